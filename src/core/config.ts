@@ -1,0 +1,102 @@
+// Every setting Lede reads, described once: name, type, default and check. Parsed once in
+// main.ts from the environment and command-line flags, frozen, and passed down.
+import { z } from 'zod';
+import type { ReactionChoice } from './records.ts';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Default poll reactions: id and label. */
+export const DEFAULT_REACTIONS: readonly ReactionChoice[] = Object.freeze([
+  { id: 'informative', label: 'Informative' },
+  { id: 'interesting', label: 'Interesting' },
+  { id: 'surprising', label: 'Surprising' },
+  { id: 'sad', label: 'Sad' },
+  { id: 'angry', label: 'Angry' },
+]);
+
+/** Parses "id:Label,id2:Label 2" into reaction choices (4 to 6 of them). */
+export function parseReactions(value: string): ReactionChoice[] {
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => {
+      const [id = '', ...rest] = s.split(':');
+      return { id: id.trim(), label: (rest.join(':') || id).trim() };
+    });
+  for (const r of items) {
+    if (!/^[a-z0-9][a-z0-9_-]{0,31}$/.test(r.id)) throw new Error(`config: invalid reaction id "${r.id}"`);
+  }
+  if (items.length < 4 || items.length > 6) throw new Error('config: LEDE_REACTIONS must list 4 to 6 reactions');
+  if (new Set(items.map((r) => r.id)).size !== items.length) throw new Error('config: duplicate reaction id');
+  return items;
+}
+
+const schema = z.object({
+  LEDE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LEDE_ALLOW_PRIVATE_NETWORKS: bool.default(false),
+  LEDE_USER_AGENT: z.string().optional(),
+  LEDE_CONTACT_URL: z.string().url().default('https://github.com/lede-news/lede'),
+  LEDE_POLL_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
+  LEDE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
+  LEDE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  LEDE_REACTIONS: z.string().optional(),
+  LEDE_SECRET: z.string().min(16).optional(),
+  LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+/** The frozen, validated configuration. */
+export interface Config {
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly port: number;
+  readonly host: string;
+  readonly allowPrivateNetworks: boolean;
+  readonly userAgent: string;
+  readonly pollIntervalMinutes: number;
+  readonly fetchTimeoutMs: number;
+  readonly maxBodyBytes: number;
+  readonly reactions: readonly ReactionChoice[];
+  /** Signs reader cookies and CSRF tokens; when unset, main.ts keeps one in the data folder. */
+  readonly secret?: string;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Flags given on the command line; they win over the environment. */
+export interface ConfigOverrides {
+  dataDir?: string;
+  databaseUrl?: string;
+  port?: number;
+  host?: string;
+  allowPrivateNetworks?: boolean;
+}
+
+/** Builds the configuration from environment variables and flags; throws a one-line error when invalid. */
+export function loadConfig(env: Record<string, string | undefined>, overrides: ConfigOverrides = {}): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`config: ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'invalid'}`);
+  }
+  const e = parsed.data;
+  const version = '0.1';
+  return Object.freeze({
+    dataDir: overrides.dataDir ?? e.LEDE_DATA_DIR,
+    databaseUrl: overrides.databaseUrl ?? (e.DATABASE_URL || undefined),
+    port: overrides.port ?? e.PORT,
+    host: overrides.host ?? e.HOST,
+    allowPrivateNetworks: overrides.allowPrivateNetworks ?? e.LEDE_ALLOW_PRIVATE_NETWORKS,
+    userAgent: e.LEDE_USER_AGENT ?? `Lede/${version} (+${e.LEDE_CONTACT_URL})`,
+    pollIntervalMinutes: e.LEDE_POLL_INTERVAL_MINUTES,
+    fetchTimeoutMs: e.LEDE_FETCH_TIMEOUT_MS,
+    maxBodyBytes: e.LEDE_MAX_BODY_BYTES,
+    reactions: Object.freeze(e.LEDE_REACTIONS ? parseReactions(e.LEDE_REACTIONS) : [...DEFAULT_REACTIONS]),
+    secret: e.LEDE_SECRET,
+    logLevel: e.LEDE_LOG_LEVEL,
+  });
+}

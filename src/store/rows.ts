@@ -1,0 +1,119 @@
+// Row types of the store's tables, and their conversion to the domain records of core/.
+import type { Generated } from 'kysely';
+import type { ImageRef, Source, StoredArticle } from '../core/records.ts';
+
+/** The `sources` table. */
+export interface SourceRow {
+  id: string;
+  name: string;
+  homepage_url: string | null;
+  feed_url: string | null;
+  logo_url: string | null;
+  email: string | null;
+  description: string | null;
+  lang: string | null;
+  created_at: string;
+  last_checked_at: string | null;
+  next_check_at: string | null;
+  last_error: string | null;
+  error_count: Generated<number>;
+  etag: string | null;
+  last_modified: string | null;
+}
+
+/** The `articles` table; list-valued fields are JSON text. */
+export interface ArticleRow {
+  id: string;
+  source_id: string | null;
+  url: string;
+  canonical_url: string;
+  title: string;
+  deck: string;
+  authors: string;
+  summary: string;
+  published_at: string | null;
+  modified_at: string | null;
+  site_name: string | null;
+  lang: string | null;
+  excerpt: string | null;
+  lead_image: string | null;
+  images: string;
+  content_html: string;
+  text: string;
+  fetched_at: string;
+  updated_at: string;
+  /** published_at when known, else fetched_at: the newest-first order. */
+  sort_at: string;
+}
+
+/** The `reactions` table: one row per reader and article. */
+export interface ReactionRow {
+  article_id: string;
+  reader_id: string;
+  reaction: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The `feed_entries` table: entries of a source already handled. */
+export interface FeedEntryRow {
+  source_id: string;
+  entry_key: string;
+  article_id: string | null;
+  seen_at: string;
+}
+
+/** The whole schema, as Kysely sees it. */
+export interface Database {
+  sources: SourceRow;
+  articles: ArticleRow;
+  reactions: ReactionRow;
+  feed_entries: FeedEntryRow;
+}
+
+const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** Converts a `sources` row to a Source record. */
+export function sourceRowToSource(r: Omit<SourceRow, 'error_count'> & { error_count?: number }): Source {
+  return {
+    id: r.id,
+    name: r.name,
+    homepageUrl: opt(r.homepage_url),
+    feedUrl: opt(r.feed_url),
+    logoUrl: opt(r.logo_url),
+    email: opt(r.email),
+    description: opt(r.description),
+    lang: opt(r.lang),
+    createdAt: r.created_at,
+    lastCheckedAt: opt(r.last_checked_at),
+    nextCheckAt: opt(r.next_check_at),
+    lastError: opt(r.last_error),
+    etag: opt(r.etag),
+    lastModified: opt(r.last_modified),
+  };
+}
+
+/** Converts an `articles` row to a StoredArticle record. */
+export function articleRowToArticle(r: ArticleRow): StoredArticle {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    url: r.url,
+    canonicalUrl: r.canonical_url,
+    title: r.title,
+    deck: JSON.parse(r.deck) as string[],
+    authors: JSON.parse(r.authors) as StoredArticle['authors'],
+    summary: JSON.parse(r.summary) as string[],
+    publishedAt: opt(r.published_at),
+    modifiedAt: opt(r.modified_at),
+    siteName: opt(r.site_name),
+    lang: opt(r.lang),
+    excerpt: opt(r.excerpt),
+    leadImage: r.lead_image ? (JSON.parse(r.lead_image) as ImageRef) : undefined,
+    images: JSON.parse(r.images) as ImageRef[],
+    contentHtml: r.content_html,
+    text: r.text,
+    fetchedAt: r.fetched_at,
+    updatedAt: r.updated_at,
+  };
+}

@@ -1,0 +1,34 @@
+// The embedded store: one SQLite file through better-sqlite3 and Kysely.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
+import { LedeError } from '../../core/errors.ts';
+import { KyselyStore } from '../kysely-store.ts';
+import type { Database } from '../rows.ts';
+import type { Store } from '../store.ts';
+import { sqliteMigrations } from './sqlite-migrations.ts';
+
+class SqliteStore extends KyselyStore implements Store {
+  async migrate(): Promise<void> {
+    const provider: MigrationProvider = { getMigrations: async () => sqliteMigrations };
+    const { error } = await new Migrator({ db: this.db, provider }).migrateToLatest();
+    if (error) throw new LedeError('store-failed', `store: migration failed: ${String(error)}`, { cause: error });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens (creating when needed) the SQLite database at `path`; ':memory:' for a private in-memory one. */
+export function openSqliteStore(path: string): Store {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const database = new BetterSqlite3(path);
+  // WAL lets readers run while the worker writes; busy_timeout waits out a second process.
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
+}

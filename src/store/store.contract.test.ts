@@ -1,0 +1,120 @@
+// One contract suite for every store backend. SQLite runs always (in memory and on a real
+// file); further backends join the BACKENDS table.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { SummarizedArticle } from '../core/records.ts';
+import { openSqliteStore } from './sqlite/sqlite-store.ts';
+import type { Store } from './store.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'lede-store-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+const BACKENDS: { name: string; open: () => Store }[] = [
+  { name: 'sqlite :memory:', open: () => openSqliteStore(':memory:') },
+  { name: 'sqlite file', open: () => openSqliteStore(join(tmp, `db-${Math.random()}.sqlite`)) },
+];
+
+function article(n: number, extra: Partial<SummarizedArticle> = {}): SummarizedArticle {
+  return {
+    url: `https://news.example/a/${n}?utm_source=x`,
+    canonicalUrl: `https://news.example/a/${n}`,
+    title: `Headline ${n}`,
+    deck: [`Deck ${n}`],
+    authors: [{ name: 'Jane Doe', email: 'jane@news.example' }],
+    publishedAt: new Date(Date.UTC(2026, 0, 1, 0, n)).toISOString(),
+    images: [{ url: 'https://news.example/p.png', caption: 'A cat', credit: 'Photo: X' }],
+    contentHtml: '<p>Body</p>',
+    text: 'Body',
+    summary: ['One.', 'Two.', 'Three.'],
+    lang: 'en',
+    ...extra,
+  };
+}
+
+for (const backend of BACKENDS) {
+  describe(`store contract: ${backend.name}`, () => {
+    let store: Store;
+    before(async () => {
+      store = backend.open();
+      await store.migrate();
+      await store.migrate(); // idempotent
+    });
+    after(() => store.close());
+
+    it('should round-trip an article with every field', async () => {
+      const { article: saved, created } = await store.saveArticle(article(1));
+      assert.equal(created, true);
+      const got = await store.getArticle(saved.id);
+      assert.deepEqual(
+        { ...got, id: undefined, fetchedAt: undefined, updatedAt: undefined },
+        { ...article(1), id: undefined, sourceId: null, fetchedAt: undefined, updatedAt: undefined,
+          modifiedAt: undefined, siteName: undefined, excerpt: undefined, leadImage: undefined },
+      );
+    });
+
+    it('should update, never duplicate, the same canonical URL', async () => {
+      const first = await store.saveArticle(article(2));
+      const second = await store.saveArticle(article(2, { title: 'New headline' }));
+      assert.equal(second.created, false);
+      assert.equal(second.article.id, first.article.id);
+      assert.equal((await store.getArticle(first.article.id))?.title, 'New headline');
+      const all = await store.listArticles({ limit: 100 });
+      assert.equal(all.items.filter((a) => a.canonicalUrl === article(2).canonicalUrl).length, 1);
+    });
+
+    it('should page newest first with a cursor', async () => {
+      for (let n = 10; n < 15; n++) await store.saveArticle(article(n));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page = await store.listArticles({ limit: 2, cursor });
+        seen.push(...page.items.map((a) => a.title));
+        cursor = page.nextCursor;
+      } while (cursor);
+      const times = seen.length;
+      assert.equal(new Set(seen).size, times);
+      assert.deepEqual(seen.slice(0, 3), ['Headline 14', 'Headline 13', 'Headline 12']);
+      await assert.rejects(store.listArticles({ limit: 2, cursor: 'garbage!' }), /invalid cursor/);
+    });
+
+    it('should keep one reaction per reader, the last one', async () => {
+      const { article: a } = await store.saveArticle(article(20));
+      await store.setReaction(a.id, 'reader-1', 'sad');
+      await store.setReaction(a.id, 'reader-2', 'sad');
+      await store.setReaction(a.id, 'reader-1', 'angry');
+      assert.deepEqual(await store.reactionCounts(a.id), { sad: 1, angry: 1 });
+      assert.equal(await store.readerReaction(a.id, 'reader-1'), 'angry');
+      assert.equal(await store.readerReaction(a.id, 'reader-3'), undefined);
+    });
+
+    it('should reject a reaction to an unknown article and change nothing', async () => {
+      await assert.rejects(store.setReaction('nope', 'reader-1', 'sad'));
+      assert.deepEqual(await store.reactionCounts('nope'), {});
+    });
+
+    it('should manage sources, due checks and seen entries', async () => {
+      const s = await store.addSource({ name: 'Gazette', feedUrl: 'https://g.example/feed.xml', lang: 'en' });
+      await assert.rejects(store.addSource({ name: 'Again', feedUrl: 'https://g.example/feed.xml' }), /exists/);
+      const up = await store.upsertSource({ name: 'Gazette 2', feedUrl: 'https://g.example/feed.xml' });
+      assert.equal(up.id, s.id);
+      assert.equal(up.name, 'Gazette 2');
+      const now = new Date().toISOString();
+      assert.ok((await store.dueSources(now, 10)).some((x) => x.id === s.id));
+      await store.recordSourceCheck(s.id, { checkedAt: now, nextCheckAt: '2999-01-01T00:00:00.000Z', error: 'fetch: boom', etag: '"e1"' });
+      assert.ok(!(await store.dueSources(now, 10)).some((x) => x.id === s.id));
+      const got = await store.getSource(s.id);
+      assert.equal(got?.lastError, 'fetch: boom');
+      assert.equal(got?.etag, '"e1"');
+
+      const { article: a } = await store.saveArticle(article(30), { sourceId: s.id, entryKey: 'guid-30' });
+      assert.equal(a.sourceId, s.id);
+      await store.markEntriesSeen(s.id, ['guid-31']);
+      assert.deepEqual([...(await store.seenEntries(s.id, ['guid-30', 'guid-31', 'guid-32']))].sort(), ['guid-30', 'guid-31']);
+      const bySource = await store.listArticles({ limit: 10, sourceId: s.id });
+      assert.deepEqual(bySource.items.map((x) => x.id), [a.id]);
+    });
+  });
+}
