@@ -1,0 +1,29 @@
+// What every command gets from the composition root: the configuration, a logger, an open
+// store and the pipeline's dependencies. Commands never pick adapters themselves.
+import type { Config, ConfigOverrides } from '../core/config.ts';
+import type { Logger } from '../core/log.ts';
+import type { PipelineDeps } from '../pipeline/process-item.ts';
+import type { Store } from '../store/store.ts';
+
+/** The running application, as commands see it. */
+export interface AppContext {
+  readonly config: Config;
+  readonly log: Logger;
+  readonly store: Store;
+  readonly pipeline: PipelineDeps;
+  /** The secret that signs reader cookies (from config, or kept in the data folder). */
+  readonly secret: string;
+  close(): Promise<void>;
+}
+
+/** Global flags every command takes. */
+export interface GlobalOptions {
+  data?: string;
+  database?: string;
+}
+
+/** Opens the application for a command; provided by main.ts. */
+export type Boot = (global: GlobalOptions, overrides?: ConfigOverrides & { storeless?: boolean }) => Promise<AppContext>;
+
+/** The command-line input of `ingest`/`extract`: a URL or a local file. */
+export type ArticleInput = { kind: 'url'; url: string } | { kind: 'file'; path: string };

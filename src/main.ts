@@ -1,0 +1,96 @@
+// The composition root: the only file that reads the environment and picks adapters. It parses
+// the command line, and each command gets an AppContext built here.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Command, CommanderError } from 'commander';
+import type { AppContext, Boot } from './cli/app-context.ts';
+import { registerExtract } from './cli/commands/extract.ts';
+import { registerIngest } from './cli/commands/ingest.ts';
+import { registerPoll } from './cli/commands/poll.ts';
+import { registerSources } from './cli/commands/sources.ts';
+import { registerStart } from './cli/commands/start.ts';
+import { loadConfig } from './core/config.ts';
+import { LedeError } from './core/errors.ts';
+import { createLogger } from './core/log.ts';
+import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
+import type { Store } from './store/store.ts';
+
+/** Keeps a random secret in the data folder so reader cookies survive restarts. */
+function dataSecret(dataDir: string): string {
+  const path = join(dataDir, 'secret');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(path, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+function openStore(databaseUrl: string | undefined, dataDir: string): Store {
+  if (!databaseUrl) return openSqliteStore(join(dataDir, 'lede.sqlite'));
+  if (/^sqlite:/.test(databaseUrl)) return openSqliteStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
+  throw new LedeError('config-invalid', `store: DATABASE_URL ${databaseUrl.split(':')[0]}: is not supported yet (use SQLite: leave DATABASE_URL unset)`);
+}
+
+const boot: Boot = async (global, overrides = {}) => {
+  const config = loadConfig(process.env, {
+    ...overrides,
+    dataDir: global.data ?? overrides.dataDir,
+    databaseUrl: global.database ?? overrides.databaseUrl,
+  });
+  const log = createLogger(config.logLevel);
+  const dataDir = resolve(config.dataDir);
+  const store = overrides.storeless ? openSqliteStore(':memory:') : openStore(config.databaseUrl, dataDir);
+  try {
+    await store.migrate();
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const app: AppContext = {
+    config,
+    log,
+    store,
+    secret: config.secret ?? (overrides.storeless ? randomBytes(32).toString('base64url') : dataSecret(dataDir)),
+    pipeline: {
+      store,
+      log,
+      fetch: {
+        allowPrivateNetworks: config.allowPrivateNetworks,
+        userAgent: config.userAgent,
+        timeoutMs: config.fetchTimeoutMs,
+        maxBytes: config.maxBodyBytes,
+      },
+    },
+    close: () => store.close(),
+  };
+  return app;
+};
+
+const program = new Command()
+  .name('lede')
+  .description('Lede: a self-hosted news wire. Fetches, extracts, summarizes and publishes news articles.')
+  .version('0.1.0')
+  .option('--data <dir>', 'data folder for the SQLite database (default ./data, env LEDE_DATA_DIR)')
+  .option('--database <url>', 'database URL (env DATABASE_URL); SQLite under --data when unset')
+  .showHelpAfterError()
+  .exitOverride();
+
+registerStart(program, boot);
+registerIngest(program, boot);
+registerExtract(program, boot);
+registerSources(program, boot);
+registerPoll(program, boot);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (e) {
+  if (e instanceof CommanderError) {
+    // Commander has printed its own message (help, version, usage errors).
+    process.exit(e.exitCode);
+  }
+  const message = e instanceof LedeError ? e.message : e instanceof Error ? e.message : String(e);
+  process.stderr.write(`lede: ${message.split('\n')[0]}\n`);
+  if (!(e instanceof LedeError) && process.env.LEDE_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+  process.exit(e instanceof LedeError && e.code === 'invalid-input' ? 2 : 1);
+}

@@ -1,0 +1,81 @@
+// The one path an article takes: fetch, extract, summarize, store. The CLI, the web app and
+// the worker all call these functions; this folder is the only place stages are chained.
+import { LedeError } from '../core/errors.ts';
+import type { Logger } from '../core/log.ts';
+import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
+import { extractArticle } from '../extract/extract-article.ts';
+import { fetchUrl } from '../fetch/fetch-url.ts';
+import type { Store, SaveResult } from '../store/store.ts';
+import { summarize } from '../summarize/summarize.ts';
+
+/** Fetch settings from the configuration. */
+export interface FetchSettings {
+  readonly allowPrivateNetworks: boolean;
+  readonly userAgent: string;
+  readonly timeoutMs: number;
+  readonly maxBytes: number;
+}
+
+/** What the pipeline needs from the composition root. */
+export interface PipelineDeps {
+  readonly store: Store;
+  readonly fetch: FetchSettings;
+  readonly log: Logger;
+}
+
+/** An HTML document already in hand (a file, a test), with the URL it stands for. */
+export interface HtmlDocument {
+  readonly html: string;
+  readonly url: string;
+}
+
+/** Extracts and summarizes a document; throws LedeError('no-article') when it holds no article. */
+export async function articleFromDocument(doc: HtmlDocument, hints: { lang?: string } = {}): Promise<SummarizedArticle> {
+  const extracted: ExtractedArticle = await extractArticle(doc.html, { url: doc.url, lang: hints.lang });
+  if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
+  const summary = await summarize(extracted.text, { lang: extracted.lang ?? hints.lang, bullets: 3 });
+  return { ...extracted, summary };
+}
+
+/** Fetches a page and turns it into a summarized article; throws LedeError on any failure. */
+export async function articleFromUrl(
+  url: string,
+  settings: FetchSettings,
+  hints: { lang?: string } = {},
+): Promise<SummarizedArticle> {
+  const outcome = await fetchUrl(url, { ...settings, accept: 'html' });
+  if (outcome.kind !== 'fetched') {
+    const message = outcome.kind === 'failed' ? outcome.message : `fetch: ${url} answered 304 Not Modified`;
+    throw new LedeError('fetch-failed', message);
+  }
+  return articleFromDocument({ html: outcome.body, url: outcome.url }, hints);
+}
+
+/** Options of one ingestion. */
+export interface IngestOptions {
+  readonly sourceId?: string | null;
+  /** The feed entry this article came from, so polls skip it next time. */
+  readonly entryKey?: string;
+  readonly lang?: string;
+}
+
+/** Fetches, extracts, summarizes and stores one article (one transaction; nothing stored on failure). */
+export async function ingestUrl(url: string, deps: PipelineDeps, opts: IngestOptions = {}): Promise<SaveResult> {
+  const article = await articleFromUrl(url, deps.fetch, { lang: opts.lang });
+  return saveArticle(article, deps, opts);
+}
+
+/** Extracts, summarizes and stores a document already in hand. */
+export async function ingestDocument(doc: HtmlDocument, deps: PipelineDeps, opts: IngestOptions = {}): Promise<SaveResult> {
+  const article = await articleFromDocument(doc, { lang: opts.lang });
+  return saveArticle(article, deps, opts);
+}
+
+async function saveArticle(article: SummarizedArticle, deps: PipelineDeps, opts: IngestOptions): Promise<SaveResult> {
+  if (opts.sourceId && !(await deps.store.getSource(opts.sourceId))) {
+    throw new LedeError('not-found', `ingest: no source with id ${opts.sourceId}`);
+  }
+  const result = await deps.store.saveArticle(article, { sourceId: opts.sourceId ?? null, entryKey: opts.entryKey });
+  deps.log.info('article stored', { article_id: result.article.id, created: result.created, url: article.canonicalUrl });
+  return result;
+}

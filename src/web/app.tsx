@@ -1,0 +1,78 @@
+// The web app: reader pages, the JSON API and static assets, with security headers and the one
+// error handler that turns failures into pages or JSON.
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { registerArticlesApi } from '../api/routes/articles.ts';
+import { registerSourcesApi } from '../api/routes/sources.ts';
+import { forbidden, type HttpError, toHttpError } from '../api/http-errors.ts';
+import { HttpErrorResponse } from './http-error-response.ts';
+import { registerArticleShow } from './routes/article-show.tsx';
+import { registerHomeShow } from './routes/home-show.tsx';
+import { registerReactionCreate } from './routes/reaction-create.ts';
+import { registerSourceShow } from './routes/source-show.tsx';
+import { ErrorPage } from './views/pages.tsx';
+import type { WebDeps } from './web-deps.ts';
+
+const CSS = readFileSync(new URL('./assets/lede.css', import.meta.url), 'utf8');
+
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' https: http: data:",
+  "style-src 'self'",
+  "script-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Builds the Hono app serving the reader and the API. */
+export function createWebApp(deps: WebDeps): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    // Unsafe methods must come from this site: browsers send Origin on cross-site POSTs.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') {
+      const origin = c.req.header('origin');
+      if (origin && origin !== 'null' && origin !== new URL(c.req.url).origin) {
+        throw new HttpErrorResponse(forbidden('Cross-site requests are not accepted.'));
+      }
+    }
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+    c.header('X-Frame-Options', 'DENY');
+  });
+
+  app.get('/assets/lede.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  registerHomeShow(app, deps);
+  registerArticleShow(app, deps);
+  registerReactionCreate(app, deps);
+  registerSourceShow(app, deps);
+  registerArticlesApi(app, deps);
+  registerSourcesApi(app, deps);
+
+  const respond = (c: Parameters<Parameters<typeof app.onError>[0]>[1], err: HttpError) => {
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (new URL(c.req.url).pathname.startsWith('/api/')) {
+      return c.json({ error: { code: err.code, message: err.message } }, err.status);
+    }
+    return c.html(<ErrorPage status={err.status} title={err.title} message={err.message} />, err.status);
+  };
+  app.notFound((c) =>
+    respond(c, { status: 404, code: 'not-found', title: 'Not found', message: `There is no page at ${new URL(c.req.url).pathname}.` }),
+  );
+  app.onError((e, c) => {
+    const err = e instanceof HttpErrorResponse ? e.error : toHttpError(e);
+    if (err.status >= 500) deps.log.error('request failed', { path: new URL(c.req.url).pathname, error: e.message, stack: e.stack });
+    return respond(c, err);
+  });
+  return app;
+}

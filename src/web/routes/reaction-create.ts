@@ -1,0 +1,23 @@
+// POST /articles/:id/reactions — the poll form (works without JavaScript).
+import type { Hono } from 'hono';
+import { forbidden } from '../../api/http-errors.ts';
+import { castReaction } from '../../pipeline/reactions.ts';
+import { checkCsrf, readReader } from '../reader-identity.ts';
+import type { WebDeps } from '../web-deps.ts';
+import { HttpErrorResponse } from '../http-error-response.ts';
+
+/** Registers the poll form's target. */
+export function registerReactionCreate(app: Hono, deps: WebDeps): void {
+  app.post('/articles/:id/reactions', async (c) => {
+    const id = c.req.param('id');
+    const form = await c.req.parseBody();
+    const readerId = readReader(c, deps.secret);
+    // The signed cookie is set by the article page; a form posted without it, or with another
+    // reader's token, did not come from that page.
+    if (!readerId || !checkCsrf(deps.secret, readerId, form.csrf)) {
+      throw new HttpErrorResponse(forbidden('Your vote could not be checked. Reload the article and vote again.'));
+    }
+    await castReaction(deps.store, deps.reactions, { articleId: id, readerId, reaction: form.reaction });
+    return c.redirect(`/articles/${encodeURIComponent(id)}#poll`, 303);
+  });
+}

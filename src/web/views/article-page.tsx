@@ -1,0 +1,140 @@
+// The article page: source, summary, headline, deck, body with photos, byline, publisher, poll,
+// in that order, each part marked with data-part for tests and themes.
+import { raw } from 'hono/html';
+import type { ImageRef, ReactionCount, StoredArticle } from '../../core/records.ts';
+import { Layout, Time } from './layout.tsx';
+import { type Publisher, PublisherCard } from './publisher-card.tsx';
+
+/** The question the poll asks. */
+export const POLL_QUESTION = 'What did you think of the article you just read?';
+
+/** Everything the article page shows. */
+export interface ArticlePageModel {
+  article: StoredArticle;
+  publisher: Publisher;
+  reactions: readonly ReactionCount[];
+  /** The reader's current reaction; counts are shown once there is one. */
+  chosen?: string;
+  csrf: string;
+}
+
+/** Marks each photo figure of the (already sanitized) body for tests and themes. */
+function markPhotos(html: string): string {
+  return html.replace(/<figure>/g, '<figure data-part="photo">');
+}
+
+function Photo(props: { image: ImageRef }) {
+  const { image } = props;
+  return (
+    <figure data-part="photo">
+      <img src={image.url} alt={image.alt ?? image.caption ?? ''} loading="lazy" />
+      {image.caption || image.credit ? (
+        <figcaption>
+          {image.caption}
+          {image.credit ? <cite>{image.credit}</cite> : null}
+        </figcaption>
+      ) : null}
+    </figure>
+  );
+}
+
+function Byline(props: { article: StoredArticle; publisher: Publisher }) {
+  const { authors } = props.article;
+  if (authors.length === 0) return null;
+  return (
+    <address class="byline" data-part="byline">
+      {authors.map((a, i) => (
+        <span class="author">
+          {i > 0 ? ', ' : ''}
+          <span class="name">{a.name}</span>
+          {a.outlet ? <span class="outlet"> · {a.outlet}</span> : null}
+          {a.email ? (
+            <>
+              {' '}
+              <a class="email" href={`mailto:${a.email}`}>
+                {a.email}
+              </a>
+            </>
+          ) : null}
+        </span>
+      ))}
+    </address>
+  );
+}
+
+function Poll(props: { model: ArticlePageModel }) {
+  const { article, reactions, chosen, csrf } = props.model;
+  const voted = chosen !== undefined;
+  const total = reactions.reduce((n, r) => n + r.count, 0);
+  return (
+    <section class="poll" data-part="poll" id="poll" aria-labelledby="poll-question">
+      <h2 id="poll-question">{POLL_QUESTION}</h2>
+      <form method="post" action={`/articles/${article.id}/reactions`}>
+        <input type="hidden" name="csrf" value={csrf} />
+        <div class="reactions" role="group" aria-labelledby="poll-question">
+          {reactions.map((r) => (
+            <button type="submit" name="reaction" value={r.id} aria-pressed={r.id === chosen ? 'true' : 'false'} data-reaction={r.id}>
+              <span class="label">{r.label}</span>
+              {voted ? (
+                <span class="count" data-count={String(r.count)}>
+                  {r.count}
+                </span>
+              ) : null}
+            </button>
+          ))}
+        </div>
+      </form>
+      <p class="poll-note" aria-live="polite">
+        {voted
+          ? `Thank you. ${total} ${total === 1 ? 'reader has' : 'readers have'} answered; you can change your answer.`
+          : 'Pick one to see what other readers thought.'}
+      </p>
+    </section>
+  );
+}
+
+/** Renders the article page. */
+export function ArticlePage(props: { model: ArticlePageModel }) {
+  const { article, publisher } = props.model;
+  const showLead = article.leadImage && article.images.length === 0 && !article.contentHtml.includes('<img');
+  return (
+    <Layout title={article.title} lang={article.lang} description={article.summary[0]}>
+      <article class="article" lang={article.lang}>
+        <p class="source" data-part="source">
+          {publisher.id ? <a href={`/sources/${publisher.id}`}>{publisher.name}</a> : publisher.name}
+          {' · '}
+          <Time iso={article.publishedAt} lang={article.lang} />
+        </p>
+        <section class="summary-box" aria-label="Summary">
+          <ul class="summary" data-part="summary">
+            {article.summary.map((s) => (
+              <li>{s}</li>
+            ))}
+          </ul>
+        </section>
+        <h1 data-part="headline">{article.title}</h1>
+        {article.deck.length > 0 ? (
+          <div class="deck">
+            {article.deck.map((d) => (
+              <p class="deck-line" data-part="deck">
+                {d}
+              </p>
+            ))}
+          </div>
+        ) : null}
+        {showLead && article.leadImage ? <Photo image={article.leadImage} /> : null}
+        <div class="body" data-part="body">
+          {raw(markPhotos(article.contentHtml))}
+        </div>
+        <Byline article={article} publisher={publisher} />
+        <p class="original">
+          <a href={article.canonicalUrl} rel="noopener noreferrer">
+            Read the original at {publisher.name}
+          </a>
+        </p>
+      </article>
+      <PublisherCard publisher={publisher} />
+      <Poll model={props.model} />
+    </Layout>
+  );
+}

@@ -1,0 +1,49 @@
+// The page frame every reader page shares.
+import type { Child } from 'hono/jsx';
+
+/** Wraps a page body in the site frame. */
+export function Layout(props: { title: string; lang?: string; children: Child; description?: string }) {
+  return (
+    <html lang={props.lang ?? 'en'}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href="/assets/lede.css" />
+        <link rel="alternate" type="application/json" href="/api/articles" title="Lede API" />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="site">
+          <a class="brand" href="/">
+            Lede
+          </a>
+          <nav aria-label="Site">
+            <a href="/">Latest</a>
+            <a href="/sources">Sources</a>
+          </nav>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="site">
+          <p>Lede: a self-hosted news wire. Summaries are made by machine from the linked originals.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** A timestamp readers can read, with the machine-readable value kept. */
+export function Time(props: { iso?: string | null; lang?: string }) {
+  if (!props.iso) return null;
+  const d = new Date(props.iso);
+  if (Number.isNaN(d.getTime())) return null;
+  const text = new Intl.DateTimeFormat(props.lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(d);
+  return <time datetime={d.toISOString()}>{text} UTC</time>;
+}
