@@ -38,7 +38,7 @@ export function ensureReader(c: Context, secret: string): string {
     httpOnly: true,
     sameSite: 'Lax',
     secure: new URL(c.req.url).protocol === 'https:',
-    maxAge: 60 * 60 * 24 * 365 * 2,
+    maxAge: 60 * 60 * 24 * 400,
   });
   return id;
 }
