@@ -81,6 +81,20 @@ registerIngest(program, boot);
 registerExtract(program, boot);
 registerSources(program, boot);
 registerPoll(program, boot);
+program.addHelpText(
+  'after',
+  `
+All commands (each takes --data DIR and --database URL):
+  lede start [--port N] [--host H] [--demo]   web reader, API and poller in one process
+  lede ingest <url|file> [--source ID] [--json]  one article into the store
+  lede extract <url|file> [--json|--markdown]    extract and summarize without storing
+  lede sources add <feed-or-site-url> [--name --logo --email --description --lang]
+  lede sources list                              publishers and their health
+  lede poll                                      poll every source once
+
+Environment: LEDE_DATA_DIR, DATABASE_URL, PORT, HOST, LEDE_ALLOW_PRIVATE_NETWORKS,
+LEDE_POLL_INTERVAL_MINUTES, LEDE_REACTIONS, LEDE_SECRET (see README).`,
+);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,148 @@
+// Rewrites Readability's body in place: deck lines and reporter lines leave the body (they live
+// in their own fields), photo-credit lines join their photo, boilerplate lines (copyright,
+// "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
+import type { Author } from '../core/records.ts';
+import { isCreditOnly, splitCredit } from './photo-credit.ts';
+import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+
+const BOILERPLATE = [
+  /all rights reserved/i,
+  /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
+  /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
+  /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
+  /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
+  /^(?:advertisement|광고|sponsored content|스폰서)$/i,
+  /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+];
+const MAX_BOILERPLATE_CHARS = 220;
+
+/** Collapses whitespace. */
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Loose comparison key. */
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** True when a short line is site boilerplate rather than article text. */
+export function isBoilerplate(text: string): boolean {
+  const t = norm(text);
+  return t !== '' && t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
+}
+
+/** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs). */
+function textBlocks(content: Element): Element[] {
+  return Array.from(content.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, div, span, blockquote, strong, b, em, address, dd, dt, td')).filter(
+    (el) => !el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, blockquote, figure, table, img') && norm(el.textContent) !== '' && !el.closest('figure'),
+  );
+}
+
+/** Removes `el` and any ancestors it leaves empty (up to the content root). */
+function removeUp(el: Element, root: Element): void {
+  let cur: Element | null = el;
+  while (cur && cur !== root) {
+    const parent: Element | null = cur.parentElement;
+    cur.remove();
+    if (!parent || parent === root || norm(parent.textContent) !== '' || parent.querySelector('img, figure')) break;
+    cur = parent;
+  }
+}
+
+/** Removes from `content` the blocks that repeat a deck line (near the top of the body). */
+export function removeDeckRepeats(content: Element, deck: readonly string[]): void {
+  if (deck.length === 0) return;
+  const keys = new Set(deck.map(key));
+  const all = key(deck.join(''));
+  for (const el of textBlocks(content).slice(0, deck.length + 6)) {
+    const k = key(norm(el.textContent));
+    if (k === '') continue;
+    // A block equal to one line, or holding all lines joined (one <h2> with <br>s).
+    if (keys.has(k) || k === all) {
+      removeUp(el, content);
+      continue;
+    }
+    // Otherwise: when this block is a real paragraph, the top of the body has been passed.
+    if (k.length > 200) break;
+  }
+}
+
+/** Finds reporter lines at the start and end of the body, removes them and returns their authors. */
+export function removeReporterLines(content: Element): Author[] {
+  const authors: Author[] = [];
+  const emails: string[] = [];
+  const blocks = textBlocks(content);
+  const head = blocks.slice(0, 3);
+  const tail = blocks.slice(Math.max(3, blocks.length - 5)).reverse();
+  for (const el of [...head, ...tail]) {
+    if (!el.isConnected && !content.contains(el)) continue;
+    const text = norm(el.textContent);
+    // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline.
+    if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text)) {
+      emails.push(text.replace(/^[(<]|[)>]$/g, ''));
+      removeUp(el, content);
+      continue;
+    }
+    const r = parseReporterLine(text) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
+    if (!r || r.authors.length === 0) continue;
+    authors.push(...r.authors);
+    if (r.rest) replaceText(el, text, r.rest);
+    else removeUp(el, content);
+  }
+  // Bare emails go to the first author without one.
+  return authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! }));
+}
+
+/** Replaces the text of a block by `rest`, keeping inline markup when the byline is a plain-text prefix or suffix. */
+function replaceText(el: Element, full: string, rest: string): void {
+  const first = el.firstChild;
+  const last = el.lastChild;
+  const cut = full.length - rest.length;
+  const prefix = full.slice(0, cut).trim();
+  const head = first && first.nodeType === 3 ? (first.textContent ?? '').replace(/\s+/g, ' ').trimStart() : '';
+  if (first && full.endsWith(rest) && head.startsWith(prefix)) {
+    first.textContent = head.slice(prefix.length).trimStart();
+    return;
+  }
+  if (full.startsWith(rest) && last && last.nodeType === 3) {
+    const lt = last.textContent ?? '';
+    const removed = full.slice(rest.length).trim();
+    const i = lt.lastIndexOf(removed.slice(0, 8));
+    if (i >= 0) {
+      last.textContent = lt.slice(0, i);
+      return;
+    }
+  }
+  el.textContent = rest;
+}
+
+/** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
+export function cleanBody(content: Element): void {
+  const doc = content.ownerDocument;
+  for (const el of textBlocks(content)) {
+    if (!el.isConnected && !content.contains(el)) continue;
+    const text = norm(el.textContent);
+    if (isBoilerplate(text)) {
+      removeUp(el, content);
+      continue;
+    }
+    if (isCreditOnly(text)) {
+      // "사진=연합뉴스" right after a photo is its credit; elsewhere a stray credit line.
+      let prev = el.previousElementSibling;
+      if (!prev && el.parentElement && el.parentElement !== content) prev = el.parentElement.previousElementSibling;
+      const fig = prev?.tagName === 'FIGURE' ? prev : null;
+      if (fig && !fig.querySelector('cite')) {
+        const credit = splitCredit(text).credit ?? text;
+        let fc = fig.querySelector('figcaption');
+        if (!fc) {
+          fc = doc.createElement('figcaption');
+          fig.appendChild(fc);
+        } else fc.appendChild(doc.createTextNode(' '));
+        const cite = doc.createElement('cite');
+        cite.textContent = credit;
+        fc.appendChild(cite);
+      }
+      if (fig || text.length < 40) removeUp(el, content);
+    }
+  }
+  // Empty shells (no text, no photo) left by the removals above.
+  for (const el of Array.from(content.querySelectorAll('p, div, span, section, li, ul, ol, blockquote, strong, em, b, i, a, h1, h2, h3, h4, h5, h6')).reverse()) {
+    if (norm(el.textContent) === '' && !el.querySelector('img, figure, br + br, hr, table')) el.remove();
+  }
+}

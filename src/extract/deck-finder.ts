@@ -1,0 +1,74 @@
+// Decks (sub-headlines) sit right under the <h1> or at the top of the body: <h2>/<p> with a
+// subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
+// the whole page before Readability runs, then removed from the body so they appear once.
+
+const DECK_CLASS = /(?:^|[-_\s])(?:sub-?title|subtitle|sub-?tit|sub-?head|subhead(?:line)?|sub-?headline|deck|dek|standfirst|strapline|summary|article-?summary|summary-?text|lede-?text|intro-?text|teaser|headline-?sub|sub_title|stit|h-?sub|article-?sub|tit-?sub)(?:$|[-_\s\d])/i;
+const MAX_DECK_CHARS = 300;
+
+/** Collapses whitespace. */
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** Splits an element's text at <br> and block children into separate deck lines. */
+export function deckLines(el: Element): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  const walk = (n: Node) => {
+    if (n.nodeType === 3) cur += n.textContent ?? '';
+    else if (n.nodeType === 1) {
+      const tag = (n as Element).tagName;
+      const block = /^(?:BR|P|DIV|LI|H[1-6])$/.test(tag);
+      if (block && norm(cur)) lines.push(norm(cur));
+      if (block) cur = '';
+      for (const c of Array.from(n.childNodes)) walk(c);
+      if (block && norm(cur)) lines.push(norm(cur));
+      if (block) cur = '';
+    }
+  };
+  for (const c of Array.from(el.childNodes)) walk(c);
+  if (norm(cur)) lines.push(norm(cur));
+  return lines.map((l) => l.replace(/^[-–—·•▶▷■□◆◇○●]\s*/, '')).filter((l) => l.length >= 4);
+}
+
+/** True for an element that may be a deck: short, few links, not the body. */
+function deckish(el: Element): boolean {
+  const text = norm(el.textContent);
+  if (text.length < 8 || text.length > MAX_DECK_CHARS * 2) return false;
+  if (el.querySelectorAll('p').length > 4 || el.querySelectorAll('img, figure').length > 0) return false;
+  const linkText = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
+  return linkText < text.length * 0.3;
+}
+
+/** Finds the deck lines of a page (before Readability): classed sub-titles anywhere outside furniture, and <h2>/<p class> siblings right after the headline <h1>. */
+export function findDeck(doc: Document, title: string): string[] {
+  const out: string[] = [];
+  const add = (el: Element) => {
+    for (const l of deckLines(el)) if (!out.includes(l) && l !== title) out.push(l);
+  };
+  // 1. Siblings right after the h1 (its header block), before the first real paragraph.
+  const h1s = Array.from(doc.querySelectorAll('h1'));
+  const h1 = h1s.find((h) => norm(h.textContent) !== '' && (title === '' || title.includes(norm(h.textContent)) || norm(h.textContent).includes(title))) ?? h1s[0];
+  if (h1) {
+    let sib = h1.nextElementSibling;
+    for (let i = 0; sib && i < 4; i++, sib = sib.nextElementSibling) {
+      const tag = sib.tagName;
+      const cls = `${sib.getAttribute('class') ?? ''} ${sib.getAttribute('id') ?? ''}`;
+      // A bare <h2> after the h1 is a deck only when the h1 sits in a header block, not in the body.
+      const inHeader = !Array.from(h1.parentElement?.querySelectorAll('p') ?? []).some((p) => norm(p.textContent).length > 200);
+      if ((DECK_CLASS.test(cls) || ((tag === 'H2' || tag === 'H3') && inHeader)) && deckish(sib)) add(sib);
+      else if (tag === 'P' && norm(sib.textContent).length > MAX_DECK_CHARS) break;
+    }
+  }
+  // 2. Classed sub-titles anywhere (Korean sites put them at the top of the body).
+  if (out.length === 0) {
+    for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+      const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      if (cls.length > 200 || !DECK_CLASS.test(cls) || /^(?:A|SPAN|LI|BODY|HTML|META|IMG)$/.test(el.tagName)) continue;
+      if (el.closest('nav, aside, footer, [role="navigation"], [role="complementary"]') || el.querySelector('h1')) continue;
+      if (/summary/i.test(cls) && el.closest('li')) continue;
+      if (!deckish(el)) continue;
+      add(el);
+      if (out.length >= 4) break;
+    }
+  }
+  return out.filter((l) => l.length <= MAX_DECK_CHARS).slice(0, 6);
+}

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { LedeError } from '../core/errors.ts';
+import type { ImageRef } from '../core/records.ts';
+import { extractArticle } from './extract-article.ts';
+
+/** The fields a golden case may assert; absent keys are not checked. */
+interface Expected {
+  url: string;
+  throws?: string;
+  title?: string;
+  deck?: string[];
+  authors?: { name: string; email?: string; outlet?: string }[];
+  publishedAt?: string;
+  modifiedAt?: string;
+  lang?: string;
+  siteName?: string;
+  canonicalUrl?: string;
+  images?: (Partial<ImageRef> & { alt?: string | null })[];
+  textIncludes?: string[];
+  textExcludes?: string[];
+  textStartsWith?: string;
+  textCount?: Record<string, number>;
+  htmlIncludes?: string[];
+  htmlExcludes?: string[];
+}
+
+const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
+const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+describe('extractArticle golden cases', () => {
+  it('should have at least six golden cases', () => {
+    assert.ok(cases.length >= 6);
+  });
+  for (const slug of cases) {
+    it(`should extract ${slug} as expected`, async () => {
+      const html = readFileSync(join(dir, slug, 'source.html'), 'utf8');
+      const expected = JSON.parse(readFileSync(join(dir, slug, 'expected.json'), 'utf8')) as Expected;
+      if (expected.throws) {
+        await assert.rejects(extractArticle(html, { url: expected.url }), (e: unknown) => e instanceof LedeError && e.code === expected.throws);
+        return;
+      }
+      const value = await extractArticle(html, { url: expected.url });
+      for (const k of ['title', 'deck', 'authors', 'publishedAt', 'modifiedAt', 'lang', 'siteName', 'canonicalUrl'] as const) {
+        if (expected[k] !== undefined) assert.deepEqual(value[k], expected[k], `${slug}: ${k}`);
+      }
+      if (expected.images) {
+        assert.equal(value.images.length, expected.images.length, `${slug}: image count`);
+        expected.images.forEach((img, i) => {
+          const got = value.images[i]!;
+          for (const [k, v] of Object.entries(img)) {
+            if (v === null) assert.equal(got[k as keyof ImageRef], undefined, `${slug}: images[${i}].${k} should be absent`);
+            else assert.equal(got[k as keyof ImageRef], v, `${slug}: images[${i}].${k}`);
+          }
+        });
+      }
+      for (const s of expected.textIncludes ?? []) assert.ok(value.text.includes(s), `${slug}: text should include ${JSON.stringify(s)}\n---\n${value.text}`);
+      for (const s of expected.textExcludes ?? []) assert.ok(!value.text.includes(s), `${slug}: text should not include ${JSON.stringify(s)}\n---\n${value.text}`);
+      if (expected.textStartsWith) assert.ok(value.text.startsWith(expected.textStartsWith), `${slug}: text start\n---\n${value.text}`);
+      for (const [s, n] of Object.entries(expected.textCount ?? {})) assert.equal(value.text.split(s).length - 1, n, `${slug}: count of ${s}\n---\n${value.text}`);
+      for (const s of expected.htmlIncludes ?? []) assert.ok(value.contentHtml.includes(s), `${slug}: html should include ${s}\n---\n${value.contentHtml}`);
+      for (const s of expected.htmlExcludes ?? []) assert.ok(!value.contentHtml.includes(s), `${slug}: html should not include ${s}\n---\n${value.contentHtml}`);
+      // Invariants of every article.
+      assert.ok(!/<script|onerror|onclick|style=|class=/i.test(value.contentHtml), `${slug}: sanitized`);
+      assert.ok(!/\n{3,}/.test(value.text), `${slug}: paragraphs separated by one blank line`);
+    });
+  }
+});
+
+describe('extractArticle robustness', () => {
+  it('should throw no-article for empty and garbage input', async () => {
+    for (const value of ['', '   ', '<<<>>>', '<html><body></body></html>', '\u0000\u0001binary']) {
+      await assert.rejects(extractArticle(value, { url: 'https://e.example/' }), (e: unknown) => e instanceof LedeError && e.code === 'no-article');
+    }
+  });
+  it('should survive a huge page with deep nesting', async () => {
+    const para = '<p>' + 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(8) + '</p>';
+    const html = '<html><body>' + '<div>'.repeat(3000) + '<article>' + para.repeat(20000) + '</article>' + '</div>'.repeat(3000) + '</body></html>';
+    const value = await extractArticle(html, { url: 'https://e.example/a' }).catch((e: unknown) => e);
+    assert.ok(value instanceof LedeError || (typeof value === 'object' && value !== null && 'text' in value));
+  });
+});

@@ -1,0 +1,71 @@
+// Plain text from article HTML, built from its block structure: each block (paragraph, heading,
+// list item, caption…) becomes one paragraph separated by a blank line, so adjacent blocks never
+// glue together ("end.Next") the way textContent does.
+import { parseHTML } from 'linkedom';
+
+const BLOCK = new Set([
+  'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
+  'UL', 'OL', 'LI', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'CAPTION',
+  'FIGURE', 'FIGCAPTION', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'FORM', 'FIELDSET',
+]);
+const CELL = new Set(['TD', 'TH']);
+
+/** Minimal node shape used by the walker (linkedom and DOM both satisfy it). */
+interface TextNodeLike {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<TextNodeLike>;
+}
+
+/** Collapses whitespace inside one paragraph, keeping explicit line breaks. */
+function tidy(s: string): string {
+  return s
+    .split('\n')
+    .map((l) => l.replace(/[ \t\r\f\v\u00a0\u200b]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** Returns the plain text of a DOM subtree, one paragraph per block element, separated by blank lines. */
+export function nodeToText(root: TextNodeLike): string {
+  const paras: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = tidy(cur);
+    if (t !== '') paras.push(t);
+    cur = '';
+  };
+  const walk = (n: TextNodeLike, inPre: boolean) => {
+    if (n.nodeType === 3) {
+      const t = n.textContent ?? '';
+      cur += inPre ? t : t.replace(/\s+/g, ' ');
+      return;
+    }
+    if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;
+    const name = n.nodeName.toUpperCase();
+    if (name === 'SCRIPT' || name === 'STYLE' || name === 'TEMPLATE' || name === 'NOSCRIPT') return;
+    if (name === 'BR') {
+      cur += '\n';
+      return;
+    }
+    if (name === 'IMG') return;
+    const block = BLOCK.has(name);
+    if (block) flush();
+    if (CELL.has(name)) cur += ' ';
+    const pre = inPre || name === 'PRE';
+    const kids = n.childNodes;
+    for (let i = 0; i < kids.length; i++) walk(kids[i]!, pre);
+    if (CELL.has(name)) cur += ' ';
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return paras.join('\n\n');
+}
+
+/** Returns the plain text of an HTML fragment, paragraphs separated by blank lines. */
+export function htmlToText(html: string): string {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  return nodeToText(document.body as unknown as TextNodeLike);
+}

@@ -1,0 +1,172 @@
+// Photos of the body: lazy-loaded sources resolved to real absolute URLs, logos and pixels
+// dropped, each photo kept once as
+//   <figure><img src alt><figcaption>Caption <cite>Credit</cite></figcaption></figure>
+// (the credit in <cite>, without its "photo=" label; alt only when it says more than the caption),
+// and collected as ImageRef records in document order.
+import type { ImageRef } from '../core/records.ts';
+import { resolveUrl } from './canonical-url.ts';
+import { isCreditOnly, splitCredit } from './photo-credit.ts';
+
+const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
+const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
+const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|captions|cap|figcaption|img-?desc|photo-?desc|photo-?caption|image-?caption|desc|description|txt|text|photo-?text|wp-caption-text)(?:$|[-_\s])/i;
+const CREDIT_CLASS = /(?:^|[-_\s])(?:credit|credits|copyright|byline|source|photographer|attribution)(?:$|[-_\s])/i;
+
+/** Picks the widest candidate of a srcset ("a.jpg 320w, b.jpg 1024w" → "b.jpg"). */
+export function pickFromSrcset(srcset: string): string | undefined {
+  let best: string | undefined;
+  let bestW = -1;
+  for (const part of srcset.split(/,\s+(?=\S)/)) {
+    const [u, d] = part.trim().split(/\s+/);
+    if (!u) continue;
+    const w = d ? parseFloat(d) * (d.endsWith('x') ? 1000 : 1) : 1;
+    if (w > bestW) {
+      best = u;
+      bestW = w;
+    }
+  }
+  return best;
+}
+
+/** The real source of a possibly lazy-loaded <img> (data-src, data-original, srcset…), absolute; undefined for placeholders. */
+export function imageSource(img: Element, baseUrl: string): string | undefined {
+  const attrs = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-lazy', 'data-original-src', 'data-full-src', 'data-hi-res-src'];
+  for (const a of attrs) {
+    const v = img.getAttribute(a);
+    if (v && !/^data:/i.test(v)) return resolveUrl(v, baseUrl);
+  }
+  const src = img.getAttribute('src');
+  const placeholder = !src || /^data:/i.test(src) || /(?:blank|spacer|pixel|placeholder|transparent|lazy|loading)\.(?:gif|png|svg)/i.test(src);
+  if (placeholder) {
+    for (const a of ['data-srcset', 'srcset', 'data-lazy-srcset']) {
+      const v = img.getAttribute(a);
+      const pick = v ? pickFromSrcset(v) : undefined;
+      if (pick && !/^data:/i.test(pick)) return resolveUrl(pick, baseUrl);
+    }
+    const source = img.parentElement?.tagName === 'PICTURE' ? img.parentElement.querySelector('source[srcset]') : null;
+    const pick = source ? pickFromSrcset(source.getAttribute('srcset') ?? '') : undefined;
+    return pick ? resolveUrl(pick, baseUrl) : undefined;
+  }
+  return resolveUrl(src, baseUrl);
+}
+
+/** True for publisher logos, icons, tracking pixels and other images that are not photos of the story. */
+function isDecorative(img: Element, url: string): boolean {
+  const alt = (img.getAttribute('alt') ?? '').trim();
+  if (alt !== '' && LOGO_ALT.test(alt)) return true;
+  const w = parseInt(img.getAttribute('width') ?? '', 10);
+  const h = parseInt(img.getAttribute('height') ?? '', 10);
+  if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
+  let path = url;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    /* keep url */
+  }
+  return LOGO_SRC.test(path);
+}
+
+/** Collapses whitespace. */
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+/** Loose comparison key. */
+const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** The element that holds one photo and its caption: a <figure>, a small wrapper with a caption-like child, or textless wrappers around the <img>. */
+function photoContainer(img: Element): Element {
+  const fig = img.closest('figure');
+  if (fig) return fig;
+  let el: Element = img;
+  for (let i = 0; i < 4 && el.parentElement; i++) {
+    const p: Element = el.parentElement;
+    const tag = p.tagName;
+    if (tag === 'BODY' || tag === 'ARTICLE' || tag === 'MAIN' || tag === 'SECTION' || p.id === 'readability-page-1') break;
+    if (p.querySelectorAll('img').length > 1) break;
+    const text = norm(p.textContent);
+    if (text === '') {
+      el = p;
+      continue;
+    }
+    // A wrapper whose only text is a caption-like child (or a one-photo table) is the photo box.
+    const captionChild = Array.from(p.querySelectorAll('*')).find((c) => !c.contains(img) && CAPTION_CLASS.test(c.getAttribute('class') ?? '') || c.tagName === 'FIGCAPTION');
+    if (text.length <= 400 && (captionChild || tag === 'TABLE') && p.querySelectorAll('p').length <= 1) {
+      if (!captionChild || norm(captionChild.textContent).length >= text.length - 2) return p;
+      if (tag === 'TABLE') return p;
+    }
+    break;
+  }
+  return el;
+}
+
+/** Rewrites every photo of `content` in place to the figure structure above and returns them as ImageRefs in document order, each URL once. */
+export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
+  const doc = content.ownerDocument;
+  const out: ImageRef[] = [];
+  const seen = new Set<string>();
+  for (const img of Array.from(content.querySelectorAll('img'))) {
+    if (!img.isConnected && !content.contains(img)) continue;
+    const url = imageSource(img, baseUrl);
+    // Logos, pixels and repeats of an earlier photo go; a repeat's caption text stays where it was.
+    if (!url || isDecorative(img, url) || seen.has(url)) {
+      img.remove();
+      continue;
+    }
+    seen.add(url);
+    const box = photoContainer(img);
+    // Caption and credit: explicit credit elements first, then credit text inside the caption.
+    let captionText = '';
+    let credit = '';
+    if (box !== img) {
+      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? ''));
+      credit = norm(creditEls.map((e) => e.textContent).join(' '));
+      for (const e of creditEls) e.remove();
+      const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
+      captionText = norm(capEl ? capEl.textContent : box.textContent);
+    }
+    const split = splitCredit(captionText);
+    let caption = split.caption ?? '';
+    const creditLabelled = splitCredit(credit);
+    credit = creditLabelled.credit ?? creditLabelled.caption ?? '';
+    if (!credit && split.credit) credit = split.credit;
+    else if (split.credit && key(split.credit) !== key(credit)) caption = captionText.replace(/\s+/g, ' ').trim();
+    let alt = norm(img.getAttribute('alt'));
+    const altCore = key(splitCredit(alt).caption ?? '');
+    if (alt && (isCreditOnly(alt) || (altCore !== '' && key(caption).includes(altCore)) || (caption && (key(caption).includes(key(alt)) || key(alt).includes(key(caption)))) || (credit && key(alt).includes(key(credit)) && key(alt).length <= key(credit).length + 12))) alt = '';
+    if (alt && caption === '' && splitCredit(alt).credit) {
+      const s = splitCredit(alt);
+      if (!credit && s.credit) credit = s.credit;
+      alt = s.caption ?? '';
+    }
+    const w = parseInt(img.getAttribute('width') ?? '', 10);
+    const h = parseInt(img.getAttribute('height') ?? '', 10);
+    out.push({
+      url,
+      ...(caption ? { caption } : {}),
+      ...(credit ? { credit } : {}),
+      ...(alt ? { alt } : {}),
+      ...(w > 0 ? { width: w } : {}),
+      ...(h > 0 ? { height: h } : {}),
+    });
+    const figure = doc.createElement('figure');
+    const clean = doc.createElement('img');
+    clean.setAttribute('src', url);
+    clean.setAttribute('alt', alt);
+    figure.appendChild(clean);
+    if (caption || credit) {
+      const fc = doc.createElement('figcaption');
+      if (caption) fc.appendChild(doc.createTextNode(caption));
+      if (credit) {
+        if (caption) fc.appendChild(doc.createTextNode(' '));
+        const cite = doc.createElement('cite');
+        cite.textContent = credit;
+        fc.appendChild(cite);
+      }
+      figure.appendChild(fc);
+    }
+    // An inline photo inside a text paragraph moves out in front of it.
+    if (box === img && img.parentElement?.tagName === 'P' && img.parentElement !== content) {
+      img.parentElement.before(figure);
+      img.remove();
+    } else box.replaceWith(figure);
+  }
+  return out;
+}

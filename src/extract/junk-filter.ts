@@ -1,0 +1,69 @@
+// Removes page furniture before Readability scores the page: navigation, share bars, ads,
+// related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
+// general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
+
+/** Tags that are never article text. */
+const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
+const JUNK_ROLES = /^(?:navigation|banner|contentinfo|complementary|search|dialog|alertdialog|menu|menubar|toolbar|tablist)$/i;
+
+/** class/id tokens of page furniture (matched as whole tokens between -, _ or spaces). */
+const JUNK_TOKEN = new RegExp(
+  String.raw`(?:^|[-_\s])(?:share|sharing|shares|sharebar|social|sns|ads?|advert|adverts|advertisement|adsense|adslot|ad-?slot|dfp|gpt|banner|sponsor|sponsored|promo|promotion|related|recommend|recommended|recommendation|most-?read|mostread|most-?viewed|popular|ranking|comments?|commentary-box|reply|replies|poll|survey|newsletter|subscribe|subscription|signup|sign-up|paywall|breadcrumbs?|tags|tag-?list|keywords|tooltip|modal|popup|cookie|consent|gdpr|print|toolbar|outbrain|taboola|rss|widget|sidebar|side-?bar|masthead|gnb|lnb|snb|topnav|skip|skip-?link|jump|font-?size|fontsize|reaction|reactions|emoticon|recirc|trending|more-?stories|read-?more|next-?article|prev-?article|series-?nav|author-?bio|bio-?box|donate|membership|app-?download|header-?wrap|site-?header|site-?footer|footer|copyright|login|sitemap)(?:$|[-_\s\d])`,
+  'i',
+);
+/** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary"). */
+const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img)(?:$|[-_\s])/i;
+
+const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 'sub', 'sup', 'abbr', 'code', 'u', 'mark', 'time', 'q', 'cite', 's', 'img', 'br']);
+
+/** Minimal element shape used here (linkedom Element). */
+interface JunkEl {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
+  remove(): void;
+  textContent: string | null;
+  querySelectorAll(sel: string): ArrayLike<JunkEl>;
+}
+/** Minimal document shape used here. */
+export interface JunkDocument {
+  body: JunkEl | null;
+  querySelectorAll(sel: string): ArrayLike<JunkEl>;
+}
+
+/** True when an element's attributes mark it as page furniture. */
+export function looksLikeJunk(el: JunkEl): boolean {
+  const role = el.getAttribute('role');
+  if (role && JUNK_ROLES.test(role)) return true;
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
+  if (names === '' || names.length > 300) return false;
+  return JUNK_TOKEN.test(names) && !KEEP_TOKEN.test(names);
+}
+
+/** Removes page furniture from `doc` in place (the caller owns the document). Elements holding most of the page's text are kept, so a junk-named wrapper cannot take the article with it. */
+export function removeJunk(doc: JunkDocument): void {
+  const body = doc.body;
+  if (!body) return;
+  for (const tag of JUNK_TAGS) {
+    const list = Array.from(body.querySelectorAll(tag));
+    for (const el of list) el.remove();
+  }
+  const total = (body.textContent ?? '').replace(/\s+/g, '').length;
+  const all = Array.from(body.querySelectorAll('[class], [id], [role], [hidden], [aria-hidden], [style]'));
+  for (const el of all) {
+    const tag = el.tagName.toLowerCase();
+    if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;
+    // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their class.
+    if (INLINE.has(tag) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') continue;
+    if (!looksLikeJunk(el)) continue;
+    const own = (el.textContent ?? '').replace(/\s+/g, '').length;
+    // A furniture-named wrapper of the story (a "page-with-sidebar" div) holds most of the text.
+    if (own > 0.4 * total && own > 500) continue;
+    // Paragraph-rich blocks are content even when a class says "related" (e.g. "related-story body").
+    if (Array.from(el.querySelectorAll('p')).filter((p) => (p.textContent ?? '').length > 120).length >= 3 && !/comment|reply|footer/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    el.remove();
+  }
+}

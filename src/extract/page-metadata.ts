@@ -1,0 +1,266 @@
+// Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
+// is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
+import type { Author } from '../core/records.ts';
+import { parseDate } from './date-parse.ts';
+
+/** What the head and markup of a page say about its article. */
+export interface PageMetadata {
+  readonly title?: string;
+  readonly siteName?: string;
+  readonly authors: readonly Author[];
+  readonly publishedAt?: string;
+  readonly modifiedAt?: string;
+  readonly lang?: string;
+  readonly excerpt?: string;
+  readonly canonical?: string;
+  readonly imageUrl?: string;
+  /** True when JSON-LD or og:type declares an article. */
+  readonly declaresArticle: boolean;
+  /** True when JSON-LD or og:type declares a non-article page (website, collection). */
+  readonly declaresNonArticle: boolean;
+}
+
+type Json = unknown;
+type Obj = Record<string, Json>;
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Posting|Report|Review)$/i;
+const NON_ARTICLE_TYPE = /^(?:WebSite|CollectionPage|SearchResultsPage|ItemList|ProfilePage|Organization|SiteNavigationElement|BreadcrumbList|WebPage)$/i;
+
+/** True for a plain JSON object. */
+function isObj(v: Json): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Collapses whitespace and decodes nothing; returns undefined for empty strings. */
+function clean(v: Json): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(/\s+/g, ' ').trim();
+  return s === '' ? undefined : s;
+}
+
+/** Decodes the few HTML entities JSON-LD producers leave in strings. */
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) =>
+    ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _,
+  ).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(+n));
+}
+
+/** Parses one JSON-LD block leniently (CDATA wrappers, trailing commas, raw newlines). */
+function parseJsonLd(text: string): Json {
+  const t = text.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '').trim();
+  try {
+    return JSON.parse(t);
+  } catch {
+    try {
+      return JSON.parse(t.replace(/,\s*([}\]])/g, '$1').replace(/[\r\n\t]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Flattens JSON-LD roots, arrays and @graph members into a list of typed nodes. */
+function flattenLd(root: Json, out: Obj[] = [], depth = 0): Obj[] {
+  if (depth > 4) return out;
+  if (Array.isArray(root)) for (const r of root) flattenLd(r, out, depth + 1);
+  else if (isObj(root)) {
+    if (root['@type'] !== undefined) out.push(root);
+    if (root['@graph'] !== undefined) flattenLd(root['@graph'], out, depth + 1);
+  }
+  return out;
+}
+
+/** The @type values of a JSON-LD node. */
+function ldTypes(n: Obj): string[] {
+  const t = n['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+/** Names and emails of JSON-LD author values (string, Person, array). */
+function ldAuthors(v: Json): Author[] {
+  const out: Author[] = [];
+  for (const a of Array.isArray(v) ? v : [v]) {
+    if (typeof a === 'string') {
+      const name = clean(decodeEntities(a));
+      if (name && !/^https?:/i.test(name)) out.push({ name });
+    } else if (isObj(a)) {
+      const name = clean(typeof a.name === 'string' ? decodeEntities(a.name) : undefined);
+      const email = clean(a.email)?.replace(/^mailto:/i, '');
+      if (name && !/^https?:/i.test(name)) out.push(email ? { name, email } : { name });
+    }
+  }
+  return out;
+}
+
+/** The URL of a JSON-LD image value (string, ImageObject, array). */
+function ldImage(v: Json): string | undefined {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (typeof first === 'string') return clean(first);
+  if (isObj(first)) return clean(first.url) ?? clean(first.contentUrl);
+  return undefined;
+}
+
+/** Minimal element shape used here (linkedom Element). */
+interface El {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+/** Minimal document shape used here. */
+export interface MetaDocument {
+  querySelectorAll(sel: string): ArrayLike<El> & Iterable<El>;
+  querySelector(sel: string): El | null;
+  title: string;
+}
+
+/** Splits a meta author value into names ("A, B and C"), dropping URLs and "By". */
+export function splitAuthorNames(value: string): string[] {
+  const v = value.replace(/^\s*by\s+/i, '').trim();
+  if (v === '' || /^https?:\/\//i.test(v)) return [];
+  const parts = v.split(/\s*(?:,|;|\band\b|&|·|\|)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
+  // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
+  if (parts.length === 2 && parts.every((p) => !/\s/.test(p))) return [v];
+  return parts.filter((p) => p.length <= 60 && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
+}
+
+/** Cleans one author name: drops "By", a trailing role ("기자", "Staff Writer") and emails. */
+export function cleanAuthorName(name: string): string {
+  return name
+    .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
+    .replace(/^\s*by\s+/i, '')
+    .replace(/\s*(?:기자|특파원|선임기자|논설위원)\s*$/, '')
+    .replace(/[\s,|—–-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Merges author lists: one entry per name (case- and space-insensitive), keeping the first email and outlet seen. */
+export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[] {
+  const out: Author[] = [];
+  const key = (n: string) => n.toLowerCase().replace(/[\s.]/g, '');
+  for (const list of lists) {
+    for (const raw of list) {
+      const a = { ...raw, name: cleanAuthorName(raw.name) };
+      if (a.name === '') continue;
+      const i = out.findIndex((o) => key(o.name) === key(a.name));
+      if (i === -1) out.push(a);
+      else {
+        const o = out[i]!;
+        out[i] = { name: o.name, ...(o.email ?? a.email ? { email: o.email ?? a.email } : {}), ...(o.outlet ?? a.outlet ? { outlet: o.outlet ?? a.outlet } : {}) };
+      }
+    }
+  }
+  return out;
+}
+
+const DATE_LABEL = /(입력|등록|기사\s*입력|기사\s*등록|게재|작성|송고|published|posted|수정|최종\s*수정|업데이트|updated|last\s+updated|modified)\s*(?:일시|시간|날짜)?\s*[:：]?\s*((?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?)(?:\s*\(?[월화수목금토일]?\)?\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{1,2}(?:\s*[:분]\s*\d{1,2})?\s*(?:AM|PM)?)?)/gi;
+
+/** Dates written as visible labelled text ("입력 2024.05.01 10:20", "Updated 2024-05-01 10:20") in short date/info elements. */
+function visibleDates(doc: MetaDocument): { published?: string; modified?: string } {
+  let published: string | undefined;
+  let modified: string | undefined;
+  const els = doc.querySelectorAll('[class*="date" i], [class*="time" i], [class*="info" i], [class*="byline" i], [class*="meta" i], [class*="txt" i], [id*="date" i], time, p, span');
+  let seen = 0;
+  for (const el of els) {
+    const text = el.textContent ?? '';
+    if (text.length > 160 || !/\d{4}/.test(text)) continue;
+    if (++seen > 200) break;
+    DATE_LABEL.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = DATE_LABEL.exec(text)) !== null) {
+      const d = parseDate(m[2], /[가-힣]/.test(text) ? { defaultOffset: '+09:00' } : {});
+      if (!d) continue;
+      if (/수정|업데이트|updated|modified/i.test(m[1]!)) modified ??= d;
+      else published ??= d;
+    }
+    if (published && modified) break;
+  }
+  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+}
+
+/** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
+export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[]): PageMetadata {
+  const meta = new Map<string, string[]>();
+  for (const m of doc.querySelectorAll('meta')) {
+    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const content = clean(m.getAttribute('content'));
+    if (!key || !content) continue;
+    for (const k of key.split(/\s+/)) {
+      const list = meta.get(k) ?? [];
+      list.push(content);
+      meta.set(k, list);
+    }
+  }
+  const get = (...keys: string[]) => {
+    for (const k of keys) {
+      const v = meta.get(k)?.[0];
+      if (v) return v;
+    }
+    return undefined;
+  };
+
+  // JSON-LD: the first article-typed node wins; publisher / website nodes give the site name.
+  let article: Obj | undefined;
+  let declaresNonArticle = false;
+  let ldSite: string | undefined;
+  for (const block of ldBlocks) {
+    for (const n of flattenLd(parseJsonLd(block))) {
+      const types = ldTypes(n);
+      if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
+      else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
+      if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
+    }
+  }
+  const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
+
+  const ogType = get('og:type');
+  const declaresArticle = article !== undefined || /article|news/i.test(ogType ?? '');
+  if (ogType && /^(?:website|profile|video\.other)$/i.test(ogType) && !article) declaresNonArticle = true;
+
+  const title = clean(decodeEntities(clean(article?.headline) ?? '')) ?? get('og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title') ?? clean(doc.title);
+  const siteName = get('og:site_name') ?? pub ?? ldSite ?? get('application-name', 'twitter:site:name');
+
+  // Authors: JSON-LD, then meta tags; rel=author / itemprop on the page as the last resort.
+  let authors: Author[] = article ? ldAuthors(article.author ?? article.creator) : [];
+  if (authors.length === 0) {
+    const metaAuthor = get('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author', 'parsely-author', 'twitter:creator:name');
+    if (metaAuthor && !/^https?:/i.test(metaAuthor)) authors = splitAuthorNames(metaAuthor).map((name) => ({ name }));
+  }
+  if (authors.length === 0) {
+    const el = doc.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"]');
+    const name = clean(el?.getAttribute('content') ?? el?.textContent);
+    if (name && name.length <= 60) authors = splitAuthorNames(name).map((n) => ({ name: n }));
+  }
+
+  const visible = visibleDates(doc);
+  const timeEl = doc.querySelector('[itemprop~="datePublished"], time[pubdate], article time[datetime], time[datetime]');
+  const publishedAt =
+    parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
+    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time')) ??
+    parseDate(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content') ?? clean(timeEl?.textContent)) ??
+    visible.published;
+  const modifiedAt =
+    parseDate(clean(article?.dateModified)) ??
+    parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated')) ??
+    visible.modified;
+
+  const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
+  const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc.language');
+
+  const excerpt = get('og:description', 'description', 'twitter:description', 'dc.description') ?? clean(article?.description);
+  const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? get('og:url');
+  const imageUrl = get('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? (article ? ldImage(article.image) : undefined);
+
+  return {
+    ...(title ? { title } : {}),
+    ...(siteName ? { siteName } : {}),
+    authors: mergeAuthors(authors),
+    ...(publishedAt ? { publishedAt } : {}),
+    ...(modifiedAt ? { modifiedAt } : {}),
+    ...(lang ? { lang } : {}),
+    ...(excerpt ? { excerpt } : {}),
+    ...(canonical ? { canonical } : {}),
+    ...(imageUrl ? { imageUrl } : {}),
+    declaresArticle,
+    declaresNonArticle: declaresNonArticle && !declaresArticle,
+  };
+}

@@ -1,0 +1,65 @@
+// Photo captions carry their credit in many shapes ("photo=Hankyung DB", "사진=연합뉴스",
+// "Photo: Reuters", "(Getty Images)", "ⓒ 뉴스1", "/AP Photo"). This splits it off so the caption
+// and the credit are each kept once.
+
+/** A caption with its credit split off. */
+export interface SplitCaption {
+  readonly caption?: string;
+  /** The credit without its label ("Hankyung DB" for "photo=Hankyung DB"). */
+  readonly credit?: string;
+}
+
+/** Labels that introduce a credit. */
+const LABEL = String.raw`(?:photo(?:graph(?:er)?)?s?|image|picture|pic|credit|courtesy|source|illustration|graphic|video|사진|그래픽|자료|영상|일러스트|출처|제공|이미지|写真|撮影|图片|圖片|摄影)`;
+/** News agencies and picture desks commonly named without a label. */
+const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
+
+const PATTERNS: readonly RegExp[] = [
+  // "(사진=연합뉴스)", "[사진 제공=…]", "<사진=…>" anywhere at the end.
+  new RegExp(String.raw`\s*[\[(<〈【]\s*${LABEL}(?:\s*${LABEL})?\s*[=:：]\s*([^\])>〉】]{1,80})[\])>〉】]\s*$`, 'iu'),
+  // "… /사진=연합뉴스", "… photo=Hankyung DB": "=" is a credit anywhere after a word.
+  new RegExp(String.raw`(?:^|\s*[/|·]\s*|\s+)${LABEL}(?:\s*${LABEL})?\s*=\s*(.{1,80}?)\s*$`, 'iu'),
+  // "… Photo: Reuters", "Photo by Jane Doe": only at the start, after a slash or after a sentence.
+  new RegExp(String.raw`(?:^|\s*[/|·]\s*|(?<=[.!?"”)])\s*)${LABEL}(?:\s*${LABEL})?\s*(?:[:：]|\s+by\s+)\s*(.{1,80}?)\s*$`, 'iu'),
+  // "ⓒ 뉴스1", "© AFP", "Copyright Reuters" at the end.
+  new RegExp(String.raw`\s*[\[(]?\s*(?:ⓒ|©|\(c\)|copyright)\s*(.{1,60}?)\s*[\])]?\s*$`, 'iu'),
+  // "(Getty Images)", "(AP Photo/Jane Doe)", "[AFP]" at the end.
+  new RegExp(String.raw`\s*[\[(]\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^\])]{1,60})?|[^\])]{1,60}/\s*${AGENCY}(?:\s*Photo)?)\s*[\])]\s*$`, 'iu'),
+  // "… /AP Photo", "… / 연합뉴스", "… AFP/Getty Images" after a slash.
+  new RegExp(String.raw`\s*/\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[^/]{1,40}\s+Photo)\s*$`, 'iu'),
+];
+/** Credits written before the caption: "사진=연합뉴스 | 캡션", "Photo: Reuters — caption". */
+const LEADING = new RegExp(String.raw`^\s*[\[(]?\s*${LABEL}\s*[=:：]\s*([^\])|/]{1,60}?)\s*(?:[\])]|\s[|/—–-]\s)\s*(.+)$`, 'iu');
+
+/** Trims punctuation left around a caption or credit. */
+function trimPunct(s: string): string {
+  return s.replace(/^[\s|/·\-–—,]+|[\s|/·\-–—,]+$/g, '').trim();
+}
+
+/** Splits a photo caption into caption text and credit ("Protesters march. photo=Hankyung DB" → caption "Protesters march.", credit "Hankyung DB"). */
+export function splitCredit(text: string): SplitCaption {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t === '') return {};
+  for (const re of PATTERNS) {
+    const m = re.exec(t);
+    if (!m || m[1] === undefined) continue;
+    const credit = trimPunct(m[1]);
+    if (credit === '' || credit.length > 80) continue;
+    const caption = trimPunct(t.slice(0, m.index));
+    return caption === '' ? { credit } : { caption, credit };
+  }
+  const lead = LEADING.exec(t);
+  if (lead?.[1] && lead[2]) {
+    const caption = trimPunct(lead[2]);
+    return caption === '' ? { credit: trimPunct(lead[1]) } : { caption, credit: trimPunct(lead[1]) };
+  }
+  return { caption: t };
+}
+
+/** True when `text` is only a photo credit (a whole line such as "사진=연합뉴스" or "Photo: Reuters"). */
+export function isCreditOnly(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t === '' || t.length > 90) return false;
+  const s = splitCredit(t);
+  return s.credit !== undefined && s.caption === undefined;
+}

@@ -1,0 +1,91 @@
+// Reporter lines ("By Jane Doe", "Jane Doe, Example Times reporter jane@example.com",
+// "안혜원 한경닷컴 기자 anhw@hankyung.com", "홍길동 기자 (hong@yna.co.kr)",
+// "[서울=뉴시스] 김철수 기자 = …") are parsed into authors so they can leave the body.
+import type { Author } from '../core/records.ts';
+
+/** Authors parsed from a reporter line, and the article text that shared its line, if any. */
+export interface ReporterLine {
+  readonly authors: readonly Author[];
+  /** Text left on the line once the byline is removed ("정부는 …" after "[서울=뉴시스] 김철수 기자 = "). */
+  readonly rest?: string;
+}
+
+const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+const KO_NAME = String.raw`[가-힣]{2,4}`;
+const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD)`;
+const EN_NAME = String.raw`[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|de|der|von|da|di|le|la|del|bin|al)){1,3}`;
+/** Makes a lower-case word match case-insensitively inside a case-sensitive regex. */
+const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
+const ROLE_ADJ = ['senior', 'staff', 'chief', 'contributing', 'political', 'business', 'foreign'];
+const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['reporter', 'correspondent', 'writer', 'editor', 'journalist', 'columnist', 'contributor'].map(ci).join('|')})`;
+
+/** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)". */
+const KO_LINE = new RegExp(
+  String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAIL})?\s*[)>\]]?\s*$`,
+  'u',
+);
+/** "[서울=뉴시스] 김철수 기자 = 본문…", "(서울=연합뉴스) 홍길동 기자 = 본문…". */
+const KO_DATELINE = new RegExp(
+  String.raw`^\s*[\[(]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])]{1,20})\s*[\])]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
+  'u',
+);
+/** "By Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com". */
+const EN_BY = new RegExp(
+  String.raw`^\s*${ci('by')}\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,]{2,60}?))?\s*[|,(]?\s*(${EMAIL})?\s*\)?\s*$`,
+  'u',
+);
+/** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)". */
+const EN_SIGNED = new RegExp(
+  String.raw`^\s*[—–-]?\s*(${EN_NAME})\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[(<]?\s*(${EMAIL})\s*[)>]?\s*$`,
+  'u',
+);
+/** "Jane Doe, Example Times reporter" without an email. */
+const EN_ROLE_LINE = new RegExp(String.raw`^\s*(${EN_NAME})\s*,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\s*$`, 'u');
+
+/** Splits "김철수·이영희" / "Jane Doe and John Roe" into names. */
+function names(list: string): string[] {
+  return list.split(/\s*(?:[·,ㆍ&]|\band\b)\s*/i).map((n) => n.trim()).filter((n) => n !== '');
+}
+
+/** Builds author records; the email goes to the first (usually only) name. */
+function toAuthors(list: string, outletRaw: string | undefined, email: string | undefined): Author[] {
+  // A role adjective ("staff" of "staff writer") is not an outlet.
+  const outlet = outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) ? outletRaw : undefined;
+  return names(list).map((name, i) => ({
+    name,
+    ...(email && i === 0 ? { email } : {}),
+    ...(outlet ? { outlet: outlet.trim() } : {}),
+  }));
+}
+
+/** Parses a whole line that is a reporter line; undefined when the line is anything else. Lines sharing text with a Korean dateline byline return the rest. */
+export function parseReporterLine(line: string): ReporterLine | undefined {
+  const t = line.replace(/\s+/g, ' ').trim();
+  if (t === '' || t.length > 400) return undefined;
+  const d = KO_DATELINE.exec(t);
+  if (d) {
+    const rest = t.slice(d[0].length).trim();
+    return { authors: toAuthors(d[2]!, d[1], d[3]), ...(rest ? { rest } : {}) };
+  }
+  if (t.length > 160) return undefined;
+  let m = KO_LINE.exec(t);
+  if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = EN_BY.exec(t);
+  if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = EN_SIGNED.exec(t);
+  if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = EN_ROLE_LINE.exec(t);
+  if (m) return { authors: toAuthors(m[1]!, m[2], undefined) };
+  return undefined;
+}
+
+/** Finds a reporter line glued to the end of a paragraph ("…밝혔다. 홍길동 기자 hong@yna.co.kr"); returns the authors and the paragraph without it. */
+export function parseTrailingReporter(paragraph: string): ReporterLine | undefined {
+  const t = paragraph.replace(/\s+/g, ' ').trim();
+  // Only after a sentence end, and only shapes that cannot be prose: Korean role + optional email, or an email.
+  const m = new RegExp(String.raw`(?<=[.!?”"」)])\s+((?:${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:[^\s()@]{2,20}\s+)?${KO_ROLE}\s*[(<\[]?\s*(?:${EMAIL})?\s*[)>\]]?|${EN_NAME}\s*[(<]?\s*${EMAIL}\s*[)>]?)\s*$`, 'u').exec(t);
+  if (!m) return undefined;
+  const parsed = parseReporterLine(m[1]!);
+  if (!parsed) return undefined;
+  return { authors: parsed.authors, rest: t.slice(0, m.index).trim() };
+}

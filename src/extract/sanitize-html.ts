@@ -1,0 +1,57 @@
+// The last step of extraction: an allowlist of article markup. Everything else (scripts, styles,
+// classes, ids, event handlers, embeds, forms) is dropped, and links get rel=noopener.
+import sanitize from 'sanitize-html';
+
+const ALLOWED_TAGS = [
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code',
+  'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'figure', 'figcaption', 'img', 'a',
+  'em', 'strong', 'b', 'i', 'u', 's', 'sub', 'sup', 'br', 'hr', 'small', 'mark', 'q', 'cite', 'time', 'abbr',
+];
+
+/** Tags whose text is never article text: dropped with their content. */
+const DROP_WITH_CONTENT = [
+  'script', 'style', 'textarea', 'option', 'noscript', 'svg', 'math', 'iframe', 'object', 'embed',
+  'template', 'button', 'select', 'canvas', 'video', 'audio', 'head', 'title',
+];
+
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: {
+    a: ['href', 'rel'],
+    img: ['src', 'alt', 'width', 'height'],
+    time: ['datetime'],
+    abbr: ['title'],
+    ol: ['start'],
+    td: ['colspan', 'rowspan'],
+    th: ['colspan', 'rowspan'],
+  },
+  allowedSchemes: ['http', 'https'],
+  allowedSchemesByTag: { a: ['http', 'https', 'mailto'], img: ['http', 'https'] },
+  allowProtocolRelative: false,
+  nonTextTags: DROP_WITH_CONTENT,
+  disallowedTagsMode: 'discard',
+  transformTags: {
+    a: (tagName, attribs): sanitize.Tag => {
+      const href = attribs.href ?? '';
+      // Relative links cannot be resolved here; the caller made URLs absolute before this step.
+      if (!/^(?:https?:|mailto:)/i.test(href.trim())) return { tagName: 'span', attribs: {} as sanitize.Attributes };
+      return { tagName, attribs: { href, rel: 'noopener noreferrer nofollow' } };
+    },
+    img: (tagName, attribs): sanitize.Tag => {
+      const src = attribs.src ?? '';
+      const out: Record<string, string> = {};
+      if (/^https?:\/\//i.test(src.trim())) out.src = src;
+      for (const k of ['alt', 'width', 'height'] as const) {
+        const v = attribs[k];
+        if (v !== undefined && (k === 'alt' || /^\d{1,5}$/.test(v))) out[k] = v;
+      }
+      return { tagName, attribs: out };
+    },
+  },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
+};
+
+/** Sanitizes article HTML down to an allowlist of article markup (no scripts, styles, classes, handlers; http(s) URLs only). */
+export function sanitizeHtml(html: string): string {
+  return sanitize(html, OPTIONS).trim();
+}

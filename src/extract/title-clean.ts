@@ -1,0 +1,36 @@
+// Titles as pages write them often carry the site name ("Story | Example Times"); this drops it
+// when, and only when, the dropped part is the site's name.
+
+const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
+
+/** Loose form for comparing names: lower case, letters and digits only. */
+function loose(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`; collapses whitespace. */
+export function cleanTitle(title: string, siteName: string | undefined): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (!siteName) return t;
+  const site = loose(siteName);
+  if (site === '') return t;
+  const parts = t.split(SEPARATORS);
+  if (parts.length < 2) return t;
+  const siteish = (p: string) => {
+    const l = loose(p);
+    return l !== '' && (l === site || (l.length >= 3 && (site.startsWith(l) || l.startsWith(site))));
+  };
+  // Remove the site from the end, then from the start; keep at least one part.
+  let end = t.length;
+  let m: RegExpExecArray | null;
+  const re = new RegExp(SEPARATORS.source, 'g');
+  const seps: { index: number; length: number }[] = [];
+  while ((m = re.exec(t)) !== null) seps.push({ index: m.index, length: m[0].length });
+  const last = seps[seps.length - 1];
+  if (last && siteish(t.slice(last.index + last.length))) end = last.index;
+  let start = 0;
+  const first = seps[0];
+  if (end === t.length && first && siteish(t.slice(0, first.index))) start = first.index + first.length;
+  const out = t.slice(start, end).trim();
+  return out === '' ? t : out;
+}

@@ -1,0 +1,134 @@
+// HTML handling for feed fields: a strict article sanitizer (feed HTML is hostile input) and an
+// HTML-to-plain-text reduction for titles and descriptions. Kept local to the fetch stage: stages
+// do not import each other (STYLE §3), so this does not share the extract stage's sanitizer.
+import sanitize from 'sanitize-html';
+import { resolveUrl } from './feed-values.ts';
+
+const ARTICLE_TAGS = [
+  'a', 'abbr', 'acronym', 'address', 'b', 'bdi', 'bdo', 'big', 'blockquote', 'br', 'caption', 'center',
+  'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption',
+  'figure', 'font', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark',
+  'ol', 'p', 'picture', 'pre', 'q', 's', 'samp', 'small', 'source', 'span', 'strike', 'strong', 'sub',
+  'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var',
+  'audio', 'video', 'wbr',
+];
+
+const ARTICLE_ATTRIBUTES: sanitize.IOptions['allowedAttributes'] = {
+  a: ['href', 'title', 'hreflang', 'lang'],
+  img: ['src', 'srcset', 'alt', 'title', 'width', 'height', 'lang'],
+  source: ['src', 'srcset', 'type', 'media'],
+  audio: ['src', 'controls'],
+  video: ['src', 'poster', 'controls', 'width', 'height'],
+  abbr: ['title'],
+  acronym: ['title'],
+  blockquote: ['cite'],
+  q: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  ol: ['start', 'reversed', 'type'],
+  li: ['value'],
+  td: ['colspan', 'rowspan', 'headers', 'align'],
+  th: ['colspan', 'rowspan', 'headers', 'scope', 'align'],
+  col: ['span'],
+  colgroup: ['span'],
+  '*': ['dir', 'lang'],
+};
+
+// Tags whose content is never text: dropped whole rather than unwrapped.
+// object/applet/embed are not listed: their children are fallback content, shown when the plugin is not.
+const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'noembed', 'noframes', 'xmp', 'plaintext', 'iframe'];
+
+function resolveSrcset(srcset: string, base: string | undefined): string {
+  return srcset
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean)
+    .map((c) => {
+      const [u, ...rest] = c.split(/\s+/);
+      return [resolveUrl(u, base) ?? u, ...rest].join(' ');
+    })
+    .join(', ');
+}
+
+function urlTransform(base: string | undefined): sanitize.Transformer {
+  return (tagName, attribs) => {
+    const out: Record<string, string> = { ...attribs };
+    for (const key of ['href', 'src', 'cite', 'poster']) {
+      const v = out[key];
+      if (v !== undefined) out[key] = resolveUrl(v, base) ?? v;
+    }
+    if (out.srcset !== undefined) out.srcset = resolveSrcset(out.srcset, base);
+    return { tagName, attribs: out };
+  };
+}
+
+/** Sanitizes feed HTML with a strict article allowlist, resolving URLs against `base`. */
+export function sanitizeFeedHtml(html: string, base?: string): string {
+  const t = urlTransform(base);
+  return sanitize(html, {
+    allowedTags: ARTICLE_TAGS,
+    allowedAttributes: ARTICLE_ATTRIBUTES,
+    allowedSchemes: ['http', 'https', 'mailto'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+    allowedSchemesAppliedToAttributes: ['href', 'src', 'cite', 'poster'],
+    allowProtocolRelative: true,
+    nonTextTags: NON_TEXT_TAGS,
+    transformTags: { a: t, img: t, source: t, audio: t, video: t, blockquote: t, q: t, del: t, ins: t },
+  }).trim();
+}
+
+// ASCII whitespace only: U+00A0 and the typographic spaces are content, not layout.
+const ASCII_WS = /[ \t\n\r\f]+/g;
+
+// C1 controls in feed text are almost always windows-1252 bytes or `&#146;`-style references
+// mis-decoded as Latin-1; HTML maps them the same way (WHATWG numeric character references).
+const C1_MAP = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Replaces C1 control characters (U+0080–U+009F) with their windows-1252 meaning. */
+export function fixC1(s: string): string {
+  return /[\u0080-\u009f]/.test(s) ? s.replace(/[\u0080-\u009f]/g, (c) => C1_MAP[c.charCodeAt(0) - 0x80]!) : s;
+}
+
+const BLOCK_BOUNDARY = /<(?=\/?(?:p|br|div|li|ul|ol|h[1-6]|tr|td|th|table|blockquote|pre|hr|dd|dt|section|article|header|footer)\b)/gi;
+
+function unescapeBasic(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+/** Reduces HTML to plain text: tags dropped, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return fixC1(html).replace(ASCII_WS, ' ').trim();
+  const spaced = html.replace(BLOCK_BOUNDARY, ' <');
+  const stripped = sanitize(spaced, { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS });
+  return fixC1(unescapeBasic(stripped)).replace(ASCII_WS, ' ').trim();
+}
+
+/** Escapes plain text so it can be stored in an HTML field. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** True when the string looks like it holds markup or entity references rather than plain text. */
+export function looksLikeHtml(s: string): boolean {
+  return /<\/?[a-z][^>]*>|<!--|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s);
+}
+
+/** Plain text of a feed text construct: `type` "text" is kept as is, HTML/XHTML (or markup-looking text) is reduced. */
+export function textFrom(value: string | undefined, type?: string): string | undefined {
+  if (value === undefined) return undefined;
+  const t = type?.toLowerCase();
+  const text = t === 'text' || t === 'text/plain' || (!t && !looksLikeHtml(value))
+    ? fixC1(value).replace(ASCII_WS, ' ').trim()
+    : htmlToText(value);
+  return text || undefined;
+}
+
+/** Sanitized HTML of a feed content construct; plain text (`type` "text") is escaped first. */
+export function htmlFrom(value: string | undefined, type: string | undefined, base: string | undefined): string | undefined {
+  if (value === undefined || !value.trim()) return undefined;
+  const t = type?.toLowerCase();
+  const fixed = fixC1(value);
+  const html = t === 'text' || t === 'text/plain' ? escapeHtml(fixed.trim()) : sanitizeFeedHtml(fixed, base);
+  return html || undefined;
+}

@@ -1,0 +1,224 @@
+// Fetches one URL for the pipeline: SSRF-guarded at connect time, redirects followed by hand
+// (every hop re-checked), body capped after decompression, charset decoded. Network and HTTP
+// problems come back as `{ kind: 'failed', reason }` values, never as exceptions.
+import { STATUS_CODES } from 'node:http';
+import { Agent, request, type Dispatcher } from 'undici';
+import type { FetchOutcome } from '../core/records.ts';
+import { judgeMediaType, mediaTypeOf, sniffAccepts, documentKind, type AcceptKind } from './content-type-check.ts';
+import { decodeBody } from './decode-body.ts';
+import { blockedMessage, failed, failureFromError, formatBytes, quote } from './fetch-failure.ts';
+import { readBodyCapped } from './read-body.ts';
+import { checkHostname, createGuardedLookup, type Resolver } from './ssrf-guard.ts';
+
+/** Options of fetchUrl. */
+export interface FetchOptions {
+  /** Allow loopback, private, link-local… addresses (config LEDE_ALLOW_PRIVATE_NETWORKS). Cloud metadata stays refused. */
+  allowPrivateNetworks: boolean;
+  /** User-Agent header, e.g. 'Lede/0.1 (+https://github.com/lede)'. */
+  userAgent: string;
+  /** Which content types are acceptable. */
+  accept: AcceptKind;
+  /** Connect, headers and body-idle timeouts in ms; default 15000. */
+  timeoutMs?: number;
+  /** Cap on the (decompressed) body; default 10 MiB. */
+  maxBytes?: number;
+  /** Redirects followed before giving up; default 5. */
+  maxRedirects?: number;
+  /** Conditional GET validators from the previous fetch. */
+  etag?: string;
+  lastModified?: string;
+  signal?: AbortSignal;
+  /** Hosts ("host" or "host:port") exempt from the private-address guard, e.g. a local fixture site. */
+  allowHosts?: readonly string[];
+  /** DNS resolver override (tests); the system resolver otherwise. */
+  resolve?: Resolver;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 5;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+// Drops a response body we will not read; the listener keeps undici's abort error from going uncaught.
+function discard(body: Dispatcher.ResponseData['body']): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function hostAllowed(url: URL, allowHosts: readonly string[] | undefined): boolean {
+  if (!allowHosts?.length) return false;
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  return allowHosts.includes(url.hostname) || allowHosts.includes(`${url.hostname}:${port}`);
+}
+
+/** Fetches `url` (GET) and returns the decoded body, not-modified, or a failure with a stable reason; never throws for network/HTTP problems. */
+export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  let current: URL;
+  try {
+    current = new URL(url);
+  } catch {
+    return failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`);
+  }
+  // One agent per call per trust level: connections never outlive the call, and the guarded one
+  // only ever connects to addresses its lookup has checked.
+  const agentOptions = (allowPrivate: boolean): Agent.Options => ({
+    connect: { timeout: timeoutMs, lookup: createGuardedLookup({ allowPrivateNetworks: allowPrivate, ...(opts.resolve ? { resolve: opts.resolve } : {}) }) },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+  const agents = new Map<boolean, Agent>();
+  const agentFor = (allowPrivate: boolean): Agent => {
+    let a = agents.get(allowPrivate);
+    if (!a) agents.set(allowPrivate, (a = new Agent(agentOptions(allowPrivate))));
+    return a;
+  };
+  const visited = new Set<string>();
+  try {
+    for (let hop = 0; ; hop++) {
+      const here = current.href;
+      if (current.protocol !== 'http:' && current.protocol !== 'https:') {
+        return failed(here, 'invalid-url', `fetch: unsupported scheme ${current.protocol} in ${quote(here)}`);
+      }
+      visited.add(here);
+      const exempt = hostAllowed(current, opts.allowHosts);
+      const allowPrivate = opts.allowPrivateNetworks || exempt;
+      const blocked = checkHostname(current.hostname, allowPrivate);
+      if (blocked) {
+        return failed(here, 'blocked-address', blockedMessage(blocked, here));
+      }
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await request(here, {
+          method: 'GET',
+          dispatcher: agentFor(allowPrivate),
+          headers: {
+            'user-agent': opts.userAgent,
+            accept: acceptHeader(opts.accept),
+            'accept-encoding': 'gzip, deflate, br',
+            ...(opts.etag ? { 'if-none-match': opts.etag } : {}),
+            ...(opts.lastModified ? { 'if-modified-since': opts.lastModified } : {}),
+          },
+          ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+      } catch (e) {
+        return failureOrRethrow(e, here, { timeoutMs, maxBytes }, opts.signal);
+      }
+      const status = res.statusCode;
+      if (REDIRECT_STATUSES.has(status) && header(res.headers, 'location')) {
+        discard(res.body);
+        const location = header(res.headers, 'location')!;
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          return failed(here, 'invalid-url', `fetch: ${here} redirects to invalid URL ${quote(location)}`);
+        }
+        if (visited.has(next.href)) {
+          return failed(here, 'too-many-redirects', `fetch: redirect loop from ${url} (back to ${next.href})`);
+        }
+        if (hop + 1 > maxRedirects) {
+          return failed(here, 'too-many-redirects', `fetch: too many redirects (more than ${maxRedirects}) from ${url}`);
+        }
+        current = next;
+        continue;
+      }
+      return await finish(res, url, here, opts, { timeoutMs, maxBytes });
+    }
+  } finally {
+    for (const a of agents.values()) a.destroy().catch(() => undefined);
+  }
+}
+
+function acceptHeader(accept: AcceptKind): string {
+  if (accept === 'html') return 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+  if (accept === 'feed') {
+    return 'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.1';
+  }
+  return '*/*';
+}
+
+function failureOrRethrow(e: unknown, url: string, limits: { timeoutMs: number; maxBytes: number }, signal?: AbortSignal): FetchOutcome {
+  if (signal?.aborted) {
+    const reason: unknown = signal.reason;
+    // An AbortSignal.timeout() is a timeout like any other; any other abort is the caller's and is rethrown.
+    if (reason instanceof DOMException && reason.name === 'TimeoutError') {
+      return failed(url, 'timeout', `fetch: ${url} timed out (aborted by the caller's deadline)`);
+    }
+    throw reason ?? e;
+  }
+  return failureFromError(e, url, limits) ?? failed(url, 'network-error', `fetch: ${url} aborted`);
+}
+
+// Handles a final (non-redirect) response: status, content type, body and charset.
+async function finish(
+  res: Dispatcher.ResponseData,
+  requestedUrl: string,
+  url: string,
+  opts: FetchOptions,
+  limits: { timeoutMs: number; maxBytes: number },
+): Promise<FetchOutcome> {
+  const status = res.statusCode;
+  if (status === 304) {
+    discard(res.body);
+    return { kind: 'not-modified', url };
+  }
+  if (status < 200 || status >= 300) {
+    discard(res.body);
+    const text = STATUS_CODES[status] ?? 'Unknown Status';
+    return failed(url, 'http-error', `fetch: ${url} answered ${status} ${text}`, status);
+  }
+  const rawType = header(res.headers, 'content-type');
+  const mediaType = mediaTypeOf(rawType);
+  const verdict = judgeMediaType(opts.accept, mediaType);
+  if (verdict === 'reject') {
+    discard(res.body);
+    return failed(url, 'unsupported-content-type', `fetch: expected ${describe(opts.accept)} but ${url} is ${mediaType}`);
+  }
+  const length = Number(header(res.headers, 'content-length'));
+  if (Number.isFinite(length) && length > limits.maxBytes) {
+    discard(res.body);
+    return failed(url, 'too-large', `fetch: body of ${url} exceeds ${formatBytes(limits.maxBytes)} (Content-Length ${length})`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyCapped(res.body, header(res.headers, 'content-encoding'), limits.maxBytes);
+  } catch (e) {
+    discard(res.body);
+    return failureOrRethrow(e, url, limits, opts.signal);
+  }
+  if (verdict === 'sniff' && !sniffAccepts(opts.accept, bytes)) {
+    return failed(url, 'unsupported-content-type', `fetch: expected ${describe(opts.accept)} but ${url} is ${mediaType || 'untyped'} and does not look like one`);
+  }
+  const kind = documentKind(mediaType, bytes);
+  const decoded = decodeBody(bytes, { ...(rawType ? { contentType: rawType } : {}), kind });
+  const etag = header(res.headers, 'etag');
+  const lastModified = header(res.headers, 'last-modified');
+  return {
+    kind: 'fetched',
+    requestedUrl,
+    url,
+    status,
+    contentType: mediaType || sniffedType(kind),
+    body: decoded.text,
+    bytes,
+    charset: decoded.charset,
+    ...(etag ? { etag } : {}),
+    ...(lastModified ? { lastModified } : {}),
+  };
+}
+
+function sniffedType(kind: 'html' | 'xml' | 'json' | 'unknown'): string {
+  return kind === 'html' ? 'text/html' : kind === 'xml' ? 'application/xml' : kind === 'json' ? 'application/json' : 'application/octet-stream';
+}
+
+function describe(accept: AcceptKind): string {
+  return accept === 'html' ? 'an HTML page' : accept === 'feed' ? 'a feed' : 'a document';
+}

@@ -1,0 +1,45 @@
+// Language detection for article text. tinyld alone confuses short CJK snippets (Korean text
+// with Han characters, Japanese without kana), so a script count decides CJK first.
+import { detect } from 'tinyld';
+
+const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/gu;
+const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/gu;
+const HAN = /[\u4e00-\u9fff\u3400-\u4dbf]/gu;
+const LETTER = /\p{L}/gu;
+
+/** Counts the matches of a global regex in `text`. */
+function count(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
+/** Detects the BCP 47 language of `text` ("en", "ko", "ja", …), or undefined when unsure. */
+export function detectLanguage(text: string): string | undefined {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const letters = count(sample, LETTER);
+  const hangul = count(sample, HANGUL);
+  const kana = count(sample, KANA);
+  const han = count(sample, HAN);
+  // A CJK character carries about as much as a short word, so fewer of them are enough.
+  if (letters < 12 && hangul + kana + han < 4) return undefined;
+  // Korean prose is mostly Hangul even when it cites Han characters; Japanese always has kana.
+  if (hangul / letters > 0.3 || (hangul > 0 && hangul >= kana && hangul >= han * 0.5)) return 'ko';
+  if (kana / letters > 0.05 || (kana > 0 && kana * 4 >= han)) return 'ja';
+  if (han / letters > 0.3) return 'zh';
+  const lang = detect(sample);
+  return lang === '' ? undefined : lang;
+}
+
+/** Normalises a language tag from markup ("en_US", "EN-us", "ko-KR") to BCP 47 ("en-US"). */
+export function normalizeLanguageTag(tag: string | null | undefined): string | undefined {
+  if (!tag) return undefined;
+  const first = tag.split(/[,;\s]/)[0]?.trim().replace(/_/g, '-') ?? '';
+  const m = /^([a-zA-Z]{2,3})(?:-([a-zA-Z]{4}))?(?:-([a-zA-Z]{2}|\d{3}))?$/.exec(first);
+  if (!m) return undefined;
+  let out = m[1]!.toLowerCase();
+  if (m[2]) out += '-' + m[2][0]!.toUpperCase() + m[2].slice(1).toLowerCase();
+  if (m[3]) out += '-' + m[3].toUpperCase();
+  return out;
+}

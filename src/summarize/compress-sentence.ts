@@ -1,0 +1,63 @@
+// Light, safe compression of an extracted sentence: it only removes material whose removal
+// leaves a grammatical sentence with the same claim — a dateline, a leading connective, a
+// trailing attribution (", police said."), a short parenthetical aside. It never rewrites words.
+
+const DATELINE = [
+  // "WASHINGTON (CNN) -- ", "London (Reuters) - ", lower-cased PTB "washington ( cnn ) -- "
+  /^[\p{L} .,'-]{0,60}?\(\s*(cnn|ap|reuters|afp|upi|ew\.com|cnn student news|mental floss|time\.com)\s*\)\s*(--|—|–|-|:)?\s*/iu,
+  /^\(\s*(cnn|ap|reuters|afp)\s*\)\s*(--|—|–|-)?\s*/i,
+  // "LONDON - ", "SEOUL, Jan. 5 (Yonhap) -- "
+  /^[A-Z][A-Z .,'-]{2,40}(\([A-Za-z]+\))?\s*(--|—|–)\s+/,
+  /^[A-Z][A-Za-z .,'-]{2,30}\d{1,2}\s*\((Yonhap|AFP|AP|Reuters)\)\s*(--|—|–|-)?\s*/,
+];
+
+const LEADING_CONNECTIVE = /^(but|and|however|meanwhile|also|still|yet|so|in addition|moreover|furthermore|nevertheless)\s*,?\s+/i;
+const KO_LEADING = /^(하지만|그러나|또한|한편|특히|이어|이에 따라|이와 함께|아울러|그리고|또|반면)\s*,?\s+/;
+
+// Trailing attribution of a reported statement: ", he said." ", police said ." ", the report says."
+// The subject is short and never a clause ("that", "which").
+const TRAILING_ATTRIBUTION =
+  /\s*,\s*(?!(?:that|which|who|what|and|but)\b)((?:[\p{L}.'-]+\s+){0,4}?)(said|says|added|explained|reported|claimed|told\s+[\p{L}.'-]+(?:\s+[\p{L}.'-]+){0,3}|according to\s+[^,]{1,60}?)\s*(?:on|in)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)?\s*([.!])$/iu;
+
+// Cheap pre-check so the costly pattern only runs on sentences that may end in an attribution.
+const ATTRIBUTION_HINT = /\b(said|says|added|explained|reported|claimed|told|according)\b/i;
+
+// A short parenthetical aside with a space before it: "(pictured)", "( left )", "(file photo)".
+// Never numbers ("( 734 ) 240-7700", "($500)") or acronyms ("the (UN) Security Council"), which
+// carry meaning; Korean glosses are attached without a space ("페로브스카이트(Perovskite)").
+const PARENTHETICAL = /\s+\(\s*([^()\d]{1,30}?)\s*\)(?=[\s,.;:!?]|$)/g;
+const PTB_PARENTHETICAL = /\s+-lrb-\s+([^()\d]{1,30}?)\s+-rrb-(?=\s)/g;
+
+function dropAside(match: string, inner: string): string {
+  return /^[A-Z&.]{2,8}$/.test(inner.trim()) || /\$|£|€/.test(inner) ? match : '';
+}
+
+function capitalizeFirst(s: string, cased: boolean): string {
+  if (!cased) return s;
+  return s.replace(/^(["'\u201c\u2018`]*)(\p{Ll})/u, (_m, q: string, c: string) => q + c.toUpperCase());
+}
+
+/** Returns a shorter form of the sentence, or the sentence itself when nothing is safe to drop. */
+export function compressSentence(sentence: string, cased: boolean): string {
+  let s = sentence.replace(/\s+/g, ' ').trim();
+  for (const re of DATELINE) {
+    const m = re.exec(s);
+    if (m && m[0].length < s.length - 20) {
+      s = capitalizeFirst(s.slice(m[0].length), cased);
+      break;
+    }
+  }
+  const lead = LEADING_CONNECTIVE.exec(s) ?? KO_LEADING.exec(s);
+  if (lead && lead[0].length < s.length - 20) s = capitalizeFirst(s.slice(lead[0].length), cased);
+
+  // Only drop the attribution when it follows a complete clause of reasonable length, and when
+  // the sentence is not itself a quotation that would then lose its closing mark.
+  const att = ATTRIBUTION_HINT.test(s) ? TRAILING_ATTRIBUTION.exec(s) : null;
+  if (att && !/["\u201d'`]\s*$/.test(s.slice(0, att.index)) && s.slice(0, att.index).split(' ').length >= 8) {
+    const end = /\s[.!]$/.test(s) ? ' .' : '.';
+    s = `${s.slice(0, att.index)}${end}`;
+  }
+  if (s.includes('(')) s = s.replace(PARENTHETICAL, dropAside);
+  if (s.includes('-lrb-')) s = s.replace(PTB_PARENTHETICAL, dropAside);
+  return s.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,92 @@
+// Decides which sentences may become a bullet: no bylines, datelines, photo captions or credits,
+// calls to action ("Read more", "Scroll down for video"), questions to the reader, fragments
+// without a finite ending, and nothing far too short or far too long.
+
+/** Why a sentence cannot be a bullet; null when it can. */
+export type RejectReason = 'boilerplate' | 'question' | 'no-terminal' | 'too-short' | 'too-long' | 'fragment';
+
+/** Length bounds of a bullet, in words (Latin) or characters (Korean). */
+export interface LengthLimits {
+  readonly minWords: number;
+  readonly maxWords: number;
+  readonly minKoreanChars: number;
+  readonly maxKoreanChars: number;
+}
+
+/** Default length bounds: hard limits; the scorer prefers bullets well under them. */
+export const DEFAULT_LIMITS: LengthLimits = { minWords: 6, maxWords: 35, minKoreanChars: 20, maxKoreanChars: 140 };
+
+const BOILERPLATE: readonly RegExp[] = [
+  // "By John Smith." / "By Jane Carter, Science Correspondent" / "by . daily mail reporter ."
+  /^by\s+(\.\s+)?[\p{L}.'-]+(\s+[\p{L}.'-]+){0,3}\s*(and\s+[\p{L}.'-]+(\s+[\p{L}.'-]+){0,3}\s*)?(\.|$)/iu,
+  /^by\s+[^,]{3,40},\s*[^,]{0,40}(reporter|correspondent|editor|writer|staff)s?\b/i,
+  /\b(published|updated|last updated)\s*:\s*\d/i,
+  /\bscroll down\b/i,
+  /\bclick here\b/i,
+  /\bread more\b/i,
+  /\bsee also\b\s*:/i,
+  /\b(share|follow us|subscribe|sign up)\b.*\b(facebook|twitter|newsletter|instagram)\b/i,
+  /\b(photo|image|picture|video|graphic)s?\s*(credit|copyright)?\s*[:|]/i,
+  /\bimage (copyright|caption)\b/i,
+  /\b(getty images|reuters\/|ap photo|afp\/|©|\(c\)\s*\d{4})/i,
+  /\ball rights reserved\b/i,
+  /^(pictured|above|below|left|right|top|bottom|inset)\s*[:,]/i,
+  /\b(copyright|ⓒ)\b/i,
+  /(https?:\/\/|www\.)\S+\s*\.?$/i,
+  /\S+@\S+\.\S+/, // e-mail addresses: reporter lines
+  // Korean: reporter lines, photo credits, copyright notices.
+  /(기자|특파원|통신원)\s*[=:]?\s*$|[가-힣]{2,4}\s*(기자|특파원)\s*[=(]/,
+  /(사진|자료|그래픽|영상)\s*[=:]|\/\s*사진|사진\s*제공|제공\s*[=:]/,
+  /무단\s*전재|재배포\s*금지|저작권자/,
+  /^[▲△▶▷■□●○◆◇※☞]/,
+];
+
+const HANGUL = /[\uac00-\ud7a3]/g;
+
+/** Number of word tokens, ignoring free-standing punctuation (PTB text). */
+export function countWords(sentence: string): number {
+  return sentence.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Number of Hangul syllables. */
+export function countKorean(sentence: string): number {
+  return sentence.match(HANGUL)?.length ?? 0;
+}
+
+/** True when the sentence is mostly Korean. */
+export function isKoreanSentence(sentence: string): boolean {
+  const ko = countKorean(sentence);
+  const latin = sentence.match(/[A-Za-z]/g)?.length ?? 0;
+  return ko > 0 && ko >= latin / 2;
+}
+
+// Final punctuation, possibly inside closing quotes/brackets, possibly free-standing (PTB).
+const TERMINAL = /[.!?。](\s*(''|["'\u2019\u201d)\]]))*$/;
+// Korean sentences end in a finite verb form: 다/요/죠/까/니다…; "연구팀." is a caption.
+const KOREAN_FINITE = /(다|요|죠|까|네|라|자|오|음|함|임|됨|지|니)\s*(["'\u2019\u201d)\]]\s*)*[.!?]?(["'\u2019\u201d)\]])*$/;
+
+/** Returns why the sentence must not be a bullet, or null when it may be one. */
+export function rejectSentence(sentence: string, limits: LengthLimits = DEFAULT_LIMITS): RejectReason | null {
+  const s = sentence.trim();
+  if (!TERMINAL.test(s)) return 'no-terminal';
+  if (/\?(\s*(''|["'\u2019\u201d)\]]))*$/.test(s)) return 'question';
+  if (isKoreanSentence(s)) {
+    const n = countKorean(s);
+    if (n < limits.minKoreanChars) return 'too-short';
+    if (n > limits.maxKoreanChars) return 'too-long';
+    if (!KOREAN_FINITE.test(s)) return 'fragment';
+    return isBoilerplate(s) ? 'boilerplate' : null;
+  }
+  const words = countWords(s);
+  if (words < limits.minWords) return 'too-short';
+  if (words > limits.maxWords) return 'too-long';
+  // A cased sentence starting in lower case is a split or extraction fragment.
+  if (/^[a-z]/.test(s) && /[A-Z]/.test(s)) return 'fragment';
+  return isBoilerplate(s) ? 'boilerplate' : null;
+}
+
+// Checked last: the patterns are the costliest test and most sentences never reach them.
+function isBoilerplate(s: string): boolean {
+  for (const re of BOILERPLATE) if (re.test(s)) return true;
+  return false;
+}

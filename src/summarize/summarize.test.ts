@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { summarize } from './summarize.ts';
+import { splitSentences } from './split-sentences.ts';
+
+// Written for this test; not taken from any corpus.
+const ENGLISH = `By Jane Carter, Science Correspondent
+
+GENEVA (Reuters) - The World Health Organization said on Tuesday that measles cases in Europe rose to 42,000 last year, the highest level in more than a decade.
+
+Officials blamed falling vaccination rates in several countries, where fewer than 90 percent of children now receive both doses of the vaccine. The outbreak hit Romania, Italy and Ukraine hardest, with more than 35 deaths recorded across the region.
+
+Photo: A nurse prepares a measles vaccine in Bucharest. (Reuters/Jane Doe)
+
+Dr. Hans Kluge, the WHO regional director, said the rise in measles cases was a warning sign for health systems across Europe. "Every death from measles is a tragedy that a vaccine could have prevented," Kluge told reporters.
+
+What can parents do? Read more: How vaccines work.
+
+The agency plans to send vaccination teams to the worst affected areas by March. It also urged governments to fund catch-up campaigns for children who missed their doses during the pandemic.`;
+
+const KOREAN = `김민수 기자 = 서울대 연구팀.
+
+서울대 화학부 연구팀이 상온에서 작동하는 새로운 수소 저장 소재를 개발했다고 15일 밝혔다.
+
+이 소재는 기존 금속 수소화물보다 수소를 두 배 이상 저장할 수 있으며 영하 20도에서도 안정적으로 작동한다. 연구팀은 다공성 유기 골격 구조에 마그네슘 이온을 결합해 수소 저장 효율을 크게 높였다.
+
+사진=서울대 제공
+
+연구를 이끈 박지현 교수는 "수소 저장 소재의 상용화를 앞당길 수 있는 결과"라며 "수소 자동차 연료 탱크에 바로 적용할 수 있을 것"이라고 말했다. 이번 연구 결과는 국제 학술지 네이처 에너지에 게재됐다.
+
+연구팀은 앞으로 대량 생산 공정을 개발해 3년 안에 수소 저장 소재를 실용화할 계획이다.`;
+
+function assertExtractive(bullets: string[], source: string): void {
+  const sentences = splitSentences(source).map((s) => s.replace(/\s+/g, ' '));
+  let last = -1;
+  for (const b of bullets) {
+    // Every bullet is a sentence of the input (possibly with a dateline or attribution trimmed).
+    const at = sentences.findIndex((s) => s.includes(b.replace(/\.$/, '')) || b.includes(s));
+    assert.ok(at >= 0, `not a sentence of the input: ${b}`);
+    assert.ok(at > last, `not in document order: ${b}`);
+    last = at;
+    assert.match(b, /[.!](["'\u201d\u2019)])*$/, `no terminal punctuation: ${b}`);
+    assert.equal(b, b.replace(/\s+/g, ' ').trim());
+  }
+}
+
+test('should give three extractive English bullets in document order', async () => {
+  const bullets = await summarize(ENGLISH);
+  assert.equal(bullets.length, 3);
+  assertExtractive(bullets, ENGLISH);
+  assert.ok(bullets[0]!.startsWith('The World Health Organization said'), bullets[0]);
+  assert.equal(new Set(bullets).size, bullets.length);
+});
+
+test('should never choose bylines, captions, reader questions or "Read more"', async () => {
+  const bullets = await summarize(ENGLISH, { bullets: 10 });
+  for (const b of bullets) {
+    assert.doesNotMatch(b, /^By |Photo:|Read more|What can parents do/, b);
+  }
+});
+
+test('should give three extractive Korean bullets in document order', async () => {
+  const bullets = await summarize(KOREAN, { lang: 'ko' });
+  assert.equal(bullets.length, 3);
+  assertExtractive(bullets, KOREAN);
+  for (const b of bullets) {
+    assert.match(b, /[\uac00-\ud7a3]/);
+    assert.doesNotMatch(b, /기자 =|사진=|연구팀\.$/);
+  }
+  assert.ok(bullets[0]!.startsWith('서울대 화학부 연구팀이'), bullets[0]);
+});
+
+test('should give fewer bullets for a two-sentence text', async () => {
+  const value = 'The city council approved the new budget on Monday evening. Spending on schools will rise by four percent next year.';
+  const bullets = await summarize(value);
+  assert.deepEqual(bullets, [
+    'The city council approved the new budget on Monday evening.',
+    'Spending on schools will rise by four percent next year.',
+  ]);
+});
+
+test('should return no bullets for empty or trivial text', async () => {
+  assert.deepEqual(await summarize(''), []);
+  assert.deepEqual(await summarize('   \n\n  '), []);
+  assert.deepEqual(await summarize('Hello.'), []);
+  assert.deepEqual(await summarize(ENGLISH, { bullets: 0 }), []);
+});
+
+test('should honour the bullet count', async () => {
+  assert.equal((await summarize(ENGLISH, { bullets: 1 })).length, 1);
+  assert.equal((await summarize(ENGLISH, { bullets: 5 })).length, 5);
+});
+
+test('should be deterministic', async () => {
+  const a = await summarize(ENGLISH);
+  const b = await summarize(ENGLISH);
+  assert.deepEqual(a, b);
+  assert.deepEqual(await summarize(KOREAN), await summarize(KOREAN));
+});
+
+test('should handle lower-cased tokenised text', async () => {
+  const value =
+    'washington ( cnn ) -- the senate passed a bill on friday that would raise the minimum wage to $ 15 an hour by 2025 . ' +
+    'the measure now goes to the house , where its fate is uncertain , officials said . ' +
+    'scroll down for video . ' +
+    "supporters say the raise would lift millions of workers out of poverty , according to a report by the labor department .";
+  const bullets = await summarize(value);
+  assert.equal(bullets.length, 3);
+  assert.ok(bullets[0]!.startsWith('the senate passed a bill'), bullets[0]);
+  for (const b of bullets) assert.doesNotMatch(b, /scroll down|\( cnn \)/);
+});
