@@ -3,7 +3,7 @@
 # Usage: sh bench/summarize/run-all.sh [extra rouge-cli args, e.g. --limit 500 --bootstrap 0]
 R=../shared/tools/rouge/dist/cli.js
 C=../shared/corpora/summarization
-A=bench/summarize/adapter.mjs
+A=../shared/tools/rouge/adapters/lede.mjs
 node $R --data $C/cnndm_see2017/dev.jsonl --summarizer $A "$@" | tail -7
 node $R --data $C/bbc_news_summary/dev.jsonl --summarizer $A "$@" | tail -7
 LEDE_SUMMARY_LANG=ko node $R --data $C/sci_news_sum_kr50/dev.jsonl --tokenizer unicode --summarizer $A "$@" | tail -7
