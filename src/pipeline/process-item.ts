@@ -33,8 +33,21 @@ export interface HtmlDocument {
 export async function articleFromDocument(doc: HtmlDocument, hints: { lang?: string } = {}): Promise<SummarizedArticle> {
   const extracted: ExtractedArticle = await extractArticle(doc.html, { url: doc.url, lang: hints.lang });
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
-  const summary = await summarize(extracted.text, { lang: extracted.lang ?? hints.lang, bullets: 3 });
+  const summary = await summarize(textForSummary(extracted), { lang: extracted.lang ?? hints.lang, bullets: 3 });
   return { ...extracted, summary };
+}
+
+/**
+ * The article's text without photo captions: a caption describes a picture, not the story,
+ * and must never become a summary bullet.
+ */
+export function textForSummary(a: Pick<ExtractedArticle, 'text' | 'images'>): string {
+  const captions = a.images.map((i) => i.caption?.trim()).filter((c): c is string => !!c && c.length > 3);
+  if (captions.length === 0) return a.text;
+  return a.text
+    .split(/\n{2,}/)
+    .filter((para) => !captions.some((c) => para.trim().startsWith(c)))
+    .join('\n\n');
 }
 
 /** Fetches a page and turns it into a summarized article; throws LedeError on any failure. */

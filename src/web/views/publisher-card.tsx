@@ -24,7 +24,7 @@ export function PublisherCard(props: { publisher: Publisher; headingLevel?: 2 | 
   const name = p.id ? <a href={sourcePath(p.id)}>{p.name}</a> : p.name;
   return (
     <section class="publisher" data-part="publisher" aria-label="Publisher">
-      {p.logoUrl ? <img class="logo" src={p.logoUrl} alt={p.name} width="64" height="64" loading="lazy" /> : null}
+      {p.logoUrl ? <img class="logo" src={p.logoUrl} alt={p.name} loading="lazy" /> : null}
       <div>
         {props.headingLevel === 1 ? <h1 class="name">{name}</h1> : <p class="name">{name}</p>}
         {p.email ? (
