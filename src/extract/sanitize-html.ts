@@ -34,7 +34,7 @@ const OPTIONS: sanitize.IOptions = {
     a: (tagName, attribs): sanitize.Tag => {
       const href = attribs.href ?? '';
       // Relative links cannot be resolved here; the caller made URLs absolute before this step.
-      if (!/^(?:https?:|mailto:)/i.test(href.trim())) return { tagName: 'span', attribs: {} as sanitize.Attributes };
+      if (!/^(?:https?:|mailto:)/i.test(href.trim())) return { tagName: 'a', attribs: {} as sanitize.Attributes };
       return { tagName, attribs: { href, rel: 'noopener noreferrer nofollow' } };
     },
     img: (tagName, attribs): sanitize.Tag => {

@@ -25,7 +25,7 @@ export function detectLanguage(text: string): string | undefined {
   // A CJK character carries about as much as a short word, so fewer of them are enough.
   if (letters < 12 && hangul + kana + han < 4) return undefined;
   // Korean prose is mostly Hangul even when it cites Han characters; Japanese always has kana.
-  if (hangul / letters > 0.3 || (hangul > 0 && hangul >= kana && hangul >= han * 0.5)) return 'ko';
+  if (hangul / letters > 0.3 || (hangul >= 2 && hangul >= kana)) return 'ko';
   if (kana / letters > 0.05 || (kana > 0 && kana * 4 >= han)) return 'ja';
   if (han / letters > 0.3) return 'zh';
   const lang = detect(sample);
@@ -35,7 +35,7 @@ export function detectLanguage(text: string): string | undefined {
 /** Normalises a language tag from markup ("en_US", "EN-us", "ko-KR") to BCP 47 ("en-US"). */
 export function normalizeLanguageTag(tag: string | null | undefined): string | undefined {
   if (!tag) return undefined;
-  const first = tag.split(/[,;\s]/)[0]?.trim().replace(/_/g, '-') ?? '';
+  const first = tag.split(/[,;]/)[0]?.trim().replace(/_/g, '-') ?? '';
   const m = /^([a-zA-Z]{2,3})(?:-([a-zA-Z]{4}))?(?:-([a-zA-Z]{2}|\d{3}))?$/.exec(first);
   if (!m) return undefined;
   let out = m[1]!.toLowerCase();

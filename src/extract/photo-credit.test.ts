@@ -1,0 +1,20 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { splitCredit } from './photo-credit.ts';
+
+describe('splitCredit', () => {
+  const cases: [string, unknown][] = [
+    ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
+    ['시민들이 광장에 모여 있다. 사진=연합뉴스', { caption: '시민들이 광장에 모여 있다.', credit: '연합뉴스' }],
+    ['A man walks. Photo: Reuters', { caption: 'A man walks.', credit: 'Reuters' }],
+    ['A man walks (Getty Images)', { caption: 'A man walks', credit: 'Getty Images' }],
+    ['서울 시내 전경 ⓒ 뉴스1', { caption: '서울 시내 전경', credit: '뉴스1' }],
+    ['President speaks in Washington. /AP Photo', { caption: 'President speaks in Washington.', credit: 'AP Photo' }],
+    ['사진=연합뉴스', { credit: '연합뉴스' }],
+    ['Just a caption with no credit.', { caption: 'Just a caption with no credit.' }],
+    ['The photo: a long exposure of the bridge at night', { caption: 'The photo: a long exposure of the bridge at night' }],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));
+  }
+});

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+
+describe('parseReporterLine', () => {
+  const cases: [string, unknown][] = [
+    ['Jane Doe, Example Times reporter jane@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com', outlet: 'Example Times' }] }],
+    ['By Jane Doe', { authors: [{ name: 'Jane Doe' }] }],
+    ['By Jane Doe and John Smith', { authors: [{ name: 'Jane Doe' }, { name: 'John Smith' }] }],
+    ['안혜원 한경닷컴 기자 anhw@hankyung.com', { authors: [{ name: '안혜원', email: 'anhw@hankyung.com', outlet: '한경닷컴' }] }],
+    ['홍길동 기자 (hong@yna.co.kr)', { authors: [{ name: '홍길동', email: 'hong@yna.co.kr' }] }],
+    ['[서울=뉴시스] 김철수 기자 = 정부는 1일 발표했다.', { authors: [{ name: '김철수', outlet: '뉴시스' }], rest: '정부는 1일 발표했다.' }],
+    ['김철수·이영희 기자', { authors: [{ name: '김철수' }, { name: '이영희' }] }],
+    ['The government said on Monday it would act.', undefined],
+    ['By the way, this is prose that happens to begin with by.', undefined],
+    ['정부는 정책을 발표했다.', undefined],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should parse ${JSON.stringify(value)}`, () => assert.deepEqual(parseReporterLine(value), expected));
+  }
+  it('should find a byline glued to the last paragraph', () => {
+    assert.deepEqual(parseTrailingReporter('정부는 정책을 발표했다. 홍길동 기자 hong@yna.co.kr'), {
+      authors: [{ name: '홍길동', email: 'hong@yna.co.kr' }],
+      rest: '정부는 정책을 발표했다.',
+    });
+  });
+});
