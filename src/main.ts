@@ -13,6 +13,7 @@ import { registerStart } from './cli/commands/start.ts';
 import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
+import { createIsolatedExtractor } from './extract/extract-isolated.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -47,6 +48,7 @@ const boot: Boot = async (global, overrides = {}) => {
     await store.close();
     throw e;
   }
+  const extractor = createIsolatedExtractor();
   const app: AppContext = {
     config,
     log,
@@ -55,6 +57,7 @@ const boot: Boot = async (global, overrides = {}) => {
     pipeline: {
       store,
       log,
+      extract: (html, opts) => extractor.extract(html, opts),
       fetch: {
         allowPrivateNetworks: config.allowPrivateNetworks,
         userAgent: config.userAgent,
@@ -62,7 +65,10 @@ const boot: Boot = async (global, overrides = {}) => {
         maxBytes: config.maxBodyBytes,
       },
     },
-    close: () => store.close(),
+    close: async () => {
+      await extractor.close();
+      await store.close();
+    },
   };
   return app;
 };

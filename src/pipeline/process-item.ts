@@ -3,7 +3,7 @@
 import { LedeError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
-import { extractArticle } from '../extract/extract-article.ts';
+import type { ExtractOptions } from '../extract/extract-article.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
 import type { Store, SaveResult } from '../store/store.ts';
 import { summarize } from '../summarize/summarize.ts';
@@ -16,10 +16,18 @@ export interface FetchSettings {
   readonly maxBytes: number;
 }
 
-/** What the pipeline needs from the composition root. */
-export interface PipelineDeps {
-  readonly store: Store;
+/** Turns HTML into an article: extractArticle, usually run in a worker (extract-isolated.ts). */
+export type Extractor = (html: string, opts: ExtractOptions) => Promise<ExtractedArticle>;
+
+/** What the stateless part of the pipeline needs. */
+export interface ArticleDeps {
   readonly fetch: FetchSettings;
+  readonly extract: Extractor;
+}
+
+/** What the pipeline needs from the composition root. */
+export interface PipelineDeps extends ArticleDeps {
+  readonly store: Store;
   readonly log: Logger;
 }
 
@@ -30,8 +38,12 @@ export interface HtmlDocument {
 }
 
 /** Extracts and summarizes a document; throws LedeError('no-article') when it holds no article. */
-export async function articleFromDocument(doc: HtmlDocument, hints: { lang?: string } = {}): Promise<SummarizedArticle> {
-  const extracted: ExtractedArticle = await extractArticle(doc.html, { url: doc.url, lang: hints.lang });
+export async function articleFromDocument(
+  doc: HtmlDocument,
+  deps: Pick<ArticleDeps, 'extract'>,
+  hints: { lang?: string } = {},
+): Promise<SummarizedArticle> {
+  const extracted = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
   const summary = await summarize(textForSummary(extracted), { lang: extracted.lang ?? hints.lang, bullets: 3 });
   return { ...extracted, summary };
@@ -51,17 +63,13 @@ export function textForSummary(a: Pick<ExtractedArticle, 'text' | 'images'>): st
 }
 
 /** Fetches a page and turns it into a summarized article; throws LedeError on any failure. */
-export async function articleFromUrl(
-  url: string,
-  settings: FetchSettings,
-  hints: { lang?: string } = {},
-): Promise<SummarizedArticle> {
-  const outcome = await fetchUrl(url, { ...settings, accept: 'html' });
+export async function articleFromUrl(url: string, deps: ArticleDeps, hints: { lang?: string } = {}): Promise<SummarizedArticle> {
+  const outcome = await fetchUrl(url, { ...deps.fetch, accept: 'html' });
   if (outcome.kind !== 'fetched') {
     const message = outcome.kind === 'failed' ? outcome.message : `fetch: ${url} answered 304 Not Modified`;
     throw new LedeError('fetch-failed', message);
   }
-  return articleFromDocument({ html: outcome.body, url: outcome.url }, hints);
+  return articleFromDocument({ html: outcome.body, url: outcome.url }, deps, hints);
 }
 
 /** Options of one ingestion. */
@@ -74,13 +82,13 @@ export interface IngestOptions {
 
 /** Fetches, extracts, summarizes and stores one article (one transaction; nothing stored on failure). */
 export async function ingestUrl(url: string, deps: PipelineDeps, opts: IngestOptions = {}): Promise<SaveResult> {
-  const article = await articleFromUrl(url, deps.fetch, { lang: opts.lang });
+  const article = await articleFromUrl(url, deps, { lang: opts.lang });
   return saveArticle(article, deps, opts);
 }
 
 /** Extracts, summarizes and stores a document already in hand. */
 export async function ingestDocument(doc: HtmlDocument, deps: PipelineDeps, opts: IngestOptions = {}): Promise<SaveResult> {
-  const article = await articleFromDocument(doc, { lang: opts.lang });
+  const article = await articleFromDocument(doc, deps, { lang: opts.lang });
   return saveArticle(article, deps, opts);
 }
 

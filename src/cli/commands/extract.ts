@@ -51,8 +51,8 @@ export function registerExtract(program: Command, boot: Boot): void {
       try {
         const article =
           resolved.kind === 'url'
-            ? await articleFromUrl(resolved.url, app.pipeline.fetch)
-            : await articleFromDocument(resolved.doc);
+            ? await articleFromUrl(resolved.url, app.pipeline)
+            : await articleFromDocument(resolved.doc, app.pipeline);
         if (opts.json) print(JSON.stringify(article, null, 2));
         else if (opts.markdown) print(articleToMarkdown(article));
         else print(articleToText(article));
