@@ -47,6 +47,17 @@ const schema = z.object({
   LEDE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   LEDE_REACTIONS: z.string().optional(),
   LEDE_SECRET: z.string().min(16).optional(),
+  LEDE_TIMEZONE: z
+    .string()
+    .default('UTC')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not an IANA time zone (e.g. UTC, Asia/Seoul, Europe/London)'),
   LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -64,6 +75,8 @@ export interface Config {
   readonly reactions: readonly ReactionChoice[];
   /** Signs reader cookies and CSRF tokens; when unset, main.ts keeps one in the data folder. */
   readonly secret?: string;
+  /** IANA time zone in which pages show dates. */
+  readonly timeZone: string;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
 
@@ -97,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     maxBodyBytes: e.LEDE_MAX_BODY_BYTES,
     reactions: Object.freeze(e.LEDE_REACTIONS ? parseReactions(e.LEDE_REACTIONS) : [...DEFAULT_REACTIONS]),
     secret: e.LEDE_SECRET,
+    timeZone: e.LEDE_TIMEZONE,
     logLevel: e.LEDE_LOG_LEVEL,
   });
 }

@@ -1,7 +1,7 @@
 // Turns an article's text into the sentences that may become bullets, each already compressed,
 // with the content terms of the whole document for centrality. Shared by the summarizer and by
 // the weight-training bench, so both see exactly the same candidates.
-import { compressSentence } from './compress-sentence.ts';
+import { compressSentence, cutTrailingClause } from './compress-sentence.ts';
 import { countKorean, countWords, isKoreanSentence, rejectSentence } from './filter-sentences.ts';
 import { splitSentencesWithParagraphs } from './split-sentences.ts';
 import { tokenizeTerms } from './tokenize-terms.ts';
@@ -56,7 +56,8 @@ export function buildCandidates(text: string): DocumentCandidates {
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   for (const s of sentences) {
-    const bullet = compressSentence(s.text, cased);
+    let bullet = compressSentence(s.text, cased);
+    if (rejectSentence(bullet) === 'too-long') bullet = cutTrailingClause(bullet) ?? bullet;
     if (rejectSentence(bullet) !== null) continue;
     const key = surfaceKey(bullet);
     if (seen.has(key)) continue; // the same sentence twice (pull quotes, repeated captions)

@@ -1,6 +1,6 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compressSentence } from './compress-sentence.ts';
+import { compressSentence, cutTrailingClause } from './compress-sentence.ts';
 import { rejectSentence } from './filter-sentences.ts';
 
 const compressCases: { name: string; value: string; cased: boolean; expected: string }[] = [
@@ -80,3 +80,13 @@ for (const { value, expected } of rejectCases) {
     assert.equal(rejectSentence(value), expected);
   });
 }
+
+describe('cutTrailingClause', () => {
+  it('should cut a trailing participial clause off a long lead', () => {
+    const value = cutTrailingClause('The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028, rejecting a proposal from the port authority to raise them to $3.75 next spring.');
+    assert.equal(value, 'The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028.');
+  });
+  it('should leave a sentence whose main clause would be too short', () => {
+    assert.equal(cutTrailingClause('He went home, thinking about what the mayor had said at the meeting.'), undefined);
+  });
+});

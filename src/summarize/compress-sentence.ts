@@ -61,3 +61,19 @@ export function compressSentence(sentence: string, cased: boolean): string {
   if (s.includes('-lrb-')) s = s.replace(PTB_PARENTHETICAL, dropAside);
   return s.replace(/\s+/g, ' ').trim();
 }
+
+// A trailing participial clause: ", rejecting a proposal …", ", ending a four-year search …".
+// News leads often run long only because of one; the main clause before it states the fact.
+const TRAILING_PARTICIPLE = /\s*,\s+(?:\p{Ll}+ly\s+)?\p{Ll}{3,}ing\s+(?!(?:to|that|of)\b)[^,;]*?(?:,[^,;]*?)?\s*([.!])$/u;
+
+/**
+ * Shortens a sentence that is too long to be a bullet by cutting a trailing participial clause,
+ * when what is left is still a sentence of at least `minWords` words; undefined otherwise.
+ */
+export function cutTrailingClause(sentence: string, minWords = 10): string | undefined {
+  const m = TRAILING_PARTICIPLE.exec(sentence);
+  if (!m) return undefined;
+  const head = sentence.slice(0, m.index);
+  if (head.split(/\s+/).length < minWords || /["\u201c]/.test(head) !== /["\u201d]/.test(head)) return undefined;
+  return `${head}${/\s[.!]$/.test(sentence) ? ' ' : ''}${m[1]}`;
+}

@@ -150,6 +150,14 @@ describe('web app', () => {
     assert.equal((await new Reader(app).request('/api/articles?cursor=%%%')).status, 400);
   });
 
+  it('should show dates in the configured time zone', async () => {
+    const utc = await (await new Reader(app).request(`/articles/${article.id}`)).text();
+    assert.match(utc, /<time datetime="2026-11-24T08:00:00.000Z">[^<]*08:00[^<]*UTC/);
+    const seoul = createWebApp({ store, reactions: DEFAULT_REACTIONS, secret: 'test-secret-0123456789', log: silentLogger, timeZone: 'Asia/Seoul' });
+    const html = await (await new Reader(seoul).request(`/articles/${article.id}`)).text();
+    assert.match(html, /<time datetime="2026-11-24T08:00:00.000Z">[^<]*17:00[^<]*(GMT\+9|KST)/);
+  });
+
   it('should list articles on the home and source pages', async () => {
     const home = await (await new Reader(app).request('/')).text();
     assert.ok(home.includes(`/articles/${article.id}`));

@@ -6,6 +6,7 @@ import { registerArticlesApi } from '../api/routes/articles.ts';
 import { registerSourcesApi } from '../api/routes/sources.ts';
 import { forbidden, type HttpError, toHttpError } from '../api/http-errors.ts';
 import { HttpErrorResponse } from './http-error-response.ts';
+import { renderPage } from './render-page.tsx';
 import { registerArticleShow } from './routes/article-show.tsx';
 import { registerHomeShow } from './routes/home-show.tsx';
 import { registerReactionCreate } from './routes/reaction-create.ts';
@@ -64,7 +65,7 @@ export function createWebApp(deps: WebDeps): Hono {
     if (new URL(c.req.url).pathname.startsWith('/api/')) {
       return c.json({ error: { code: err.code, message: err.message } }, err.status);
     }
-    return c.html(<ErrorPage status={err.status} title={err.title} message={err.message} />, err.status);
+    return renderPage(c, deps, <ErrorPage status={err.status} title={err.title} message={err.message} />, err.status);
   };
   app.notFound((c) =>
     respond(c, { status: 404, code: 'not-found', title: 'Not found', message: `There is no page at ${new URL(c.req.url).pathname}.` }),

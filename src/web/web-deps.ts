@@ -10,4 +10,6 @@ export interface WebDeps {
   /** Signs reader cookies and CSRF tokens; the same in every web process. */
   readonly secret: string;
   readonly log: Logger;
+  /** IANA time zone for dates on pages (default UTC). */
+  readonly timeZone?: string;
 }

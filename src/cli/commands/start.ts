@@ -60,7 +60,7 @@ export function registerStart(program: Command, boot: Boot): void {
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
       });
       const site = opts.demo ? await startDemo(app, demoPort) : undefined;
-      const web = createWebApp({ store: app.store, reactions: app.config.reactions, secret: app.secret, log: app.log });
+      const web = createWebApp({ store: app.store, reactions: app.config.reactions, secret: app.secret, log: app.log, timeZone: app.config.timeZone });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: web.fetch, port: app.config.port, hostname: app.config.host }, () => resolve(s));
         s.once('error', (e: NodeJS.ErrnoException) =>

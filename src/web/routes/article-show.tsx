@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { LedeError } from '../../core/errors.ts';
 import { readReactions } from '../../pipeline/reactions.ts';
 import { csrfToken, ensureReader } from '../reader-identity.ts';
+import { renderPage } from '../render-page.tsx';
 import type { WebDeps } from '../web-deps.ts';
 import { ArticlePage } from '../views/article-page.tsx';
 import { publisherOf } from '../views/publisher-card.tsx';
@@ -16,7 +17,9 @@ export function registerArticleShow(app: Hono, deps: WebDeps): void {
     const readerId = ensureReader(c, deps.secret);
     const { counts, chosen } = await readReactions(deps.store, deps.reactions, article.id, readerId);
     c.header('Cache-Control', 'private, no-cache');
-    return c.html(
+    return renderPage(
+      c,
+      deps,
       <ArticlePage
         model={{
           article,

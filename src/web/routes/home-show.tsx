@@ -1,6 +1,7 @@
 // GET / — the latest articles.
 import type { Hono } from 'hono';
 import type { Source } from '../../core/records.ts';
+import { renderPage } from '../render-page.tsx';
 import type { WebDeps } from '../web-deps.ts';
 import { HomePage } from '../views/pages.tsx';
 
@@ -11,6 +12,6 @@ export function registerHomeShow(app: Hono, deps: WebDeps): void {
     const [page, sources] = await Promise.all([deps.store.listArticles({ limit: 30, cursor }), deps.store.listSources()]);
     const byId = new Map<string, Source>(sources.map((s) => [s.id, s]));
     const nextHref = page.nextCursor ? `/?cursor=${encodeURIComponent(page.nextCursor)}` : null;
-    return c.html(<HomePage articles={page.items} sources={byId} nextHref={nextHref} />);
+    return renderPage(c, deps, <HomePage articles={page.items} sources={byId} nextHref={nextHref} />);
   });
 }

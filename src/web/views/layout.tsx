@@ -1,5 +1,8 @@
 // The page frame every reader page shares.
-import type { Child } from 'hono/jsx';
+import { type Child, createContext, useContext } from 'hono/jsx';
+
+/** Display settings every view can read: the time zone dates are shown in. */
+export const DisplayContext = createContext<{ timeZone: string }>({ timeZone: 'UTC' });
 
 /** Wraps a page body in the site frame. */
 export function Layout(props: { title: string; lang?: string; children: Child; description?: string }) {
@@ -40,10 +43,16 @@ export function Time(props: { iso?: string | null; lang?: string }) {
   if (!props.iso) return null;
   const d = new Date(props.iso);
   if (Number.isNaN(d.getTime())) return null;
-  const text = new Intl.DateTimeFormat(props.lang === 'ko' ? 'ko-KR' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
+  const { timeZone } = useContext(DisplayContext);
+  const text = new Intl.DateTimeFormat(props.lang?.startsWith('ko') ? 'ko-KR' : 'en-GB', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+    timeZoneName: 'short',
   }).format(d);
-  return <time datetime={d.toISOString()}>{text} UTC</time>;
+  return <time datetime={d.toISOString()}>{text}</time>;
 }
