@@ -2,7 +2,7 @@
 // with a real SQLite file: exit codes, output and the store after each command.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -99,6 +99,21 @@ describe('lede CLI', () => {
       for (const s of a.summary) assert.match(s, /[가-힣]/);
       assert.ok(!a.title.includes('\uFFFD') && !a.summary.join('').includes('\uFFFD'), 'decoded without replacement characters');
     }
+  });
+
+  it('should ingest a saved EUC-KR file as the article it names', async () => {
+    const data = freshData();
+    const url = site.publishers.find((p) => p.lang === 'ko')!.articleUrls.at(-1)!;
+    const res = await fetch(url);
+    assert.match(res.headers.get('content-type') ?? '', /euc-kr/i);
+    const file = join(root, 'saved.html');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const r = await lede(['--data', data, 'ingest', file, '--json']);
+    assert.equal(r.code, 0, r.stderr);
+    const a = JSON.parse(r.stdout) as { url: string; title: string; lang: string };
+    assert.equal(a.url, url, 'the canonical URL named by the saved page');
+    assert.match(a.title, /[가-힣]/);
+    assert.ok(!a.title.includes('\uFFFD'));
   });
 
   it('should extract without storing anything, as text, JSON or Markdown', async () => {

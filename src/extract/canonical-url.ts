@@ -47,7 +47,11 @@ export function canonicalizeUrl(url: string, candidate: string | undefined): str
   let pick = url;
   if (resolved) {
     try {
-      if (registrableHost(new URL(resolved).hostname) === registrableHost(new URL(url).hostname)) pick = resolved;
+      const page = new URL(url);
+      const named = new URL(resolved);
+      // A saved copy of a page (file:) stands for the original it names.
+      const savedCopy = page.protocol === 'file:' && /^https?:$/.test(named.protocol);
+      if (savedCopy || registrableHost(named.hostname) === registrableHost(page.hostname)) pick = resolved;
     } catch {
       /* keep url */
     }
