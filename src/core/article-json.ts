@@ -1,5 +1,5 @@
 // The public JSON shape of an article, shared by the API and `lede ingest --json`.
-import type { Author, ImageRef, ReactionCount, Source, StoredArticle } from './records.ts';
+import type { Author, ImageRef, ReactionCount, Source, StoredArticle, SummaryMethod } from './records.ts';
 
 /** A source as the API shows it. */
 export interface SourceJson {
@@ -26,6 +26,8 @@ export interface ArticleJson {
   title: string;
   deck: readonly string[];
   summary: readonly string[];
+  /** How the summary was made. */
+  summaryMethod: SummaryMethod;
   authors: readonly Author[];
   publishedAt: string | null;
   modifiedAt: string | null;
@@ -75,6 +77,7 @@ export function articleToJson(
     title: a.title,
     deck: a.deck,
     summary: a.summary,
+    summaryMethod: a.summaryMethod ?? { kind: 'extractive' },
     authors: a.authors,
     publishedAt: a.publishedAt ?? null,
     modifiedAt: a.modifiedAt ?? null,

@@ -56,9 +56,14 @@ export interface ExtractedArticle {
   readonly text: string;
 }
 
+/** How a summary was made: by the offline extractive summarizer, or by a language model. */
+export type SummaryMethod = { readonly kind: 'extractive' } | { readonly kind: 'llm'; readonly model: string };
+
 /** An extracted article with its summary bullets. */
 export interface SummarizedArticle extends ExtractedArticle {
   readonly summary: readonly string[];
+  /** Absent on articles stored before summaries recorded their method (treated as extractive). */
+  readonly summaryMethod?: SummaryMethod;
 }
 
 /** A publisher Lede takes articles from. */

@@ -46,7 +46,7 @@ export async function articleFromDocument(
   const extracted = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
   const summary = await summarize(textForSummary(extracted), { lang: extracted.lang ?? hints.lang, bullets: 3 });
-  return { ...extracted, summary };
+  return { ...extracted, summary, summaryMethod: { kind: 'extractive' } };
 }
 
 /**

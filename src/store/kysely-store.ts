@@ -29,6 +29,7 @@ function articleColumns(a: SummarizedArticle, now: string) {
     deck: JSON.stringify(a.deck),
     authors: JSON.stringify(a.authors),
     summary: JSON.stringify(a.summary),
+    summary_method: JSON.stringify(a.summaryMethod ?? { kind: 'extractive' }),
     published_at: a.publishedAt ?? null,
     modified_at: a.modifiedAt ?? null,
     site_name: a.siteName ?? null,

@@ -1,6 +1,6 @@
 // Row types of the store's tables, and their conversion to the domain records of core/.
 import type { Generated } from 'kysely';
-import type { ImageRef, Source, StoredArticle } from '../core/records.ts';
+import type { ImageRef, Source, StoredArticle, SummaryMethod } from '../core/records.ts';
 
 /** The `sources` table. */
 export interface SourceRow {
@@ -31,6 +31,8 @@ export interface ArticleRow {
   deck: string;
   authors: string;
   summary: string;
+  /** JSON of SummaryMethod; null for rows written before it was recorded. */
+  summary_method: string | null;
   published_at: string | null;
   modified_at: string | null;
   site_name: string | null;
@@ -104,6 +106,7 @@ export function articleRowToArticle(r: ArticleRow): StoredArticle {
     deck: JSON.parse(r.deck) as string[],
     authors: JSON.parse(r.authors) as StoredArticle['authors'],
     summary: JSON.parse(r.summary) as string[],
+    summaryMethod: r.summary_method ? (JSON.parse(r.summary_method) as SummaryMethod) : { kind: 'extractive' },
     publishedAt: opt(r.published_at),
     modifiedAt: opt(r.modified_at),
     siteName: opt(r.site_name),

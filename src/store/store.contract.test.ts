@@ -29,6 +29,7 @@ function article(n: number, extra: Partial<SummarizedArticle> = {}): SummarizedA
     contentHtml: '<p>Body</p>',
     text: 'Body',
     summary: ['One.', 'Two.', 'Three.'],
+    summaryMethod: { kind: 'llm', model: 'qwen2.5:7b' },
     lang: 'en',
     ...extra,
   };

@@ -83,6 +83,7 @@ describe('web app', () => {
     assert.ok(html.includes('What did you think of the article you just read?'));
     assert.equal(html.match(/name="reaction"/g)?.length, DEFAULT_REACTIONS.length);
     assert.ok(!html.includes('data-count'), 'counts are hidden before voting');
+    assert.ok(html.includes('Summary: automatic, extractive'), 'says how the summary was made');
   });
 
   it('should count a vote, show counts after it, and replace a second vote', async () => {

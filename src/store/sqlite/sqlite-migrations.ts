@@ -69,7 +69,13 @@ async function up001(db: Kysely<unknown>): Promise<void> {
   await sql`select 1`.execute(db);
 }
 
+async function up002(db: Kysely<unknown>): Promise<void> {
+  // How each summary was made: JSON of SummaryMethod; null for rows written before this column.
+  await db.schema.alterTable('articles').addColumn('summary_method', 'text').execute();
+}
+
 /** Every SQLite migration, by name. */
 export const sqliteMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
+  '002_summary_method': { up: up002 },
 };

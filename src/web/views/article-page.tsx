@@ -1,7 +1,7 @@
 // The article page: source, summary, headline, deck, body with photos, byline, publisher, poll,
 // in that order, each part marked with data-part for tests and themes.
 import { raw } from 'hono/html';
-import type { ImageRef, ReactionCount, StoredArticle } from '../../core/records.ts';
+import type { ImageRef, ReactionCount, StoredArticle, SummaryMethod } from '../../core/records.ts';
 import { Layout, Time } from './layout.tsx';
 import { type Publisher, PublisherCard } from './publisher-card.tsx';
 
@@ -16,6 +16,11 @@ export interface ArticlePageModel {
   /** The reader's current reaction; counts are shown once there is one. */
   chosen?: string;
   csrf: string;
+}
+
+/** The small print under the summary saying how it was made. */
+export function summaryNote(method: SummaryMethod | undefined): string {
+  return method?.kind === 'llm' ? `Summary: AI, model ${method.model}` : 'Summary: automatic, extractive';
 }
 
 /** Marks each photo figure of the (already sanitized) body for tests and themes. */
@@ -111,6 +116,7 @@ export function ArticlePage(props: { model: ArticlePageModel }) {
               <li>{s}</li>
             ))}
           </ul>
+          <p class="summary-note">{summaryNote(article.summaryMethod)}</p>
         </section>
         <h1 data-part="headline">{article.title}</h1>
         {article.deck.length > 0 ? (
