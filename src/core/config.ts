@@ -1,5 +1,6 @@
 // Every setting Lede reads, described once: name, type, default and check. Parsed once in
 // main.ts from the environment and command-line flags, frozen, and passed down.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { ReactionChoice } from './records.ts';
 
@@ -58,6 +59,12 @@ const schema = z.object({
         return false;
       }
     }, 'not an IANA time zone (e.g. UTC, Asia/Seoul, Europe/London)'),
+  LEDE_LLM_URL: z.string().url().optional(),
+  LEDE_LLM_MODEL: z.string().min(1).optional(),
+  LEDE_LLM_API_KEY: z.string().min(1).optional(),
+  LEDE_LLM_API_KEY_FILE: z.string().min(1).optional(),
+  LEDE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60000),
+  LEDE_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -77,7 +84,26 @@ export interface Config {
   readonly secret?: string;
   /** IANA time zone in which pages show dates. */
   readonly timeZone: string;
+  /** An OpenAI-compatible chat-completions endpoint for abstractive summaries; offline when unset. */
+  readonly llm?: {
+    readonly url: string;
+    readonly model: string;
+    readonly apiKey?: string;
+    readonly timeoutMs: number;
+    readonly concurrency: number;
+  };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** Reads a secret from a file (Docker/Kubernetes secrets), trimmed; a one-line error when unreadable. */
+function readSecretFile(path: string, name: string): string {
+  try {
+    const value = readFileSync(path, 'utf8').trim();
+    if (!value) throw new Error('empty');
+    return value;
+  } catch (e) {
+    throw new Error(`config: ${name}: cannot read ${path} (${e instanceof Error ? e.message : String(e)})`);
+  }
 }
 
 /** Flags given on the command line; they win over the environment. */
@@ -98,6 +124,9 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   }
   const e = parsed.data;
   const version = '0.1';
+  if (e.LEDE_LLM_URL && !e.LEDE_LLM_MODEL) throw new Error('config: LEDE_LLM_URL is set but LEDE_LLM_MODEL is not');
+  if (e.LEDE_LLM_API_KEY && e.LEDE_LLM_API_KEY_FILE) throw new Error('config: set LEDE_LLM_API_KEY or LEDE_LLM_API_KEY_FILE, not both');
+  const apiKey = e.LEDE_LLM_API_KEY_FILE ? readSecretFile(e.LEDE_LLM_API_KEY_FILE, 'LEDE_LLM_API_KEY_FILE') : e.LEDE_LLM_API_KEY;
   return Object.freeze({
     dataDir: overrides.dataDir ?? e.LEDE_DATA_DIR,
     databaseUrl: overrides.databaseUrl ?? (e.DATABASE_URL || undefined),
@@ -111,6 +140,10 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     reactions: Object.freeze(e.LEDE_REACTIONS ? parseReactions(e.LEDE_REACTIONS) : [...DEFAULT_REACTIONS]),
     secret: e.LEDE_SECRET,
     timeZone: e.LEDE_TIMEZONE,
+    llm:
+      e.LEDE_LLM_URL && e.LEDE_LLM_MODEL
+        ? Object.freeze({ url: e.LEDE_LLM_URL, model: e.LEDE_LLM_MODEL, apiKey, timeoutMs: e.LEDE_LLM_TIMEOUT_MS, concurrency: e.LEDE_LLM_CONCURRENCY })
+        : undefined,
     logLevel: e.LEDE_LOG_LEVEL,
   });
 }
