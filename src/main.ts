@@ -14,6 +14,8 @@ import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
 import { createIsolatedExtractor } from './extract/extract-isolated.ts';
+import { createOpenAiLlm } from './summarize/openai-llm.ts';
+import { createArticleSummarizer } from './summarize/summarize-article.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -49,6 +51,11 @@ const boot: Boot = async (global, overrides = {}) => {
     throw e;
   }
   const extractor = createIsolatedExtractor();
+  // One summarizer per process: its cache and its limit on concurrent model calls live here.
+  const llm = config.llm
+    ? createOpenAiLlm({ url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey, timeoutMs: config.llm.timeoutMs, maxConcurrency: config.llm.concurrency })
+    : undefined;
+  const summarize = createArticleSummarizer({ llm, log });
   const app: AppContext = {
     config,
     log,
@@ -58,6 +65,7 @@ const boot: Boot = async (global, overrides = {}) => {
       store,
       log,
       extract: (html, opts) => extractor.extract(html, opts),
+      summarize,
       fetch: {
         allowPrivateNetworks: config.allowPrivateNetworks,
         userAgent: config.userAgent,

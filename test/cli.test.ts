@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type FixtureSite, startFixtureSite } from '../src/demo/fixture-site.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { chatReply, startFakeChatServer } from './llm-fixtures/fake-chat-server.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'lede.js');
 
@@ -114,6 +115,44 @@ describe('lede CLI', () => {
     assert.equal(a.url, url, 'the canonical URL named by the saved page');
     assert.match(a.title, /[가-힣]/);
     assert.ok(!a.title.includes('\uFFFD'));
+  });
+
+  it('should summarize with a configured language model and say so on the page', async () => {
+    const data = freshData();
+    const llm = await startFakeChatServer(() => ({
+      body: chatReply(JSON.stringify({ bullets: [
+        'The Harbor City Council voted to freeze ferry fares at $3.25 through 2028.',
+        'Ridership on the cross-harbor routes rose 11 percent to 4.1 million trips.',
+        'The port authority will study an all-electric fleet instead of raising fares.',
+      ] })),
+    }));
+    try {
+      const url = site.publishers[0]!.articleUrls.at(-1)!;
+      const env = { LEDE_LLM_URL: llm.url, LEDE_LLM_MODEL: 'tiny-news-1' };
+      const r = await lede(['--data', data, 'ingest', url, '--json'], env);
+      assert.equal(r.code, 0, r.stderr);
+      const a = JSON.parse(r.stdout) as { summary: string[]; summaryMethod: unknown };
+      assert.deepEqual(a.summaryMethod, { kind: 'llm', model: 'tiny-news-1' });
+      assert.match(a.summary[0]!, /freeze ferry fares/);
+      assert.equal(llm.requests.length, 1);
+    } finally {
+      await llm.close();
+    }
+  });
+
+  it('should fall back to the offline summary when the model fails', async () => {
+    const data = freshData();
+    const llm = await startFakeChatServer(() => ({ status: 400, body: { error: { message: 'bad model' } } }));
+    try {
+      const url = site.publishers[0]!.articleUrls.at(-1)!;
+      const r = await lede(['--data', data, 'ingest', url, '--json'], { LEDE_LLM_URL: llm.url, LEDE_LLM_MODEL: 'broken' });
+      assert.equal(r.code, 0, r.stderr);
+      const a = JSON.parse(r.stdout) as { summary: string[]; summaryMethod: { kind: string } };
+      assert.equal(a.summaryMethod.kind, 'extractive');
+      assert.equal(a.summary.length, 3);
+    } finally {
+      await llm.close();
+    }
   });
 
   it('should extract without storing anything, as text, JSON or Markdown', async () => {

@@ -57,7 +57,9 @@ export interface ExtractedArticle {
 }
 
 /** How a summary was made: by the offline extractive summarizer, or by a language model. */
-export type SummaryMethod = { readonly kind: 'extractive' } | { readonly kind: 'llm'; readonly model: string };
+export type SummaryMethod =
+  | { readonly kind: 'extractive'; /** Why a configured language model was not used (its error code). */ readonly fallback?: string }
+  | { readonly kind: 'llm'; readonly model: string };
 
 /** An extracted article with its summary bullets. */
 export interface SummarizedArticle extends ExtractedArticle {

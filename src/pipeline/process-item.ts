@@ -6,7 +6,7 @@ import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
 import type { ExtractOptions } from '../extract/extract-article.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
 import type { Store, SaveResult } from '../store/store.ts';
-import { summarize } from '../summarize/summarize.ts';
+import type { ArticleSummarizer } from '../summarize/summarize-article.ts';
 
 /** Fetch settings from the configuration. */
 export interface FetchSettings {
@@ -23,6 +23,8 @@ export type Extractor = (html: string, opts: ExtractOptions) => Promise<Extracte
 export interface ArticleDeps {
   readonly fetch: FetchSettings;
   readonly extract: Extractor;
+  /** Offline summarizer, or a language model with the offline one as fallback (summarize-article.ts). */
+  readonly summarize: ArticleSummarizer;
 }
 
 /** What the pipeline needs from the composition root. */
@@ -40,13 +42,16 @@ export interface HtmlDocument {
 /** Extracts and summarizes a document; throws LedeError('no-article') when it holds no article. */
 export async function articleFromDocument(
   doc: HtmlDocument,
-  deps: Pick<ArticleDeps, 'extract'>,
+  deps: Pick<ArticleDeps, 'extract' | 'summarize'>,
   hints: { lang?: string } = {},
 ): Promise<SummarizedArticle> {
   const extracted = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
-  const summary = await summarize(textForSummary(extracted), { lang: extracted.lang ?? hints.lang, bullets: 3 });
-  return { ...extracted, summary, summaryMethod: { kind: 'extractive' } };
+  const { bullets, method } = await deps.summarize(
+    { title: extracted.title, text: textForSummary(extracted), lang: extracted.lang ?? hints.lang },
+    { bullets: 3 },
+  );
+  return { ...extracted, summary: bullets, summaryMethod: method };
 }
 
 /**

@@ -4,6 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { silentLogger } from '../core/log.ts';
 import { type FixtureSite, startFixtureSite } from '../demo/fixture-site.ts';
 import { extractArticle } from '../extract/extract-article.ts';
+import { createArticleSummarizer } from '../summarize/summarize-article.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import type { PipelineDeps } from './process-item.ts';
@@ -19,7 +20,7 @@ describe('refreshSource', () => {
     site = await startFixtureSite();
     store = openSqliteStore(':memory:');
     await store.migrate();
-    deps = { store, log: silentLogger, extract: extractArticle, fetch: { allowPrivateNetworks: true, userAgent: 'Lede-test', timeoutMs: 5000, maxBytes: 10 * 1024 * 1024 } };
+    deps = { store, log: silentLogger, extract: extractArticle, summarize: createArticleSummarizer(), fetch: { allowPrivateNetworks: true, userAgent: 'Lede-test', timeoutMs: 5000, maxBytes: 10 * 1024 * 1024 } };
   });
   after(async () => {
     await store.close();
