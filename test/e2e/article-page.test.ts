@@ -62,10 +62,14 @@ describe('article page in a browser', { skip: browserSkipReason }, () => {
       assert.ok((await page.locator('[data-part="deck"]').count()) >= 1, 'deck shown');
       const photos = page.locator('[data-part="photo"]');
       assert.ok((await photos.count()) >= 1, 'photo shown');
-      const body = (await page.locator('[data-part="body"]').innerText()) + (await page.locator('main').innerText());
-      const credit = lang === 'ko' ? '한빛경제 DB' : 'Harbor Gazette/';
-      const creditCount = body.split(credit).length - 1;
-      assert.ok(creditCount >= 1, 'credit shown');
+      // Each photo's credit is shown exactly once: in its own figure, nowhere else.
+      const credits = await photos.locator('cite').allInnerTexts();
+      assert.equal(credits.length, await photos.count(), 'every photo has its credit');
+      const pageText = await page.locator('main').innerText();
+      for (const credit of new Set(credits)) {
+        const perFigure = credits.filter((c) => c === credit).length;
+        assert.equal(pageText.split(credit).length - 1, perFigure, `credit "${credit}" shown once per photo`);
+      }
       const mainText = await page.locator('main').innerText();
       assert.ok(!/publisher img/i.test(mainText), 'no stray logo alt text');
       assert.match(await page.locator('[data-part="byline"] a[href^="mailto:"]').first().getAttribute('href') ?? '', /^mailto:.+@/);
