@@ -13,8 +13,6 @@ const PORTS = ['store/store.ts', 'queue/queue.ts', 'summarize/llm.ts'];
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   ...Object.fromEntries(STAGES.map((s) => [s, ['core/']])),
-  // Detecting the language is part of reading a page's metadata; language/ stays a leaf.
-  extract: ['core/', 'language/detect-language.ts'],
   'store/sqlite': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts'],
   'store/postgres': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts'],
   store: ['core/'],

@@ -43,7 +43,10 @@ export interface ExtractedArticle {
   /** ISO 8601, UTC. */
   readonly modifiedAt?: string;
   readonly siteName?: string;
-  /** BCP 47 language tag, from markup or detected. */
+  /**
+   * BCP 47 language tag. extractArticle gives the one the page declares (or the caller's hint);
+   * the pipeline's language step detects it from the text when the page declares none.
+   */
   readonly lang?: string;
   /** Short description from the page's metadata. */
   readonly excerpt?: string;

@@ -2,6 +2,7 @@
 // in their own fields), photo-credit lines join their photo, boilerplate lines (copyright,
 // "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 import type { Author } from '../core/records.ts';
+import { isDateLine } from './date-line.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 
@@ -87,6 +88,13 @@ export function removeReporterLines(content: Element): Author[] {
   }
   // Bare emails go to the first author without one.
   return authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! }));
+}
+
+/** Removes date lines ("입력 2026.11.24 09:31 수정 …", "Published 10:20 AM") among the first and last blocks of the body. */
+export function removeDateLines(content: Element): void {
+  const blocks = textBlocks(content);
+  const ends = blocks.length <= 10 ? blocks : [...blocks.slice(0, 5), ...blocks.slice(-5)];
+  for (const el of ends) if (isDateLine(norm(el.textContent))) removeUp(el, content);
 }
 
 /** Replaces the text of a block by `rest`, keeping inline markup when the byline is a plain-text prefix or suffix. */

@@ -4,11 +4,13 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { LedeError } from '../core/errors.ts';
-import type { Author, ExtractedArticle } from '../core/records.ts';
-import { detectLanguage, normalizeLanguageTag } from '../language/detect-language.ts';
+import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
+import { normalizeLanguageTag } from '../core/language-tag.ts';
+import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDeckRepeats, removeReporterLines } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines } from './body-cleanup.ts';
 import { findDeck } from './deck-finder.ts';
+import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
@@ -25,15 +27,9 @@ export interface ExtractOptions {
   lang?: string;
 }
 
-/** Fewest characters of body text an article may have. */
-const MIN_TEXT_CHARS = 80;
-
-/** Share of the text of `el` that sits inside links (index pages are mostly links). */
-function linkDensity(el: Element): number {
-  const total = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (total === 0) return 1;
-  const links = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
-  return links / total;
+/** Characters (whitespace excluded) of the text of `el` that sit inside links. */
+function linkChars(el: Element): number {
+  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
 }
 
 /** Throws the stage's one expected failure. */
@@ -51,9 +47,55 @@ export async function extractArticle(html: string, opts: ExtractOptions): Promis
   }
 }
 
+/** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
+function readBody(doc: Document, baseUrl: string) {
+  // Lazy images get their real source before Readability, which drops photos it thinks are empty.
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    const src = imageSource(img, baseUrl);
+    if (src) img.setAttribute('src', src);
+  }
+  const figures = snapshotFigures(doc);
+  const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 }).parse();
+  const content = parsed?.content as Element | null | undefined;
+  if (!parsed || !content || !/[\p{L}\p{N}]/u.test(content.textContent ?? '')) return undefined;
+  return { parsed, content, figures };
+}
+
+/** The article body after rewriting and sanitizing, with what the gate needs. */
+interface RewrittenBody {
+  readonly images: ImageRef[];
+  readonly lineAuthors: Author[];
+  readonly contentHtml: string;
+  readonly text: string;
+  readonly linkChars: number;
+}
+
+/** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
+function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean): RewrittenBody {
+  const { content, figures } = read;
+  // Lost figures back, photos (credits attach to figures), then lines that leave the body.
+  restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
+  const images = normalizeImages(content, baseUrl);
+  cleanBody(content);
+  removeDeckRepeats(content, deck);
+  const lineAuthors = removeReporterLines(content);
+  if (datesRead) removeDateLines(content);
+  for (const a of Array.from(content.querySelectorAll('a[href]'))) {
+    const href = a.getAttribute('href')!;
+    const abs = /^mailto:/i.test(href) ? href : resolveUrl(href, baseUrl);
+    if (abs) a.setAttribute('href', abs);
+    else a.removeAttribute('href');
+  }
+  // Sanitizing is the last step; the plain text is read from the sanitized HTML.
+  const contentHtml = sanitizeHtml(content.innerHTML);
+  const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
+  const text = nodeToText(out.body as never);
+  return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
+}
+
 /** The synchronous body of extractArticle. */
 function extract(input: string, opts: ExtractOptions): ExtractedArticle {
-  if (typeof input !== 'string' || input.trim() === '') noArticle(opts.url);
+  if (typeof input !== 'string' || input.trim() === '' || looksBinary(input)) noArticle(opts.url);
   const prepared = prepareHtml(input);
   const { document } = parseHTML(prepared.html);
   const doc = document as unknown as Document;
@@ -61,44 +103,49 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd);
 
   const siteName = meta.siteName;
-  const preTitle = cleanTitle(meta.title ?? '', siteName);
+  const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
   removeJunk(doc as unknown as JunkDocument);
   const deck = findDeck(doc, preTitle);
 
-  // Lazy images get their real source before Readability, which drops photos it thinks are empty.
-  for (const img of Array.from(doc.querySelectorAll('img'))) {
-    const src = imageSource(img, baseUrl);
-    if (src) img.setAttribute('src', src);
+  // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
+  // nothing is left, or what is left is not an article, read the page again with only furniture
+  // tags removed, and keep that reading when it passes (when in doubt: article).
+  const readAgain = () => {
+    const { document: again } = parseHTML(prepared.html);
+    removeJunk(again as unknown as JunkDocument, { byName: false });
+    return readBody(again as unknown as Document, baseUrl);
+  };
+  const judge = (b: RewrittenBody) => whyNotArticle({ text: b.text, linkChars: b.linkChars, declaresNonArticle: meta.declaresNonArticle });
+  let read = readBody(doc, baseUrl);
+  let retried = false;
+  if (!read) {
+    read = readAgain();
+    retried = true;
   }
-  const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 }).parse();
-  const content = parsed?.content as Element | null | undefined;
-  if (!parsed || !content) noArticle(opts.url);
-
-  // Body rewrite: photos first (credits attach to figures), then lines that leave the body.
-  const images = normalizeImages(content, baseUrl);
-  cleanBody(content);
-  removeDeckRepeats(content, deck);
-  const lineAuthors = removeReporterLines(content);
-  for (const a of Array.from(content.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href')!;
-    const abs = /^mailto:/i.test(href) ? href : resolveUrl(href, baseUrl);
-    if (abs) a.setAttribute('href', abs);
-    else a.removeAttribute('href');
+  if (!read) noArticle(opts.url);
+  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt));
+  let why = judge(body);
+  if (why && !retried && (why === 'empty' || why === 'link-list')) {
+    const second = readAgain();
+    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt)) : undefined;
+    if (second && secondBody && !judge(secondBody)) {
+      read = second;
+      body = secondBody;
+      why = undefined;
+    }
   }
-
-  // Sanitizing is the last step; the plain text is read from the sanitized HTML.
-  const contentHtml = sanitizeHtml(content.innerHTML);
-  const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const text = nodeToText(out.body as never);
-  // Short bodies are articles only when the page does not say it is an index or a profile.
-  if (text.length < MIN_TEXT_CHARS || (meta.declaresNonArticle && text.length < 3 * MIN_TEXT_CHARS)) noArticle(opts.url);
-  if (linkDensity(out.body as unknown as Element) > 0.6) noArticle(opts.url);
+  if (why) noArticle(opts.url);
+  const { parsed } = read;
+  const { images, lineAuthors, contentHtml, text } = body;
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
-  const title = cleanTitle(meta.title ?? parsed.title ?? '', finalSite);
+  // Without a declared title, Readability's reading of <title> (separators, h1 match) beats the raw element.
+  const title = cleanTitle(meta.title ?? parsed.title ?? meta.documentTitle ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
   const authors = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline);
-  const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang) ?? detectLanguage(text);
+  // The language the page declares (or the caller's hint); detecting it from the text is the
+  // language stage's job, after extraction (pipeline/process-item.ts).
+  const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);
   const canonicalUrl = canonicalizeUrl(opts.url, meta.canonical);
   const leadUrl = resolveUrl(meta.imageUrl, baseUrl);
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);

@@ -43,15 +43,47 @@ export function looksLikeJunk(el: JunkEl): boolean {
   return JUNK_TOKEN.test(names) && !KEEP_TOKEN.test(names);
 }
 
-/** Removes page furniture from `doc` in place (the caller owns the document). Elements holding most of the page's text are kept, so a junk-named wrapper cannot take the article with it. */
-export function removeJunk(doc: JunkDocument): void {
+/** True when an element is hidden by attribute or inline style. */
+function isHidden(el: JunkEl): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  return !!style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+/** Names of furniture that stays furniture however much prose it holds (reader comments, footers, consent text). */
+const PROSE_JUNK = /comment|reply|replies|footer|cookie|consent|gdpr|newsletter|disqus/i;
+
+/**
+ * True for a block of article prose whatever its class ("TestReport__Section--Ads", "paywall",
+ * "related-story body", a product <form>): paragraph text of 400+ characters and few links.
+ */
+function holdsProse(el: JunkEl): boolean {
+  if (PROSE_JUNK.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
+  let prose = 0;
+  for (const p of Array.from(el.querySelectorAll('p'))) prose += (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  if (prose < 400) return false;
+  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return text > 0 && links / text < 0.2;
+}
+
+/** Removes page furniture from `doc` in place (the caller owns the document); `byName: false` removes furniture tags only, not class/id/role matches. Elements holding most of the page's text are kept, so a junk-named wrapper cannot take the article with it. */
+export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): void {
   const body = doc.body;
   if (!body) return;
+  const size = (el: JunkEl) => (el.textContent ?? '').replace(/\s+/g, '').length;
+  // A <form> or furniture name wrapping most of the page is a layout wrapper (ASP.NET pages put the
+  // whole body in one <form>; some sites name the story's wrapper "page-with-sidebar"), not furniture.
+  // Semantic furniture (<nav>, <aside>) goes whatever its size: mega-menus can hold half the text.
+  const wrapsPage = (own: number, total: number) => own > 0.4 * total && own > 500;
+  const before = size(body);
   for (const tag of JUNK_TAGS) {
     const list = Array.from(body.querySelectorAll(tag));
-    for (const el of list) el.remove();
+    for (const el of list) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
-  const total = (body.textContent ?? '').replace(/\s+/g, '').length;
+  if (opts.byName === false) return;
+  const total = size(body);
   const all = Array.from(body.querySelectorAll('[class], [id], [role], [hidden], [aria-hidden], [style]'));
   for (const el of all) {
     const tag = el.tagName.toLowerCase();
@@ -59,11 +91,8 @@ export function removeJunk(doc: JunkDocument): void {
     // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their class.
     if (INLINE.has(tag) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') continue;
     if (!looksLikeJunk(el)) continue;
-    const own = (el.textContent ?? '').replace(/\s+/g, '').length;
-    // A furniture-named wrapper of the story (a "page-with-sidebar" div) holds most of the text.
-    if (own > 0.4 * total && own > 500) continue;
-    // Paragraph-rich blocks are content even when a class says "related" (e.g. "related-story body").
-    if (Array.from(el.querySelectorAll('p')).filter((p) => (p.textContent ?? '').length > 120).length >= 3 && !/comment|reply|footer/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) continue;
+    if (wrapsPage(size(el), total)) continue;
+    if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
   }
 }

@@ -2,10 +2,14 @@
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
 import { parseDate } from './date-parse.ts';
+import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
+  /** The title the page's metadata declares (JSON-LD, meta tags); not the <title> element. */
   readonly title?: string;
+  /** The <title> element. */
+  readonly documentTitle?: string;
   readonly siteName?: string;
   readonly authors: readonly Author[];
   readonly publishedAt?: string;
@@ -18,86 +22,6 @@ export interface PageMetadata {
   readonly declaresArticle: boolean;
   /** True when JSON-LD or og:type declares a non-article page (website, collection). */
   readonly declaresNonArticle: boolean;
-}
-
-type Json = unknown;
-type Obj = Record<string, Json>;
-
-const ARTICLE_TYPE = /(?:Article|BlogPosting|Posting|Report|Review)$/i;
-const NON_ARTICLE_TYPE = /^(?:WebSite|CollectionPage|SearchResultsPage|ItemList|ProfilePage|Organization|SiteNavigationElement|BreadcrumbList|WebPage)$/i;
-
-/** True for a plain JSON object. */
-function isObj(v: Json): v is Obj {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Collapses whitespace and decodes nothing; returns undefined for empty strings. */
-function clean(v: Json): string | undefined {
-  if (typeof v !== 'string') return undefined;
-  const s = v.replace(/\s+/g, ' ').trim();
-  return s === '' ? undefined : s;
-}
-
-/** Decodes the few HTML entities JSON-LD producers leave in strings. */
-function decodeEntities(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) =>
-    ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _,
-  ).replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(+n));
-}
-
-/** Parses one JSON-LD block leniently (CDATA wrappers, trailing commas, raw newlines). */
-function parseJsonLd(text: string): Json {
-  const t = text.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '').trim();
-  try {
-    return JSON.parse(t);
-  } catch {
-    try {
-      return JSON.parse(t.replace(/,\s*([}\]])/g, '$1').replace(/[\r\n\t]+/g, ' '));
-    } catch {
-      return undefined;
-    }
-  }
-}
-
-/** Flattens JSON-LD roots, arrays and @graph members into a list of typed nodes. */
-function flattenLd(root: Json, out: Obj[] = [], depth = 0): Obj[] {
-  if (depth > 4) return out;
-  if (Array.isArray(root)) for (const r of root) flattenLd(r, out, depth + 1);
-  else if (isObj(root)) {
-    if (root['@type'] !== undefined) out.push(root);
-    if (root['@graph'] !== undefined) flattenLd(root['@graph'], out, depth + 1);
-  }
-  return out;
-}
-
-/** The @type values of a JSON-LD node. */
-function ldTypes(n: Obj): string[] {
-  const t = n['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
-}
-
-/** Names and emails of JSON-LD author values (string, Person, array). */
-function ldAuthors(v: Json): Author[] {
-  const out: Author[] = [];
-  for (const a of Array.isArray(v) ? v : [v]) {
-    if (typeof a === 'string') {
-      const name = clean(decodeEntities(a));
-      if (name && !/^https?:/i.test(name)) out.push({ name });
-    } else if (isObj(a)) {
-      const name = clean(typeof a.name === 'string' ? decodeEntities(a.name) : undefined);
-      const email = clean(a.email)?.replace(/^mailto:/i, '');
-      if (name && !/^https?:/i.test(name)) out.push(email ? { name, email } : { name });
-    }
-  }
-  return out;
-}
-
-/** The URL of a JSON-LD image value (string, ImageObject, array). */
-function ldImage(v: Json): string | undefined {
-  const first = Array.isArray(v) ? v[0] : v;
-  if (typeof first === 'string') return clean(first);
-  if (isObj(first)) return clean(first.url) ?? clean(first.contentUrl);
-  return undefined;
 }
 
 /** Minimal element shape used here (linkedom Element). */
@@ -119,14 +43,20 @@ export function splitAuthorNames(value: string): string[] {
   const parts = v.split(/\s*(?:,|;|\band\b|&|·|\|)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p))) return [v];
-  return parts.filter((p) => p.length <= 60 && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
+  return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
 }
 
-/** Cleans one author name: drops "By", a trailing role ("기자", "Staff Writer") and emails. */
+/** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017"). */
+const TRAILING_DATE = /(?:\s+[-–—|·,]\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted)\b).*$/i;
+
+/** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
 export function cleanAuthorName(name: string): string {
   return name
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
+    .replace(/(?:^|\s)@\w+/g, '')
+    .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
     .replace(/^\s*by\s+/i, '')
+    .replace(TRAILING_DATE, '')
     .replace(/\s*(?:기자|특파원|선임기자|논설위원)\s*$/, '')
     .replace(/[\s,|—–-]+$/, '')
     .replace(/\s+/g, ' ')
@@ -177,22 +107,45 @@ function visibleDates(doc: MetaDocument): { published?: string; modified?: strin
   return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
 }
 
+/** Share of the words of `b` that also occur in `a` (0…1), ignoring case and punctuation. */
+function wordOverlap(a: string, b: string): number {
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const wa = new Set(words(a));
+  const wb = words(b);
+  return wb.length === 0 ? 0 : wb.filter((w) => wa.has(w)).length / wb.length;
+}
+
+/** The title of a JSON-LD article: its headline, unless the headline is a description and `name` matches the page title. */
+function ldTitle(article: Obj, documentTitle: string | undefined): string | undefined {
+  const headline = clean(decodeEntities(clean(article.headline) ?? ''));
+  const name = clean(decodeEntities(clean(article.name) ?? ''));
+  if (!headline || !name || headline === name || !documentTitle) return headline ?? name;
+  // Some pages put the site name or a description in one of the two: keep the one the <title> confirms.
+  const h = wordOverlap(documentTitle, headline);
+  const n = wordOverlap(documentTitle, name);
+  return n > 0.75 && h <= 0.75 ? name : headline;
+}
+
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
 export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[]): PageMetadata {
-  const meta = new Map<string, string[]>();
+  // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
+  // rank before the same key given by `name`, as in Readability, then document order.
+  const byProperty = new Map<string, string>();
+  const byName = new Map<string, string>();
   for (const m of doc.querySelectorAll('meta')) {
-    const key = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
-    const content = clean(m.getAttribute('content'));
+    const prop = m.getAttribute('property');
+    const key = (prop ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    const content = clean(decodeEntities(m.getAttribute('content') ?? ''));
     if (!key || !content) continue;
+    const into = prop ? byProperty : byName;
     for (const k of key.split(/\s+/)) {
-      const list = meta.get(k) ?? [];
-      list.push(content);
-      meta.set(k, list);
+      const nk = k.replace(/\./g, ':');
+      if (!into.has(nk)) into.set(nk, content);
     }
   }
   const get = (...keys: string[]) => {
     for (const k of keys) {
-      const v = meta.get(k)?.[0];
+      const v = byProperty.get(k) ?? byName.get(k);
       if (v) return v;
     }
     return undefined;
@@ -216,13 +169,15 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   const declaresArticle = article !== undefined || /article|news/i.test(ogType ?? '');
   if (ogType && /^(?:website|profile|video\.other)$/i.test(ogType) && !article) declaresNonArticle = true;
 
-  const title = clean(decodeEntities(clean(article?.headline) ?? '')) ?? get('og:title', 'twitter:title', 'dc.title', 'dcterms.title', 'parsely-title') ?? clean(doc.title);
-  const siteName = get('og:site_name') ?? pub ?? ldSite ?? get('application-name', 'twitter:site:name');
+  const documentTitle = clean(doc.title);
+  // Precedence as in Readability: JSON-LD, Dublin Core, OpenGraph, <meta name=title>, Twitter, Parse.ly.
+  const title = (article ? ldTitle(article, documentTitle) : undefined) ?? get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
+  const siteName = pub ?? get('og:site_name') ?? ldSite ?? get('application-name', 'twitter:site:name');
 
   // Authors: JSON-LD, then meta tags; rel=author / itemprop on the page as the last resort.
   let authors: Author[] = article ? ldAuthors(article.author ?? article.creator) : [];
   if (authors.length === 0) {
-    const metaAuthor = get('author', 'article:author', 'dc.creator', 'dcterms.creator', 'byl', 'sailthru.author', 'parsely-author', 'twitter:creator:name');
+    const metaAuthor = get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
     if (metaAuthor && !/^https?:/i.test(metaAuthor)) authors = splitAuthorNames(metaAuthor).map((name) => ({ name }));
   }
   if (authors.length === 0) {
@@ -235,23 +190,25 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   const timeEl = doc.querySelector('[itemprop~="datePublished"], time[pubdate], article time[datetime], time[datetime]');
   const publishedAt =
     parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
-    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc.date.issued', 'dc.date', 'dcterms.created', 'dcterms.date', 'date', 'sailthru.date', 'parsely-pub-date', 'article.published', 'published_time')) ??
+    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
     parseDate(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content') ?? clean(timeEl?.textContent)) ??
     visible.published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
-    parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms.modified', 'last-modified', 'article.updated')) ??
+    parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
     visible.modified;
 
   const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
-  const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc.language');
+  const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc:language');
 
-  const excerpt = get('og:description', 'description', 'twitter:description', 'dc.description') ?? clean(article?.description);
+  // The description the page shows when shared comes first: JSON-LD descriptions are often a shorter internal blurb.
+  const excerpt = get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description') ?? clean(decodeEntities(clean(article?.description) ?? ''));
   const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? get('og:url');
   const imageUrl = get('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? (article ? ldImage(article.image) : undefined);
 
   return {
     ...(title ? { title } : {}),
+    ...(documentTitle ? { documentTitle } : {}),
     ...(siteName ? { siteName } : {}),
     authors: mergeAuthors(authors),
     ...(publishedAt ? { publishedAt } : {}),

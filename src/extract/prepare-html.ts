@@ -11,18 +11,21 @@ export interface PreparedHtml {
   readonly jsonLd: readonly string[];
 }
 
-const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-const STRIP = /<style\b[^>]*>[\s\S]*?<\/style\s*>|<!--[\s\S]*?-->|<(?:svg|math)\b[^>]*>[\s\S]*?<\/(?:svg|math)\s*>|<template\b[^>]*>[\s\S]*?<\/template\s*>/gi;
+// One left-to-right pass, as an HTML tokenizer reads: whichever of comment, script, style, svg,
+// math or template opens first wins, so a commented-out "<script src=…>" cannot swallow the page
+// up to the next "</script>", and a "<!--" inside a script is not a comment. "<!-->" and
+// "<!--->" are complete (empty) comments in HTML.
+// An end tag ends at its first ">" whatever precedes it ("</script\n<!-- x -->" closes the script).
+const SKIP = /<!---?>|<!--[\s\S]*?--!?>|<script\b([^>]*)>([\s\S]*?)<\/script(?=[\s/>])[^>]*>|<style\b[^>]*>[\s\S]*?<\/style(?=[\s/>])[^>]*>|<(svg|math|template)\b[^>]*>[\s\S]*?<\/\3(?=[\s/>])[^>]*>/gi;
 
 /** Caps the input, collects JSON-LD and strips scripts, styles, comments, svg and templates. */
 export function prepareHtml(input: string): PreparedHtml {
   let html = input.length > MAX_HTML_CHARS ? input.slice(0, MAX_HTML_CHARS) : input;
   const jsonLd: string[] = [];
-  html = html.replace(SCRIPT, (_, attrs: string, body: string) => {
-    if (/application\/ld\+json/i.test(attrs) && jsonLd.length < 20) jsonLd.push(body);
+  html = html.replace(SKIP, (whole: string, attrs: string | undefined, body: string | undefined) => {
+    if (attrs !== undefined && /application\/ld\+json/i.test(attrs) && jsonLd.length < 20) jsonLd.push(body ?? '');
     return '';
   });
-  html = html.replace(STRIP, '');
   // An unterminated <script> would swallow the page in a browser too; drop its tail.
   html = html.replace(/<script\b[\s\S]*$/i, '');
   if (!/<body[\s>]/i.test(html)) html = /<html[\s>]/i.test(html) ? html.replace(/(<\/head\s*>)/i, '$1<body>') : `<!doctype html><html><head></head><body>${html}</body></html>`;

@@ -11,6 +11,8 @@ describe('parseReporterLine', () => {
     ['홍길동 기자 (hong@yna.co.kr)', { authors: [{ name: '홍길동', email: 'hong@yna.co.kr' }] }],
     ['[서울=뉴시스] 김철수 기자 = 정부는 1일 발표했다.', { authors: [{ name: '김철수', outlet: '뉴시스' }], rest: '정부는 1일 발표했다.' }],
     ['김철수·이영희 기자', { authors: [{ name: '김철수' }, { name: '이영희' }] }],
+    ['박준호·이서연 한빛경제 기자 jh@hanbit.example, sy@hanbit.example', { authors: [{ name: '박준호', email: 'jh@hanbit.example', outlet: '한빛경제' }, { name: '이서연', email: 'sy@hanbit.example', outlet: '한빛경제' }] }],
+    ['Marcus Webb and Priya Nair, Harbor Gazette reporters mw@hg.example, pn@hg.example', { authors: [{ name: 'Marcus Webb', email: 'mw@hg.example', outlet: 'Harbor Gazette' }, { name: 'Priya Nair', email: 'pn@hg.example', outlet: 'Harbor Gazette' }] }],
     ['The government said on Monday it would act.', undefined],
     ['By the way, this is prose that happens to begin with by.', undefined],
     ['정부는 정책을 발표했다.', undefined],

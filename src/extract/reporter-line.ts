@@ -11,17 +11,19 @@ export interface ReporterLine {
 }
 
 const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+/** One or more emails, as bylines of two reporters list them ("a@x.kr, b@x.kr"). */
+const EMAILS = String.raw`${EMAIL}(?:\s*[,;/·]\s*${EMAIL})*`;
 const KO_NAME = String.raw`[가-힣]{2,4}`;
 const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD)`;
 const EN_NAME = String.raw`[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|de|der|von|da|di|le|la|del|bin|al)){1,3}`;
 /** Makes a lower-case word match case-insensitively inside a case-sensitive regex. */
 const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
 const ROLE_ADJ = ['senior', 'staff', 'chief', 'contributing', 'political', 'business', 'foreign'];
-const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['reporter', 'correspondent', 'writer', 'editor', 'journalist', 'columnist', 'contributor'].map(ci).join('|')})`;
+const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['reporter', 'correspondent', 'writer', 'editor', 'journalist', 'columnist', 'contributor'].map(ci).join('|')})s?`;
 
 /** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)". */
 const KO_LINE = new RegExp(
-  String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAIL})?\s*[)>\]]?\s*$`,
+  String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
 /** "[서울=뉴시스] 김철수 기자 = 본문…", "(서울=연합뉴스) 홍길동 기자 = 본문…". */
@@ -34,9 +36,9 @@ const EN_BY = new RegExp(
   String.raw`^\s*${ci('by')}\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,]{2,60}?))?\s*[|,(]?\s*(${EMAIL})?\s*\)?\s*$`,
   'u',
 );
-/** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)". */
+/** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
 const EN_SIGNED = new RegExp(
-  String.raw`^\s*[—–-]?\s*(${EN_NAME})\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[(<]?\s*(${EMAIL})\s*[)>]?\s*$`,
+  String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
   'u',
 );
 /** "Jane Doe, Example Times reporter" without an email. */
@@ -47,13 +49,14 @@ function names(list: string): string[] {
   return list.split(/\s*(?:[·,ㆍ&]|\band\b)\s*/i).map((n) => n.trim()).filter((n) => n !== '');
 }
 
-/** Builds author records; the email goes to the first (usually only) name. */
-function toAuthors(list: string, outletRaw: string | undefined, email: string | undefined): Author[] {
+/** Builds author records; emails go to the names in order (one email: the first name). */
+function toAuthors(list: string, outletRaw: string | undefined, emailList: string | undefined): Author[] {
+  const emails = (emailList ?? '').split(/[\s,;/·]+/).filter((e) => e.includes('@'));
   // A role adjective ("staff" of "staff writer") is not an outlet.
   const outlet = outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) ? outletRaw : undefined;
   return names(list).map((name, i) => ({
     name,
-    ...(email && i === 0 ? { email } : {}),
+    ...(emails[i] ? { email: emails[i] } : {}),
     ...(outlet ? { outlet: outlet.trim() } : {}),
   }));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { detectLanguage, normalizeLanguageTag } from './detect-language.ts';
+import { normalizeLanguageTag } from '../core/language-tag.ts';
+import { detectLanguage } from './detect-language.ts';
 
 describe('detectLanguage', () => {
   const cases: [string, string | undefined][] = [

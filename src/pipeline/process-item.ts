@@ -4,6 +4,7 @@ import { LedeError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
 import type { ExtractOptions } from '../extract/extract-article.ts';
+import { detectLanguage } from '../language/detect-language.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
 import type { Store, SaveResult } from '../store/store.ts';
 import type { ArticleSummarizer } from '../summarize/summarize-article.ts';
@@ -45,7 +46,10 @@ export async function articleFromDocument(
   deps: Pick<ArticleDeps, 'extract' | 'summarize'>,
   hints: { lang?: string } = {},
 ): Promise<SummarizedArticle> {
-  const extracted = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
+  const page = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
+  // The language stage: what the page declares wins; otherwise it is detected from the text.
+  const detected = page.lang ?? detectLanguage(page.text);
+  const extracted = detected === page.lang ? page : { ...page, lang: detected };
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
   const { bullets, method } = await deps.summarize(
     { title: extracted.title, text: textForSummary(extracted), lang: extracted.lang ?? hints.lang },

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isDateLine } from './date-line.ts';
+
+describe('isDateLine', () => {
+  const cases: [string, boolean][] = [
+    ['입력 2026.11.24 09:31 수정 2026.11.24 10:05', true],
+    ['입력 2026.11.25 14:02', true],
+    ['기사입력 2024-05-01 오후 3:20', true],
+    ['Published 10:20 AM, Updated 11:05 AM', true],
+    ['Nov. 24, 2026, 6:45 a.m. ET | Updated 9:10 a.m. ET', true],
+    ['Monday, May 1, 2024', true],
+    ['10:20', false],
+    ['The council met on May 1, 2024 to vote.', false],
+    ['서울 아파트 전세가율이 2026.11.24 기준 52.1%로 떨어졌다.', false],
+    ['', false],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should say ${expected} for ${JSON.stringify(value)}`, () => assert.equal(isDateLine(value), expected));
+  }
+});

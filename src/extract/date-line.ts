@@ -1,0 +1,34 @@
+// Date lines at the top or bottom of a story ("입력 2026.11.24 09:31 수정 2026.11.24 10:05",
+// "Published 10:20 AM, Updated 11:05 AM", "Nov. 24, 2026, 6:45 a.m. ET") repeat the
+// publishedAt/modifiedAt fields, so once those are read the line leaves the body text.
+
+const LABEL = /(?:기사\s*)?(?:입력|등록|수정|최종\s*수정|업데이트|송고|게재|작성)(?:\s*(?:일시|시간|날짜))?|\b(?:published|updated|last\s+updated|posted|modified|first\s+published|on|at)\b/giu;
+const MONTH = String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+const WEEKDAY = String.raw`\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?`;
+const DATE = new RegExp(
+  [
+    String.raw`\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?:\s*\(\s*[월화수목금토일]\s*\))?`,
+    String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
+    String.raw`\d{1,2}\s+${MONTH},?\s+\d{4}`,
+  ].join('|'),
+  'giu',
+);
+const TIME = /(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
+const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
+const MAX_DATE_LINE_CHARS = 120;
+
+/** True when a line holds only publication dates and times with their labels (and nothing else). */
+export function isDateLine(text: string): boolean {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t === '' || t.length > MAX_DATE_LINE_CHARS) return false;
+  let dates = 0;
+  let times = 0;
+  let labels = 0;
+  let rest = t.replace(DATE, () => (dates++, ' '));
+  rest = rest.replace(TIME, () => (times++, ' '));
+  rest = rest.replace(LABEL, () => (labels++, ' '));
+  rest = rest.replace(ZONE, ' ').replace(new RegExp(WEEKDAY, 'giu'), ' ');
+  if (/[\p{L}\p{N}]/u.test(rest)) return false;
+  // A bare time ("10:20") is not enough; a labelled time or any full date is.
+  return dates > 0 || (times > 0 && labels > 0);
+}

@@ -1,0 +1,92 @@
+// JSON-LD as news pages write it: lenient parsing, @graph flattening, and the few value shapes
+// (author, image, publisher) the metadata reader needs.
+import type { Author } from '../core/records.ts';
+
+/** A parsed JSON value of unknown shape. */
+export type Json = unknown;
+/** A plain JSON object. */
+export type Obj = Record<string, Json>;
+
+/** JSON-LD @type values of an article. */
+export const ARTICLE_TYPE = /(?:Article|BlogPosting|Posting|Report|Review)$/i;
+/** JSON-LD @type values of pages that are not one article. */
+export const NON_ARTICLE_TYPE = /^(?:WebSite|CollectionPage|SearchResultsPage|ItemList|ProfilePage|Organization|SiteNavigationElement|BreadcrumbList|WebPage)$/i;
+
+/** True for a plain JSON object. */
+export function isObj(v: Json): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Collapses whitespace and decodes nothing; returns undefined for empty strings. */
+export function clean(v: Json): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  const s = v.replace(/\s+/g, ' ').trim();
+  return s === '' ? undefined : s;
+}
+
+/** Decodes the HTML entities metadata producers leave (or double-encode) in values: named basics and numeric references; invalid code points become U+FFFD. */
+export function decodeEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _)
+    .replace(/&#(?:x([0-9a-f]+)|([0-9]+));/gi, (_, hex: string | undefined, dec: string | undefined) => {
+      let n = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
+      if (!(n > 0) || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) n = 0xfffd;
+      return String.fromCodePoint(n);
+    });
+}
+
+/** Parses one JSON-LD block leniently (CDATA wrappers, trailing commas, raw newlines). */
+export function parseJsonLd(text: string): Json {
+  const t = text.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '').trim();
+  try {
+    return JSON.parse(t);
+  } catch {
+    try {
+      return JSON.parse(t.replace(/,\s*([}\]])/g, '$1').replace(/[\r\n\t]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Flattens JSON-LD roots, arrays and @graph members into a list of typed nodes. */
+export function flattenLd(root: Json, out: Obj[] = [], depth = 0): Obj[] {
+  if (depth > 4) return out;
+  if (Array.isArray(root)) for (const r of root) flattenLd(r, out, depth + 1);
+  else if (isObj(root)) {
+    if (root['@type'] !== undefined) out.push(root);
+    if (root['@graph'] !== undefined) flattenLd(root['@graph'], out, depth + 1);
+  }
+  return out;
+}
+
+/** The @type values of a JSON-LD node. */
+export function ldTypes(n: Obj): string[] {
+  const t = n['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
+}
+
+/** Names and emails of JSON-LD author values (string, Person, array). */
+export function ldAuthors(v: Json): Author[] {
+  const out: Author[] = [];
+  for (const a of Array.isArray(v) ? v : [v]) {
+    if (typeof a === 'string') {
+      const name = clean(decodeEntities(a));
+      if (name && !/^https?:/i.test(name)) out.push({ name });
+    } else if (isObj(a)) {
+      const name = clean(typeof a.name === 'string' ? decodeEntities(a.name) : undefined);
+      const email = clean(a.email)?.replace(/^mailto:/i, '');
+      if (name && !/^https?:/i.test(name)) out.push(email ? { name, email } : { name });
+    }
+  }
+  return out;
+}
+
+/** The URL of a JSON-LD image value (string, ImageObject, array). */
+export function ldImage(v: Json): string | undefined {
+  const first = Array.isArray(v) ? v[0] : v;
+  if (typeof first === 'string') return clean(first);
+  if (isObj(first)) return clean(first.url) ?? clean(first.contentUrl);
+  return undefined;
+}
