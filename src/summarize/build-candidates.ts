@@ -34,8 +34,13 @@ export interface DocumentCandidates {
 }
 
 function looksCased(text: string): boolean {
-  const upper = text.match(/[A-Z]/g)?.length ?? 0;
-  const lower = text.match(/[a-z]/g)?.length ?? 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
   return upper > 0 && upper / (lower + 1) > 0.01;
 }
 

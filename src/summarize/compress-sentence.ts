@@ -40,7 +40,10 @@ function capitalizeFirst(s: string, cased: boolean): string {
 /** Returns a shorter form of the sentence, or the sentence itself when nothing is safe to drop. */
 export function compressSentence(sentence: string, cased: boolean): string {
   let s = sentence.replace(/\s+/g, ' ').trim();
-  for (const re of DATELINE) {
+  // Every dateline form has "(" or a dash near the start; most sentences have neither.
+  const head = s.slice(0, 90);
+  const mayHaveDateline = head.includes('(') || head.includes('--') || head.includes('—') || head.includes('–');
+  for (const re of mayHaveDateline ? DATELINE : []) {
     const m = re.exec(s);
     if (m && m[0].length < s.length - 20) {
       s = capitalizeFirst(s.slice(m[0].length), cased);

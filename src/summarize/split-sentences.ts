@@ -46,8 +46,13 @@ function isSpace(ch: string | undefined): boolean {
 
 /** True when the text looks like cased prose (not lower-cased tokenised text). */
 function looksCased(text: string): boolean {
-  const upper = text.match(/[A-Z]/g)?.length ?? 0;
-  const lower = text.match(/[a-z]/g)?.length ?? 0;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
+  }
   return lower === 0 || upper / lower > 0.01;
 }
 
