@@ -14,7 +14,7 @@ export interface LengthLimits {
 }
 
 /** Default length bounds: hard limits; the scorer prefers bullets well under them. */
-export const DEFAULT_LIMITS: LengthLimits = { minWords: 6, maxWords: 35, minKoreanChars: 20, maxKoreanChars: 140 };
+export const DEFAULT_LIMITS: LengthLimits = { minWords: 6, maxWords: 35, minKoreanChars: 20, maxKoreanChars: 120 };
 
 const BOILERPLATE: readonly RegExp[] = [
   // "By John Smith." / "By Jane Carter, Science Correspondent" / "by . daily mail reporter ."
@@ -97,9 +97,9 @@ export function rejectSentence(sentence: string, limits: LengthLimits = DEFAULT_
   if (!TERMINAL.test(s)) return 'no-terminal';
   if (/\?(\s*(''|["'\u2019\u201d)\]]))*$/.test(s)) return 'question';
   if (isKoreanSentence(s)) {
-    const n = countKorean(s);
-    if (n < limits.minKoreanChars) return 'too-short';
-    if (n > limits.maxKoreanChars) return 'too-long';
+    if (countKorean(s) < limits.minKoreanChars) return 'too-short';
+    // The bullet limit is on what a reader sees: every character, spaces and digits included.
+    if (s.length > limits.maxKoreanChars) return 'too-long';
     if (!KOREAN_FINITE.test(s)) return 'fragment';
     return isBoilerplate(s) ? 'boilerplate' : null;
   }
