@@ -33,7 +33,7 @@ const BOILERPLATE: readonly RegExp[] = [
   /^(pictured|above|below|left|right|top|bottom|inset)\s*[:,]/i,
   /\b(copyright|ⓒ)\b/i,
   /(https?:\/\/|www\.)\S+\s*\.?$/i,
-  /[^\s@]+@[^\s@]+\.[^\s@]/, // e-mail addresses: reporter lines (no nested \S+: linear time)
+  /(?:^|\s)[^\s@]+@[^\s@]+\.[^\s@]/, // e-mail addresses: reporter lines (starts only at a word: linear time)
   // Korean: reporter lines, photo credits, copyright notices.
   /(기자|특파원|통신원)\s*[=:]?\s*$|[가-힣]{2,4}\s*(기자|특파원)\s*[=(]/,
   /(사진|자료|그래픽|영상)\s*[=:]|\/\s*사진|사진\s*제공|제공\s*[=:]/,
