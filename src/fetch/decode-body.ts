@@ -2,6 +2,7 @@
 // describes the bytes themselves, so it wins as in the WHATWG encoding sniffing algorithm), the
 // Content-Type charset, the document's own declaration (<meta> for HTML, the XML declaration for
 // XML) and finally UTF-8 — with a windows-1252 fallback when undeclared bytes are not UTF-8.
+import { decodeEucKr } from './euc-kr-decode.ts';
 
 /** What kind of document the bytes are, which decides where an in-document declaration is looked for. */
 export type DocumentKind = 'html' | 'xml' | 'json' | 'unknown';
@@ -122,6 +123,8 @@ function decodeUtf32(b: Uint8Array, bigEndian: boolean): string {
 /** Decodes bytes with a WHATWG encoding name (plus utf-32le/be); a leading BOM is dropped. */
 export function decodeWith(bytes: Uint8Array, charset: string, fatal = false): string {
   if (charset === 'utf-32le' || charset === 'utf-32be') return decodeUtf32(bytes, charset === 'utf-32be');
+  // ICU's euc-kr lacks the Windows-949 syllables the WHATWG standard includes (euc-kr-decode.ts).
+  if (charset === 'euc-kr' && !fatal) return decodeEucKr(bytes);
   return new TextDecoder(charset, { fatal }).decode(bytes);
 }
 
