@@ -16,6 +16,7 @@ import { createLogger } from './core/log.ts';
 import { createIsolatedExtractor } from './extract/extract-isolated.ts';
 import { createOpenAiLlm } from './summarize/openai-llm.ts';
 import { createArticleSummarizer } from './summarize/summarize-article.ts';
+import { openPostgresStore } from './store/postgres/postgres-store.ts';
 import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
@@ -29,10 +30,11 @@ function dataSecret(dataDir: string): string {
   return secret;
 }
 
-function openStore(databaseUrl: string | undefined, dataDir: string): Store {
+function openStore(databaseUrl: string | undefined, dataDir: string, schema: string): Store {
   if (!databaseUrl) return openSqliteStore(join(dataDir, 'lede.sqlite'));
   if (/^sqlite:/.test(databaseUrl)) return openSqliteStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
-  throw new LedeError('config-invalid', `store: DATABASE_URL ${databaseUrl.split(':')[0]}: is not supported yet (use SQLite: leave DATABASE_URL unset)`);
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore({ connectionString: databaseUrl, schema });
+  throw new LedeError('config-invalid', `store: DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got ${databaseUrl.split(':')[0]}:)`);
 }
 
 const boot: Boot = async (global, overrides = {}) => {
@@ -43,7 +45,7 @@ const boot: Boot = async (global, overrides = {}) => {
   });
   const log = createLogger(config.logLevel);
   const dataDir = resolve(config.dataDir);
-  const store = overrides.storeless ? openSqliteStore(':memory:') : openStore(config.databaseUrl, dataDir);
+  const store = overrides.storeless ? openSqliteStore(':memory:') : openStore(config.databaseUrl, dataDir, config.databaseSchema);
   try {
     await store.migrate();
   } catch (e) {

@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import pg from 'pg';
 import { type FixtureSite, startFixtureSite } from '../src/demo/fixture-site.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { chatReply, startFakeChatServer } from './llm-fixtures/fake-chat-server.ts';
@@ -152,6 +153,34 @@ describe('lede CLI', () => {
       assert.equal(a.summary.length, 3);
     } finally {
       await llm.close();
+    }
+  });
+
+  it('should ingest into PostgreSQL when DATABASE_URL names it', async (t) => {
+    const url = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `lede_cli_${process.pid}`;
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+    try {
+      await client.connect();
+    } catch {
+      t.skip(`no PostgreSQL at ${url} (set LEDE_TEST_DATABASE_URL)`);
+      return;
+    }
+    try {
+      const env = { DATABASE_URL: url, LEDE_DATABASE_SCHEMA: schema };
+      const article = site.publishers[0]!.articleUrls[0]!;
+      const first = await lede(['ingest', article, '--json'], env);
+      assert.equal(first.code, 0, first.stderr);
+      const again = await lede(['ingest', article, '--json'], env);
+      assert.equal((JSON.parse(again.stdout) as { id: string }).id, (JSON.parse(first.stdout) as { id: string }).id);
+      const rows = await client.query(`select count(*)::int as n from "${schema}".articles`);
+      assert.equal(rows.rows[0].n, 1);
+      const bad = await lede(['ingest', `${site.url}/bad/404`], env);
+      assert.notEqual(bad.code, 0);
+      assert.equal((await client.query(`select count(*)::int as n from "${schema}".articles`)).rows[0].n, 1);
+    } finally {
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
     }
   });
 

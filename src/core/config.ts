@@ -38,6 +38,7 @@ export function parseReactions(value: string): ReactionChoice[] {
 const schema = z.object({
   LEDE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().optional(),
+  LEDE_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case SQL identifier').default('public'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LEDE_ALLOW_PRIVATE_NETWORKS: bool.default(false),
@@ -72,6 +73,8 @@ const schema = z.object({
 export interface Config {
   readonly dataDir: string;
   readonly databaseUrl?: string;
+  /** PostgreSQL schema of Lede's tables. */
+  readonly databaseSchema: string;
   readonly port: number;
   readonly host: string;
   readonly allowPrivateNetworks: boolean;
@@ -130,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   return Object.freeze({
     dataDir: overrides.dataDir ?? e.LEDE_DATA_DIR,
     databaseUrl: overrides.databaseUrl ?? (e.DATABASE_URL || undefined),
+    databaseSchema: e.LEDE_DATABASE_SCHEMA,
     port: overrides.port ?? e.PORT,
     host: overrides.host ?? e.HOST,
     allowPrivateNetworks: overrides.allowPrivateNetworks ?? e.LEDE_ALLOW_PRIVATE_NETWORKS,

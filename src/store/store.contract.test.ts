@@ -6,15 +6,44 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SummarizedArticle } from '../core/records.ts';
+import pg from 'pg';
+import { openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lede-store-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-const BACKENDS: { name: string; open: () => Store }[] = [
+// PostgreSQL runs on this machine and in CI (127.0.0.1:5432, database test); each run gets a
+// schema of its own, dropped at the end.
+const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const pgSchema = `lede_test_${process.pid}_${Date.now().toString(36)}`;
+const pgReachable = await (async () => {
+  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+})();
+after(async () => {
+  if (!pgReachable) return;
+  const client = new pg.Client({ connectionString: PG_URL });
+  await client.connect();
+  await client.query(`drop schema if exists "${pgSchema}" cascade`);
+  await client.end();
+});
+
+const BACKENDS: { name: string; open: () => Store; skip?: string }[] = [
   { name: 'sqlite :memory:', open: () => openSqliteStore(':memory:') },
   { name: 'sqlite file', open: () => openSqliteStore(join(tmp, `db-${Math.random()}.sqlite`)) },
+  {
+    name: 'postgres',
+    open: () => openPostgresStore({ connectionString: PG_URL, schema: pgSchema }),
+    skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)`,
+  },
 ];
 
 function article(n: number, extra: Partial<SummarizedArticle> = {}): SummarizedArticle {
@@ -36,7 +65,7 @@ function article(n: number, extra: Partial<SummarizedArticle> = {}): SummarizedA
 }
 
 for (const backend of BACKENDS) {
-  describe(`store contract: ${backend.name}`, () => {
+  describe(`store contract: ${backend.name}`, { skip: backend.skip }, () => {
     let store: Store;
     before(async () => {
       store = backend.open();

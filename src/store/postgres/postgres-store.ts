@@ -1,0 +1,50 @@
+// The scaled-out store: PostgreSQL through pg and Kysely, with the same queries as SQLite.
+import { Kysely, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { LedeError } from '../../core/errors.ts';
+import { KyselyStore } from '../kysely-store.ts';
+import type { Database } from '../rows.ts';
+import type { Store } from '../store.ts';
+import { postgresMigrations } from './postgres-migrations.ts';
+
+/** Where the store lives: a connection string and, optionally, a schema of its own. */
+export interface PostgresOptions {
+  connectionString: string;
+  /** Schema for Lede's tables (default "public"); created when missing. */
+  schema?: string;
+  /** Pool size per process (default 10). */
+  maxConnections?: number;
+}
+
+class PostgresStore extends KyselyStore implements Store {
+  constructor(
+    db: Kysely<Database>,
+    private readonly schema: string,
+  ) {
+    super(db);
+  }
+
+  async migrate(): Promise<void> {
+    await this.db.schema.createSchema(this.schema).ifNotExists().execute();
+    const provider: MigrationProvider = { getMigrations: async () => postgresMigrations };
+    const migrator = new Migrator({ db: this.db, provider, migrationTableSchema: this.schema });
+    const { error } = await migrator.migrateToLatest();
+    if (error) throw new LedeError('store-failed', `store: migration failed: ${String(error)}`, { cause: error });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+/** Opens a PostgreSQL store; nothing connects until the first query. */
+export function openPostgresStore(opts: PostgresOptions): Store {
+  const schema = opts.schema ?? 'public';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new LedeError('config-invalid', `store: invalid schema name "${schema}"`);
+  const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.maxConnections ?? 10 });
+  // Every connection works in Lede's schema, so the shared queries need no qualification.
+  pool.on('connect', (client) => {
+    client.query(`set search_path to "${schema}"`).catch(() => undefined);
+  });
+  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema);
+}
