@@ -76,7 +76,8 @@ export async function articleFromUrl(url: string, deps: ArticleDeps, hints: { la
   const outcome = await fetchUrl(url, { ...deps.fetch, accept: 'html' });
   if (outcome.kind !== 'fetched') {
     const message = outcome.kind === 'failed' ? outcome.message : `fetch: ${url} answered 304 Not Modified`;
-    throw new LedeError('fetch-failed', message);
+    // The outcome rides along as the cause, so callers can tell lasting failures from passing ones.
+    throw new LedeError('fetch-failed', message, { cause: outcome });
   }
   return articleFromDocument({ html: outcome.body, url: outcome.url }, deps, hints);
 }

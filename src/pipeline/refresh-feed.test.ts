@@ -8,7 +8,8 @@ import { createArticleSummarizer } from '../summarize/summarize-article.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import type { PipelineDeps } from './process-item.ts';
-import { refreshSource } from './refresh-feed.ts';
+import { isPermanent, refreshSource } from './refresh-feed.ts';
+import { LedeError } from '../core/errors.ts';
 
 describe('refreshSource', () => {
   let site: FixtureSite;
@@ -60,4 +61,23 @@ describe('refreshSource', () => {
     assert.ok(Date.parse(after.nextCheckAt!) - Date.parse(after.lastCheckedAt!) >= 2 * 30 * 60_000 - 1000);
     assert.equal((await store.listArticles({ limit: 100 })).items.length, before);
   });
+});
+
+describe('isPermanent', () => {
+  const failed = (reason: string, status?: number) => new LedeError('fetch-failed', 'fetch: x', { cause: { kind: 'failed', reason, status } });
+  const table: [string, unknown, boolean][] = [
+    ['no article', new LedeError('no-article', 'extract: none'), true],
+    ['404', failed('http-error', 404), true],
+    ['410', failed('http-error', 410), true],
+    ['429', failed('http-error', 429), false],
+    ['500', failed('http-error', 500), false],
+    ['timeout', failed('timeout'), false],
+    ['connect failed', failed('connect-failed'), false],
+    ['not HTML', failed('unsupported-content-type'), true],
+    ['private address', failed('blocked-address'), true],
+    ['a bug', new Error('boom'), false],
+  ];
+  for (const [name, value, expected] of table) {
+    it(`should judge ${name} as ${expected ? 'lasting' : 'passing'}`, () => assert.equal(isPermanent(value), expected));
+  }
 });

@@ -1,6 +1,6 @@
 // Polls one source's feed and ingests the entries it has not seen yet.
 import { isLedeError } from '../core/errors.ts';
-import type { FeedEntry, Source } from '../core/records.ts';
+import type { FeedEntry, FetchFailureReason, FetchOutcome, Source } from '../core/records.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
 import { parseFeed } from '../fetch/parse-feed.ts';
 import { ingestUrl, type PipelineDeps } from './process-item.ts';
@@ -20,9 +20,17 @@ export interface RefreshSettings {
 
 const entryKey = (e: FeedEntry): string | undefined => e.id || e.link;
 
-/** Reasons that will not get better on a retry: the entry is marked seen. */
-function isPermanent(e: unknown): boolean {
-  return isLedeError(e, 'no-article') || (isLedeError(e, 'fetch-failed') && /answered 4\d\d|expected an HTML/.test(e.message));
+const LASTING: ReadonlySet<FetchFailureReason> = new Set(['invalid-url', 'blocked-address', 'too-large', 'unsupported-content-type', 'too-many-redirects']);
+
+/** Failures that will not get better on a retry: the entry is marked seen and not fetched again. */
+export function isPermanent(e: unknown): boolean {
+  if (isLedeError(e, 'no-article')) return true;
+  if (!isLedeError(e, 'fetch-failed')) return false;
+  const outcome = e.cause as Partial<Extract<FetchOutcome, { kind: 'failed' }>> | undefined;
+  if (!outcome?.reason) return false;
+  // 4xx means the page is gone or forbidden, except 408 and 429, which say "later".
+  if (outcome.reason === 'http-error') return !!outcome.status && outcome.status >= 400 && outcome.status < 500 && outcome.status !== 408 && outcome.status !== 429;
+  return LASTING.has(outcome.reason);
 }
 
 /** Fetches the source's feed (conditionally), ingests new entries oldest first, and records the check. */
