@@ -13,11 +13,6 @@ import { registerStart } from './cli/commands/start.ts';
 import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
-import { createIsolatedExtractor } from './extract/extract-isolated.ts';
-import { createOpenAiLlm } from './summarize/openai-llm.ts';
-import { createArticleSummarizer } from './summarize/summarize-article.ts';
-import { openPostgresStore } from './store/postgres/postgres-store.ts';
-import { openSqliteStore } from './store/sqlite/sqlite-store.ts';
 import type { Store } from './store/store.ts';
 
 /** Keeps a random secret in the data folder so reader cookies survive restarts. */
@@ -30,10 +25,16 @@ function dataSecret(dataDir: string): string {
   return secret;
 }
 
-function openStore(databaseUrl: string | undefined, dataDir: string, schema: string): Store {
-  if (!databaseUrl) return openSqliteStore(join(dataDir, 'lede.sqlite'));
-  if (/^sqlite:/.test(databaseUrl)) return openSqliteStore(databaseUrl.replace(/^sqlite:(\/\/)?/, ''));
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return openPostgresStore({ connectionString: databaseUrl, schema });
+// Adapters are imported when a command needs them, so `lede --help` starts in a blink.
+async function openStore(databaseUrl: string | undefined, dataDir: string, schema: string): Promise<Store> {
+  if (!databaseUrl || /^sqlite:/.test(databaseUrl)) {
+    const { openSqliteStore } = await import('./store/sqlite/sqlite-store.ts');
+    return openSqliteStore(databaseUrl ? databaseUrl.replace(/^sqlite:(\/\/)?/, '') : join(dataDir, 'lede.sqlite'));
+  }
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    const { openPostgresStore } = await import('./store/postgres/postgres-store.ts');
+    return openPostgresStore({ connectionString: databaseUrl, schema });
+  }
   throw new LedeError('config-invalid', `store: DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got ${databaseUrl.split(':')[0]}:)`);
 }
 
@@ -45,17 +46,21 @@ const boot: Boot = async (global, overrides = {}) => {
   });
   const log = createLogger(config.logLevel);
   const dataDir = resolve(config.dataDir);
-  const store = overrides.storeless ? openSqliteStore(':memory:') : openStore(config.databaseUrl, dataDir, config.databaseSchema);
+  const store = await openStore(overrides.storeless ? 'sqlite::memory:' : config.databaseUrl, dataDir, config.databaseSchema);
   try {
     await store.migrate();
   } catch (e) {
     await store.close();
     throw e;
   }
+  const [{ createIsolatedExtractor }, { createArticleSummarizer }] = await Promise.all([
+    import('./extract/extract-isolated.ts'),
+    import('./summarize/summarize-article.ts'),
+  ]);
   const extractor = createIsolatedExtractor();
   // One summarizer per process: its cache and its limit on concurrent model calls live here.
   const llm = config.llm
-    ? createOpenAiLlm({ url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey, timeoutMs: config.llm.timeoutMs, maxConcurrency: config.llm.concurrency })
+    ? (await import('./summarize/openai-llm.ts')).createOpenAiLlm({ url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey, timeoutMs: config.llm.timeoutMs, maxConcurrency: config.llm.concurrency })
     : undefined;
   const summarize = createArticleSummarizer({ llm, log });
   const app: AppContext = {

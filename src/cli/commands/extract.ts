@@ -1,7 +1,6 @@
 // `lede extract <url|file>`: the pipeline without the store; prints the article and its summary.
 import type { Command } from 'commander';
 import type { SummarizedArticle } from '../../core/records.ts';
-import { articleFromDocument, articleFromUrl } from '../../pipeline/process-item.ts';
 import type { Boot } from '../app-context.ts';
 import { resolveArticleInput } from '../article-input.ts';
 import { globals, print } from '../cli-output.ts';
@@ -47,6 +46,7 @@ export function registerExtract(program: Command, boot: Boot): void {
     .option('--markdown', 'print the article as Markdown')
     .action(async (input: string, opts: { json?: boolean; markdown?: boolean }, cmd: Command) => {
       const resolved = await resolveArticleInput(input);
+      const { articleFromDocument, articleFromUrl } = await import('../../pipeline/process-item.ts');
       const app = await boot(globals(cmd), { storeless: true });
       try {
         const article =

@@ -1,8 +1,6 @@
 // `lede ingest <url|file>`: one article through the whole pipeline into the store.
 import type { Command } from 'commander';
 import { articleToJson } from '../../core/article-json.ts';
-import { ingestDocument, ingestUrl } from '../../pipeline/process-item.ts';
-import { readReactions } from '../../pipeline/reactions.ts';
 import type { Boot } from '../app-context.ts';
 import { resolveArticleInput } from '../article-input.ts';
 import { globals, print } from '../cli-output.ts';
@@ -17,6 +15,8 @@ export function registerIngest(program: Command, boot: Boot): void {
     .option('--json', 'print the stored article as the API returns it')
     .action(async (input: string, opts: { source?: string; json?: boolean }, cmd: Command) => {
       const resolved = await resolveArticleInput(input);
+      const { ingestDocument, ingestUrl } = await import('../../pipeline/process-item.ts');
+      const { readReactions } = await import('../../pipeline/reactions.ts');
       const app = await boot(globals(cmd));
       try {
         const ingestOpts = { sourceId: opts.source };

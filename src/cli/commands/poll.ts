@@ -1,6 +1,5 @@
 // `lede poll`: polls every source once, now, and ingests new entries.
 import type { Command } from 'commander';
-import { refreshSource } from '../../pipeline/refresh-feed.ts';
 import type { Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 
@@ -11,6 +10,7 @@ export function registerPoll(program: Command, boot: Boot): void {
     .description('poll every source once and ingest new entries')
     .action(async (_opts: unknown, cmd: Command) => {
       const app = await boot(globals(cmd));
+      const { refreshSource } = await import('../../pipeline/refresh-feed.ts');
       let failures = 0;
       try {
         for (const source of await app.store.listSources()) {

@@ -1,6 +1,5 @@
 // `lede sources add|list`: the publishers Lede polls.
 import type { Command } from 'commander';
-import { discoverSource } from '../../pipeline/discover-source.ts';
 import type { Boot } from '../app-context.ts';
 import { resolveArticleInput } from '../article-input.ts';
 import { globals, print } from '../cli-output.ts';
@@ -25,6 +24,7 @@ export function registerSources(program: Command, boot: Boot): void {
       const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
       const app = await boot(globals(cmd));
       try {
+        const { discoverSource } = await import('../../pipeline/discover-source.ts');
         const found = await discoverSource(input.url, app.pipeline.fetch, {
           name: str('name'),
           logoUrl: str('logo'),

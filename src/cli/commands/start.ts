@@ -1,11 +1,7 @@
 // `lede start`: the web server and the poller in one process (what `npm start` runs).
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
-import { type FixtureSite, demoPublishers, resolveDemoPublisher, startFixtureSite } from '../../demo/fixture-site.ts';
 import { LedeError } from '../../core/errors.ts';
-import { refreshSource } from '../../pipeline/refresh-feed.ts';
-import { startScheduler } from '../../queue/scheduler.ts';
-import { createWebApp } from '../../web/app.tsx';
+import type { FixtureSite } from '../../demo/fixture-site.ts';
 import type { AppContext, Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 
@@ -25,6 +21,7 @@ function parsePort(value: string | undefined, flag: string): number | undefined 
 
 /** Starts the demo publisher on loopback and registers it as sources with fixed ids. */
 async function startDemo(app: AppContext, port: number): Promise<FixtureSite> {
+  const { demoPublishers, resolveDemoPublisher, startFixtureSite } = await import('../../demo/fixture-site.ts');
   const site = await startFixtureSite({ port });
   for (const info of demoPublishers) {
     const p = resolveDemoPublisher(info, site.url);
@@ -60,6 +57,12 @@ export function registerStart(program: Command, boot: Boot): void {
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
       });
       const site = opts.demo ? await startDemo(app, demoPort) : undefined;
+      const [{ serve }, { createWebApp }, { startScheduler }, { refreshSource }] = await Promise.all([
+        import('@hono/node-server'),
+        import('../../web/app.tsx'),
+        import('../../queue/scheduler.ts'),
+        import('../../pipeline/refresh-feed.ts'),
+      ]);
       const web = createWebApp({ store: app.store, reactions: app.config.reactions, secret: app.secret, log: app.log, timeZone: app.config.timeZone });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: web.fetch, port: app.config.port, hostname: app.config.host }, () => resolve(s));
