@@ -151,6 +151,20 @@ describe('web app', () => {
     assert.equal((await new Reader(app).request('/api/articles?cursor=%%%')).status, 400);
   });
 
+  it('should answer a revalidation with 304 while the page is unchanged', async () => {
+    const reader = new Reader(app);
+    const first = await reader.request(`/articles/${article.id}`);
+    const tag = first.headers.get('etag');
+    assert.ok(tag, 'ETag present');
+    const again = await reader.request(`/articles/${article.id}`, { headers: { 'if-none-match': tag } });
+    assert.equal(again.status, 304);
+    await reader.vote(article.id, 'interesting');
+    const changed = await reader.request(`/articles/${article.id}`, { headers: { 'if-none-match': tag } });
+    assert.equal(changed.status, 200, 'a vote changes the page');
+    const api = await reader.request('/api/articles');
+    assert.equal((await reader.request('/api/articles', { headers: { 'if-none-match': api.headers.get('etag')! } })).status, 304);
+  });
+
   it('should show dates in the configured time zone', async () => {
     const utc = await (await new Reader(app).request(`/articles/${article.id}`)).text();
     assert.match(utc, /<time datetime="2026-11-24T08:00:00.000Z">[^<]*08:00[^<]*UTC/);

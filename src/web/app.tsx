@@ -2,6 +2,7 @@
 // error handler that turns failures into pages or JSON.
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { etag } from 'hono/etag';
 import { registerArticlesApi } from '../api/routes/articles.ts';
 import { registerSourcesApi } from '../api/routes/sources.ts';
 import { forbidden, type HttpError, toHttpError } from '../api/http-errors.ts';
@@ -45,6 +46,9 @@ export function createWebApp(deps: WebDeps): Hono {
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('X-Frame-Options', 'DENY');
   });
+
+  // Pages and API answers carry an ETag of their bytes; a revalidating browser gets a 304.
+  app.use('*', etag());
 
   app.get('/assets/lede.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');
