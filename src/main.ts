@@ -40,6 +40,7 @@ async function openStore(databaseUrl: string | undefined, dataDir: string, schem
 
 const boot: Boot = async (global, overrides = {}) => {
   const config = loadConfig(process.env, {
+    defaultLogLevel: 'warn',
     ...overrides,
     dataDir: global.data ?? overrides.dataDir,
     databaseUrl: global.database ?? overrides.databaseUrl,

@@ -66,7 +66,7 @@ const schema = z.object({
   LEDE_LLM_API_KEY_FILE: z.string().min(1).optional(),
   LEDE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60000),
   LEDE_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
 });
 
 /** The frozen, validated configuration. */
@@ -116,6 +116,8 @@ export interface ConfigOverrides {
   port?: number;
   host?: string;
   allowPrivateNetworks?: boolean;
+  /** Log level when LEDE_LOG_LEVEL is unset: the server logs at info, one-shot commands at warn. */
+  defaultLogLevel?: Config['logLevel'];
 }
 
 /** Builds the configuration from environment variables and flags; throws a one-line error when invalid. */
@@ -148,6 +150,6 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
       e.LEDE_LLM_URL && e.LEDE_LLM_MODEL
         ? Object.freeze({ url: e.LEDE_LLM_URL, model: e.LEDE_LLM_MODEL, apiKey, timeoutMs: e.LEDE_LLM_TIMEOUT_MS, concurrency: e.LEDE_LLM_CONCURRENCY })
         : undefined,
-    logLevel: e.LEDE_LOG_LEVEL,
+    logLevel: e.LEDE_LOG_LEVEL ?? overrides.defaultLogLevel ?? 'info',
   });
 }

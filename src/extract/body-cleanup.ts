@@ -28,11 +28,31 @@ export function isBoilerplate(text: string): boolean {
   return t !== '' && t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
 }
 
-/** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs). */
+const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'SPAN', 'BLOCKQUOTE', 'STRONG', 'B', 'EM', 'ADDRESS', 'DD', 'DT', 'TD']);
+/** Tags whose presence inside an element makes it a container rather than a text block. */
+const INNER_BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'IMG']);
+
+/** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs), outside figures. */
 function textBlocks(content: Element): Element[] {
-  return Array.from(content.querySelectorAll('p, h1, h2, h3, h4, h5, h6, li, div, span, blockquote, strong, b, em, address, dd, dt, td')).filter(
-    (el) => !el.querySelector('p, div, li, h1, h2, h3, h4, h5, h6, blockquote, figure, table, img') && norm(el.textContent) !== '' && !el.closest('figure'),
-  );
+  // One recursive pass instead of a querySelector per candidate: each call reports whether its
+  // subtree holds an INNER_BLOCK element; figure subtrees are walked for that answer only.
+  const out: Element[] = [];
+  const visit = (parent: Element, inFigure: boolean): boolean => {
+    let holdsBlock = false;
+    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
+      const tag = el.tagName;
+      const at = out.length;
+      const figure = inFigure || tag === 'FIGURE';
+      if (!figure && TEXT_BLOCK.has(tag)) out.push(el);
+      const inner = tag === 'TEMPLATE' ? false : visit(el, figure);
+      // Drop the candidate again (it was pushed before its descendants) when it is a container or blank.
+      if (!figure && TEXT_BLOCK.has(tag) && (inner || !/\S/.test(el.textContent ?? ''))) out.splice(at, 1);
+      if (inner || INNER_BLOCK.has(tag)) holdsBlock = true;
+    }
+    return holdsBlock;
+  };
+  visit(content, content.closest('figure') !== null);
+  return out;
 }
 
 /** Removes `el` and any ancestors it leaves empty (up to the content root). */

@@ -1,6 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
+import { descendants, type WalkEl } from './dom-walk.ts';
 
 /** Tags that are never article text. */
 const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
@@ -16,9 +17,13 @@ const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?
 
 const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 'sub', 'sup', 'abbr', 'code', 'u', 'mark', 'time', 'q', 'cite', 's', 'img', 'br']);
 
+/** Attributes that make an element worth judging by name, role or hidden state. */
+const NAME_ATTRS = ['class', 'id', 'role', 'hidden', 'aria-hidden', 'style'];
+
 /** Minimal element shape used here (linkedom Element). */
-interface JunkEl {
+interface JunkEl extends WalkEl {
   tagName: string;
+  contains(other: JunkEl): boolean;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   remove(): void;
@@ -78,13 +83,25 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   // Semantic furniture (<nav>, <aside>) goes whatever its size: mega-menus can hold half the text.
   const wrapsPage = (own: number, total: number) => own > 0.4 * total && own > 500;
   const before = size(body);
+  // One walk collects the furniture tags and the elements with attributes worth judging; tags are
+  // then removed one tag after another as before. An element found inside one removed earlier is
+  // no longer in the body, so removing it (again) changes nothing there.
+  const byTag = new Map<string, JunkEl[]>(JUNK_TAGS.map((t) => [t, []]));
+  const named: JunkEl[] = [];
+  for (const el of descendants(body)) {
+    byTag.get(el.tagName.toLowerCase())?.push(el);
+    if (NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
+  }
   for (const tag of JUNK_TAGS) {
-    const list = Array.from(body.querySelectorAll(tag));
-    for (const el of list) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
+    for (const el of byTag.get(tag)!) {
+      if (!body.contains(el)) continue;
+      if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
+    }
   }
   if (opts.byName === false) return;
   const total = size(body);
-  const all = Array.from(body.querySelectorAll('[class], [id], [role], [hidden], [aria-hidden], [style]'));
+  // The attribute-bearing elements still in the body, in document order.
+  const all = named.filter((el) => body.contains(el));
   for (const el of all) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;

@@ -2,6 +2,7 @@
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
 import { parseDate } from './date-parse.ts';
+import { descendants, type WalkEl } from './dom-walk.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
@@ -25,7 +26,7 @@ export interface PageMetadata {
 }
 
 /** Minimal element shape used here (linkedom Element). */
-interface El {
+interface El extends WalkEl {
   getAttribute(name: string): string | null;
   textContent: string | null;
 }
@@ -33,6 +34,7 @@ interface El {
 export interface MetaDocument {
   querySelectorAll(sel: string): ArrayLike<El> & Iterable<El>;
   querySelector(sel: string): El | null;
+  readonly documentElement: El | null;
   title: string;
 }
 
@@ -84,13 +86,25 @@ export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[]
 
 const DATE_LABEL = /(입력|등록|기사\s*입력|기사\s*등록|게재|작성|송고|published|posted|수정|최종\s*수정|업데이트|updated|last\s+updated|modified)\s*(?:일시|시간|날짜)?\s*[:：]?\s*((?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?)(?:\s*\(?[월화수목금토일]?\)?\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{1,2}(?:\s*[:분]\s*\d{1,2})?\s*(?:AM|PM)?)?)/gi;
 
+const DATE_CLASS = /date|time|info|byline|meta|txt/i;
+const DATE_ID = /date/i;
+const DATE_TAGS = new Set(['TIME', 'P', 'SPAN']);
+
+/** The elements `[class*="date" i], [class*="time" i], [class*="info" i], [class*="byline" i], [class*="meta" i], [class*="txt" i], [id*="date" i], time, p, span` selects, in document order, found in one walk. */
+function* dateCandidates(doc: MetaDocument): Generator<El> {
+  const root = doc.documentElement;
+  if (!root) return;
+  const wanted = (el: El) => DATE_TAGS.has(el.tagName) || DATE_CLASS.test(el.getAttribute('class') ?? '') || DATE_ID.test(el.getAttribute('id') ?? '');
+  if (wanted(root)) yield root;
+  for (const el of descendants(root)) if (wanted(el)) yield el;
+}
+
 /** Dates written as visible labelled text ("입력 2024.05.01 10:20", "Updated 2024-05-01 10:20") in short date/info elements. */
 function visibleDates(doc: MetaDocument): { published?: string; modified?: string } {
   let published: string | undefined;
   let modified: string | undefined;
-  const els = doc.querySelectorAll('[class*="date" i], [class*="time" i], [class*="info" i], [class*="byline" i], [class*="meta" i], [class*="txt" i], [id*="date" i], time, p, span');
   let seen = 0;
-  for (const el of els) {
+  for (const el of dateCandidates(doc)) {
     const text = el.textContent ?? '';
     if (text.length > 160 || !/\d{4}/.test(text)) continue;
     if (++seen > 200) break;

@@ -1,7 +1,7 @@
 // Adapts feedsmith's Atom 0.3/1.0 object to the canonical Feed record, honouring xml:base.
 import type { AtomFeed } from 'feedsmith';
 import type { Feed, FeedEntry, Person } from '../core/records.ts';
-import { htmlFrom, textFrom } from './feed-html.ts';
+import { firstText, htmlFrom, summaryBeside, textFrom } from './feed-html.ts';
 import { enclosureImage, mediaEnclosures, mediaImage } from './feed-media.ts';
 import { cleanPerson, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
 
@@ -67,25 +67,26 @@ export function adaptAtomEntry(entry: Entry, feedBase?: string): FeedEntry {
     parsePerson(entry.itunes?.author),
   ]);
   const categories = uniqueDefined([
-    ...(entry.categories ?? []).map((c) => textFrom(c.term ?? c.label)),
-    ...(entry.dc?.subjects ?? []).map((s) => textFrom(s)),
-    ...(entry.media?.categories ?? []).map((c) => textFrom(c.name)),
+    ...(entry.categories ?? []).map((c) => textFrom(c.term ?? c.label) || undefined),
+    ...(entry.dc?.subjects ?? []).map((s) => textFrom(s) || undefined),
+    ...(entry.media?.categories ?? []).map((c) => textFrom(c.name) || undefined),
   ]);
-  const title = text(entry.title) ?? textFrom(entry.dc?.titles?.[0]) ?? textFrom(entry.media?.title?.value);
+  const title = firstText(text(entry.title), textFrom(entry.dc?.titles?.[0]), textFrom(entry.media?.title?.value));
   const mediaDescription = entry.media?.description ?? entry.media?.groups?.[0]?.description;
-  const summary = contentHtml(entry.summary, base) ?? htmlFrom(mediaDescription?.value, mediaDescription?.type === 'html' ? 'html' : 'text', base);
+  const content = contentHtml(entry.content, base);
+  const summary = firstText(contentHtml(entry.summary, base), htmlFrom(mediaDescription?.value, mediaDescription?.type === 'html' ? 'html' : 'text', base));
   // An Atom id is an IRI; a relative one ("/posts/1") is resolved like any other reference.
   const rawId = entry.id?.trim();
   const id = rawId && base && /^\.{0,2}\//.test(rawId) ? resolveUrl(rawId, base) : rawId || undefined;
   return {
     ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', atomLinkHref(entry.links, base)),
     ...optional('publishedAt', toIsoDate(entry.published) ?? toIsoDate(entry.dc?.dates?.[0]) ?? toIsoDate(entry.dcterms?.issued?.[0])),
     ...optional('updatedAt', toIsoDate(entry.updated) ?? toIsoDate(entry.dcterms?.modified?.[0])),
     authors,
-    ...optional('summary', summary),
-    ...optional('contentHtml', contentHtml(entry.content, base)),
+    ...optional('summary', summaryBeside(summary, content)),
+    ...optional('contentHtml', content),
     categories,
     enclosures,
     ...optional('imageUrl', mediaImage(entry.media, base) ?? resolveUrl(entry.itunes?.image, base) ?? enclosureImage(enclosures)),
@@ -95,8 +96,8 @@ export function adaptAtomEntry(entry: Entry, feedBase?: string): FeedEntry {
 /** Converts a parsed Atom feed to the canonical Feed record. */
 export function adaptAtomFeed(feed: AtomFeed.Feed<string>, url?: string): Feed {
   const base = resolveBase(feed.xml?.base, url);
-  const title = text(feed.title) ?? textFrom(feed.dc?.titles?.[0]);
-  const description = text(feed.subtitle) ?? textFrom(feed.itunes?.summary) ?? textFrom(feed.dc?.descriptions?.[0]);
+  const title = firstText(text(feed.title), textFrom(feed.dc?.titles?.[0]));
+  const description = firstText(text(feed.subtitle), textFrom(feed.itunes?.summary), textFrom(feed.dc?.descriptions?.[0]));
   const language = (feed.xml?.lang ?? feed.dc?.languages?.[0])?.trim();
   const authors = uniqueDefined<Person>([
     ...atomPeople(feed.authors, base),
@@ -105,9 +106,9 @@ export function adaptAtomFeed(feed: AtomFeed.Feed<string>, url?: string): Feed {
   ]);
   return {
     format: 'atom',
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', atomLinkHref(feed.links, base)),
-    ...(description ? { description } : {}),
+    ...optional('description', description),
     ...(language ? { language } : {}),
     ...optional('imageUrl', resolveUrl(feed.logo, base) ?? resolveUrl(feed.itunes?.image, base) ?? mediaImage(feed.media, base) ?? resolveUrl(feed.icon, base)),
     authors,

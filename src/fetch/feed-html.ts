@@ -63,10 +63,24 @@ function urlTransform(base: string | undefined): sanitize.Transformer {
   };
 }
 
+/**
+ * Escapes a declaration left unterminated at the end of a field (`<!DOCTYPE`, `<![CDATA[x`, `<?x`):
+ * with no `>` after it, it cannot be markup, and an HTML parser would silently drop it as a
+ * bogus comment. Unterminated tags (a truncated `<a href=...`) and comments stay hidden.
+ */
+export function escapeUnclosedTail(html: string): string {
+  const lt = html.lastIndexOf('<');
+  if (lt < 0 || html.indexOf('>', lt) >= 0) return html;
+  const m = /<(?=[!?])(?!!--)[^>]*$/.exec(html.slice(html.lastIndexOf('>') + 1));
+  if (!m) return html;
+  const at = html.length - m[0].length;
+  return `${html.slice(0, at)}&lt;${html.slice(at + 1)}`;
+}
+
 /** Sanitizes feed HTML with a strict article allowlist, resolving URLs against `base`. */
 export function sanitizeFeedHtml(html: string, base?: string): string {
   const t = urlTransform(base);
-  return sanitize(html, {
+  return sanitize(escapeUnclosedTail(html), {
     allowedTags: ARTICLE_TAGS,
     allowedAttributes: ARTICLE_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -99,7 +113,7 @@ function unescapeBasic(s: string): string {
 /** Reduces HTML to plain text: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
   if (!/[<&]/.test(html)) return fixC1(html).replace(ASCII_WS, ' ').trim();
-  const spaced = html.replace(BLOCK_BOUNDARY, ' <');
+  const spaced = escapeUnclosedTail(html).replace(BLOCK_BOUNDARY, ' <');
   const stripped = sanitize(spaced, { allowedTags: [], allowedAttributes: {}, nonTextTags: NON_TEXT_TAGS });
   return fixC1(unescapeBasic(stripped)).replace(ASCII_WS, ' ').trim();
 }
@@ -114,21 +128,41 @@ export function looksLikeHtml(s: string): boolean {
   return /<\/?[a-z][^>]*>|<!--|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i.test(s);
 }
 
-/** Plain text of a feed text construct: `type` "text" is kept as is, HTML/XHTML (or markup-looking text) is reduced. */
+/**
+ * Plain text of a feed text construct: `type` "text" is kept as is, HTML/XHTML (or markup-looking
+ * text) is reduced. A construct with content that reduces to no text (an image-only title) gives
+ * '' — present but empty — so it stays distinguishable from a missing element.
+ */
 export function textFrom(value: string | undefined, type?: string): string | undefined {
-  if (value === undefined) return undefined;
+  if (value === undefined || !value.trim()) return undefined;
   const t = type?.toLowerCase();
-  const text = t === 'text' || t === 'text/plain' || (!t && !looksLikeHtml(value))
+  return t === 'text' || t === 'text/plain' || (!t && !looksLikeHtml(value))
     ? fixC1(value).replace(ASCII_WS, ' ').trim()
     : htmlToText(value);
-  return text || undefined;
 }
 
-/** Sanitized HTML of a feed content construct; plain text (`type` "text") is escaped first. */
+/** The first non-empty value; '' when the only present values are empty; undefined when none is present. */
+export function firstText(...values: readonly (string | undefined)[]): string | undefined {
+  let empty: string | undefined;
+  for (const v of values) {
+    if (v) return v;
+    if (v === '') empty = '';
+  }
+  return empty;
+}
+
+/**
+ * Sanitized HTML of a feed content construct; plain text (`type` "text") is escaped first.
+ * Content that sanitizes to nothing (only scripts, only unknown elements) gives '' (see textFrom).
+ */
 export function htmlFrom(value: string | undefined, type: string | undefined, base: string | undefined): string | undefined {
   if (value === undefined || !value.trim()) return undefined;
   const t = type?.toLowerCase();
   const fixed = fixC1(value);
-  const html = t === 'text' || t === 'text/plain' ? escapeHtml(fixed.trim()) : sanitizeFeedHtml(fixed, base);
-  return html || undefined;
+  return t === 'text' || t === 'text/plain' ? escapeHtml(fixed.trim()) : sanitizeFeedHtml(fixed, base);
+}
+
+/** Drops an empty summary when the entry has content: '' adds nothing next to it. */
+export function summaryBeside(summary: string | undefined, contentHtml: string | undefined): string | undefined {
+  return summary === '' && contentHtml ? undefined : summary;
 }

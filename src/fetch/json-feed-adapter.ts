@@ -1,7 +1,7 @@
 // Adapts feedsmith's JSON Feed 1.0/1.1 object to the canonical Feed record.
 import type { JsonFeed } from 'feedsmith';
 import type { Feed, FeedEntry, Person } from '../core/records.ts';
-import { htmlFrom, textFrom } from './feed-html.ts';
+import { firstText, htmlFrom, textFrom } from './feed-html.ts';
 import { enclosureImage } from './feed-media.ts';
 import { cleanPerson, optional, resolveUrl, toIsoDate, toLength, uniqueDefined } from './feed-values.ts';
 
@@ -29,17 +29,17 @@ export function adaptJsonItem(item: Item, base?: string): FeedEntry {
   );
   const id = item.id === undefined || item.id === null ? undefined : String(item.id).trim() || undefined;
   const title = textFrom(item.title, 'text');
-  const contentHtml = htmlFrom(item.content_html, 'html', base) ?? htmlFrom(item.content_text, 'text', base);
+  const contentHtml = firstText(htmlFrom(item.content_html, 'html', base), htmlFrom(item.content_text, 'text', base));
   return {
     ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', resolveUrl(item.url, base) ?? resolveUrl(item.external_url, base)),
     ...optional('publishedAt', toIsoDate(item.date_published)),
     ...optional('updatedAt', toIsoDate(item.date_modified)),
     authors: people([...(item.authors ?? []), ...legacyAuthor(item)], base),
     ...optional('summary', htmlFrom(item.summary, 'text', base)),
     ...optional('contentHtml', contentHtml),
-    categories: uniqueDefined((item.tags ?? []).map((t) => textFrom(String(t), 'text'))),
+    categories: uniqueDefined((item.tags ?? []).map((t) => textFrom(String(t), 'text') || undefined)),
     enclosures,
     ...optional('imageUrl', resolveUrl(item.image, base) ?? resolveUrl(item.banner_image, base) ?? enclosureImage(enclosures)),
   };
@@ -53,9 +53,9 @@ export function adaptJsonFeed(feed: JsonFeed.Feed<string>, url?: string): Feed {
   const language = feed.language?.trim();
   return {
     format: 'json',
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', resolveUrl(feed.home_page_url, base)),
-    ...(description ? { description } : {}),
+    ...optional('description', description),
     ...(language ? { language } : {}),
     ...optional('imageUrl', resolveUrl(feed.icon, base) ?? resolveUrl(feed.favicon, base)),
     authors: people([...(feed.authors ?? []), ...legacyAuthor(feed)], base),

@@ -42,8 +42,22 @@ function emptyFeedFormat(xml: string): Feed['format'] | undefined {
   return undefined;
 }
 
-/** Parses a feed (bytes or text) into a Feed; throws FeedParseError when the input is not a feed. */
+/**
+ * Parses a feed (bytes or text) into a Feed; throws FeedParseError when the input is not a feed.
+ * FeedParseError is the only error it throws: anything else escaping the decoder, the XML parser
+ * or an adapter (a bug, a stack overflow on absurd nesting) is wrapped, with the original as cause.
+ */
 export async function parseFeed(body: string | Uint8Array, opts: ParseFeedOptions = {}): Promise<Feed> {
+  try {
+    return parseFeedText(body, opts);
+  } catch (e) {
+    if (e instanceof FeedParseError) throw e;
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    throw new FeedParseError(`feed: cannot parse feed (${msg})`, { cause: e });
+  }
+}
+
+function parseFeedText(body: string | Uint8Array, opts: ParseFeedOptions): Feed {
   const text = decode(body, opts.contentType).replace(/^\uFEFF/, '').trimStart();
   if (!text) throw new FeedParseError('feed: not a feed (empty body)');
   const source = text.startsWith('<') ? repairXml(text) : text;

@@ -1,7 +1,7 @@
 // Adapts feedsmith's RSS 0.9x/2.0 object to the canonical Feed record.
 import type { RssFeed } from 'feedsmith';
 import type { Feed, FeedEntry, Person } from '../core/records.ts';
-import { htmlFrom, textFrom } from './feed-html.ts';
+import { firstText, htmlFrom, summaryBeside, textFrom } from './feed-html.ts';
 import { enclosureImage, mediaEnclosures, mediaImage } from './feed-media.ts';
 import { cleanPerson, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
 import { atomLinkHref, atomPeople } from './atom-feed-adapter.ts';
@@ -43,27 +43,30 @@ export function adaptRssItem(item: RssItem, feedBase?: string): FeedEntry {
     item.description ?? item.atom?.summary?.value ?? item.itunes?.summary ?? item.dc?.descriptions?.[0] ??
     item.media?.description?.value ?? item.media?.groups?.[0]?.description?.value;
   const contentRaw = item.content?.encoded ?? item.atom?.content?.value;
-  const title =
-    textFrom(item.title) ?? textFrom(item.atom?.title?.value, item.atom?.title?.type) ?? textFrom(item.dc?.titles?.[0]) ??
-    textFrom(item.media?.title?.value, item.media?.title?.type) ?? textFrom(item.itunes?.title);
+  const title = firstText(
+    textFrom(item.title), textFrom(item.atom?.title?.value, item.atom?.title?.type), textFrom(item.dc?.titles?.[0]),
+    textFrom(item.media?.title?.value, item.media?.title?.type), textFrom(item.itunes?.title),
+  );
   const categories = uniqueDefined([
-    ...(item.categories ?? []).map((c) => textFrom(c.name)),
-    ...(item.dc?.subjects ?? []).map((s) => textFrom(s)),
-    ...(item.atom?.categories ?? []).map((c) => textFrom(c.term)),
-    ...(item.media?.categories ?? []).map((c) => textFrom(c.name)),
+    ...(item.categories ?? []).map((c) => textFrom(c.name) || undefined),
+    ...(item.dc?.subjects ?? []).map((s) => textFrom(s) || undefined),
+    ...(item.atom?.categories ?? []).map((c) => textFrom(c.term) || undefined),
+    ...(item.media?.categories ?? []).map((c) => textFrom(c.name) || undefined),
   ]);
   const imageUrl = mediaImage(item.media, base) ?? resolveUrl(item.itunes?.image, base) ?? enclosureImage(enclosures);
   const id = item.guid?.value?.trim() || item.atom?.id?.trim() || undefined;
+  const contentHtml = htmlFrom(contentRaw, item.content?.encoded === undefined ? item.atom?.content?.type : undefined, base);
+  const summary = htmlFrom(summaryRaw, item.description === undefined ? item.atom?.summary?.type : undefined, base);
   return {
     ...(id ? { id } : {}),
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', entryLink(item, base)),
     ...optional('publishedAt', toIsoDate(item.pubDate) ?? toIsoDate(item.dc?.dates?.[0]) ?? toIsoDate(item.atom?.published) ?? toIsoDate(item.dcterms?.issued?.[0])),
     // feedparser and most readers read dc:date as the modification date when pubDate is there too.
     ...optional('updatedAt', toIsoDate(item.atom?.updated) ?? toIsoDate(item.dcterms?.modified?.[0]) ?? toIsoDate(item.dc?.dates?.[0])),
     authors,
-    ...optional('summary', htmlFrom(summaryRaw, item.description === undefined ? item.atom?.summary?.type : undefined, base)),
-    ...optional('contentHtml', htmlFrom(contentRaw, item.content?.encoded === undefined ? item.atom?.content?.type : undefined, base)),
+    ...optional('summary', summaryBeside(summary, contentHtml)),
+    ...optional('contentHtml', contentHtml),
     categories,
     enclosures,
     ...optional('imageUrl', imageUrl),
@@ -84,19 +87,20 @@ export function adaptRssFeed(feed: RssFeed.Feed<string>, url?: string): Feed {
     ...atomPeople(feed.atom?.authors, base),
     ...rssPeople(feed.webMaster ? [feed.webMaster] : [], base),
   ]);
-  const title = textFrom(feed.title) ?? textFrom(feed.dc?.titles?.[0]) ?? textFrom(feed.atom?.title?.value, feed.atom?.title?.type);
-  const description =
-    textFrom(feed.description) ?? textFrom(feed.atom?.subtitle?.value, feed.atom?.subtitle?.type) ??
-    textFrom(feed.itunes?.summary) ?? textFrom(feed.itunes?.subtitle) ?? textFrom(feed.dc?.descriptions?.[0]);
+  const title = firstText(textFrom(feed.title), textFrom(feed.dc?.titles?.[0]), textFrom(feed.atom?.title?.value, feed.atom?.title?.type));
+  const description = firstText(
+    textFrom(feed.description), textFrom(feed.atom?.subtitle?.value, feed.atom?.subtitle?.type),
+    textFrom(feed.itunes?.summary), textFrom(feed.itunes?.subtitle), textFrom(feed.dc?.descriptions?.[0]),
+  );
   const imageUrl =
     resolveUrl(feed.image?.url, itemBase) ?? resolveUrl(feed.itunes?.image, itemBase) ?? mediaImage(feed.media, itemBase) ??
     resolveUrl(feed.atom?.logo ?? feed.atom?.icon, itemBase);
   const language = (feed.language ?? feed.dc?.languages?.[0] ?? feed.xml?.lang)?.trim();
   return {
     format: 'rss',
-    ...(title ? { title } : {}),
+    ...optional('title', title),
     ...optional('link', link),
-    ...(description ? { description } : {}),
+    ...optional('description', description),
     ...(language ? { language } : {}),
     ...optional('imageUrl', imageUrl),
     authors,

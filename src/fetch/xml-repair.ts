@@ -1,5 +1,7 @@
 // Small, bounded repairs applied to feed XML before parsing, for breakage seen in real feeds
 // that the XML parser would otherwise reject or misread.
+import { mapFeedAliases } from './feed-aliases.ts';
+import { closeTruncatedDocument } from './feed-truncated.ts';
 
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 1024;
@@ -7,28 +9,31 @@ const MAX_ENTITY_VALUE = 1024;
 // blowup) stops being expanded here; the references are then left as they are.
 const MAX_EXPANSION_GROWTH = 256 * 1024;
 
-/** Closes a final end tag truncated before its ">" ("</rss" at end of file). */
-export function closeTruncatedEndTag(xml: string): string {
-  return /<\/[\w:.-]+\s*$/.test(xml) ? `${xml.trimEnd()}>` : xml;
+// The DOCTYPE is only recognised in the prolog: "<!DOCTYPE" inside content (a CDATA section) is text.
+const PROLOG_DOCTYPE = /^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)(<!DOCTYPE[^[>]*(?:\[([\s\S]*?)\]\s*)?>)/i;
+
+function findDoctype(xml: string): { index: number; text: string; subset: string | undefined } | undefined {
+  const m = PROLOG_DOCTYPE.exec(xml.slice(0, 65_536));
+  return m ? { index: m[1]!.length, text: m[2]!, subset: m[3] } : undefined;
 }
 
 /**
  * Expands internal DTD entities (`<!ENTITY id "tag:example.com,">`) once, without recursion:
  * replacement texts are not re-scanned, so entity bombs cannot grow, and SYSTEM/PUBLIC (external)
- * entities are never read (no XXE). The doctype itself is left for the parser to skip.
+ * entities are never read (no XXE). The doctype is then removed (see stripDoctype).
  */
 export function expandInternalEntities(xml: string): string {
-  const doctype = /<!DOCTYPE[^[>]*\[([\s\S]*?)\]\s*>/i.exec(xml.slice(0, 65_536));
-  if (!doctype) return xml;
+  const doctype = findDoctype(xml);
+  if (!doctype?.subset) return xml;
   const entities = new Map<string, string>();
   const decl = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([\s\S]*?)\2\s*>/g;
-  for (const m of doctype[1]!.matchAll(decl)) {
+  for (const m of doctype.subset.matchAll(decl)) {
     if (entities.size >= MAX_ENTITIES) break;
     if (m[3]!.length > MAX_ENTITY_VALUE || m[3]!.includes('&')) continue;
     entities.set(m[1]!, m[3]!);
   }
   if (entities.size === 0) return xml;
-  const end = doctype.index + doctype[0].length;
+  const end = doctype.index + doctype.text.length;
   let budget = MAX_EXPANSION_GROWTH;
   const body = xml.slice(end).replace(/&([A-Za-z_][\w.-]*);/g, (all, name: string) => {
     const value = entities.get(name);
@@ -37,6 +42,16 @@ export function expandInternalEntities(xml: string): string {
     return value;
   });
   return xml.slice(0, end) + body;
+}
+
+/**
+ * Removes the document type declaration. Its internal entities are expanded above and external
+ * DTDs are never read, so it has no use left, while the parser rejects some valid internal
+ * subsets (parameter entities such as `%HTMLlat1;`) and would otherwise see the entity bombs.
+ */
+export function stripDoctype(xml: string): string {
+  const d = findDoctype(xml);
+  return d ? xml.slice(0, d.index) + xml.slice(d.index + d.text.length) : xml;
 }
 
 // Applies `fn` to the parts of the document outside CDATA sections and comments.
@@ -52,7 +67,7 @@ function outsideCdata(xml: string, fn: (part: string) => string): string {
  * `<content:encoded>`, which the parser reads; only in RSS documents that do not use it already.
  */
 export function mapLegacyRssContent(xml: string): string {
-  if (!/<rss[\s>]/i.test(xml.slice(0, 4096)) || /<content:encoded[\s>]/i.test(xml)) return xml;
+  if (!/<rss[\s>]/i.test(xml.slice(0, 4096)) || xml.includes('<content:encoded')) return xml;
   if (!/<\/?(?:xhtml:body|body|fullitem)[\s>]/i.test(xml)) return xml;
   return outsideCdata(xml, (part) =>
     part
@@ -61,7 +76,42 @@ export function mapLegacyRssContent(xml: string): string {
   );
 }
 
+// Atom text constructs and content, with any namespace prefix.
+const TEXT_CONSTRUCT = /<((?:[\w.-]+:)?(?:title|subtitle|tagline|summary|content|rights|copyright|info))(\s[^>]*)>([^<]*)<\/\1\s*>/g;
+// Starts with literals so the engine can skip ahead; XML attribute names are case-sensitive.
+const BASE64_HINT = /mode\s*=\s*["']base64|type\s*=\s*["'](?:application|image|audio|video|model|font|multipart)\/(?![^"']*xml)/;
+const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;
+
+function attr(attrs: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}\\s*=\\s*(["'])([^"']*)\\1`, 'i').exec(attrs)?.[2]?.trim().toLowerCase();
+}
+
+function escapeXmlText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Decodes base64 Atom content in place: Atom 0.3 `mode="base64"`, and Atom 1.0 content whose
+ * `type` is a MIME type that is neither text nor XML (RFC 4287 §4.1.3.3, rule 5). The decoded
+ * text is re-escaped, so it reaches the adapter as the construct's ordinary value.
+ */
+export function decodeBase64Constructs(xml: string): string {
+  if (!BASE64_HINT.test(xml)) return xml;
+  return xml.replace(TEXT_CONSTRUCT, (all, name: string, attrs: string, body: string) => {
+    const mode = attr(attrs, 'mode');
+    const type = attr(attrs, 'type');
+    const mimeBinary = type !== undefined && type.includes('/') && !type.startsWith('text/') && !/[/+]xml$/.test(type);
+    if ((mode !== 'base64' && !mimeBinary) || !BASE64_TEXT.test(body)) return all;
+    const decoded = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+    // Binary MIME content has no markup semantics: it is kept as text. A mode="base64" construct keeps its type.
+    const rest = attrs.replace(/\s(?:mode|type)\s*=\s*(["'])[^"']*\1/gi, '');
+    const newType = mimeBinary ? 'text' : type;
+    return `<${name}${rest}${newType ? ` type="${newType}"` : ''}>${escapeXmlText(decoded)}</${name}>`;
+  });
+}
+
 /** Applies every repair in order. */
 export function repairXml(xml: string): string {
-  return mapLegacyRssContent(expandInternalEntities(closeTruncatedEndTag(xml)));
+  const complete = closeTruncatedDocument(stripDoctype(expandInternalEntities(xml)));
+  return decodeBase64Constructs(mapFeedAliases(mapLegacyRssContent(complete)));
 }

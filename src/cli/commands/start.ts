@@ -52,6 +52,7 @@ export function registerStart(program: Command, boot: Boot): void {
       const port = parsePort(opts.port, '--port');
       const demoPort = parsePort(opts.demoPort, '--demo-port') ?? 3001;
       const app = await boot(globals(cmd), {
+        defaultLogLevel: 'info',
         port,
         host: opts.host,
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
