@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import type { AppContext, Boot } from './cli/app-context.ts';
 import { registerExtract } from './cli/commands/extract.ts';
 import { registerIngest } from './cli/commands/ingest.ts';
+import { registerMigrate } from './cli/commands/migrate.ts';
 import { registerPoll } from './cli/commands/poll.ts';
 import { registerSources } from './cli/commands/sources.ts';
 import { registerStart } from './cli/commands/start.ts';
@@ -103,6 +104,7 @@ registerIngest(program, boot);
 registerExtract(program, boot);
 registerSources(program, boot);
 registerPoll(program, boot);
+registerMigrate(program, boot);
 program.addHelpText(
   'after',
   `
@@ -113,6 +115,7 @@ All commands (each takes --data DIR and --database URL):
   lede sources add <feed-or-site-url> [--name --logo --email --description --lang]
   lede sources list                              publishers and their health
   lede poll                                      poll every source once
+  lede migrate                                   create or update the database schema
 
 Environment: LEDE_DATA_DIR, DATABASE_URL, PORT, HOST, LEDE_ALLOW_PRIVATE_NETWORKS,
 LEDE_POLL_INTERVAL_MINUTES, LEDE_REACTIONS, LEDE_SECRET (see README).`,

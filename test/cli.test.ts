@@ -62,7 +62,7 @@ describe('lede CLI', () => {
   it('should list every command in --help', async () => {
     const r = await lede(['--help']);
     assert.equal(r.code, 0, r.stderr);
-    for (const cmd of ['start', 'ingest', 'extract', 'sources add', 'sources list', 'poll', '--data']) {
+    for (const cmd of ['start', 'ingest', 'extract', 'sources add', 'sources list', 'poll', 'migrate', '--data']) {
       assert.ok(r.stdout.includes(cmd), `--help lacks ${cmd}`);
     }
   });
