@@ -25,7 +25,11 @@ class PostgresStore extends KyselyStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.db.schema.createSchema(this.schema).ifNotExists().execute();
+    try {
+      await this.db.schema.createSchema(this.schema).ifNotExists().execute();
+    } catch (e) {
+      throw new LedeError('store-failed', `store: cannot reach PostgreSQL (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
     const provider: MigrationProvider = { getMigrations: async () => postgresMigrations };
     const migrator = new Migrator({ db: this.db, provider, migrationTableSchema: this.schema });
     const { error } = await migrator.migrateToLatest();
