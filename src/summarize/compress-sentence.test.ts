@@ -1,6 +1,6 @@
 import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compressSentence, cutTrailingClause } from './compress-sentence.ts';
+import { balanceQuotes, compressSentence, cutTrailingClause } from './compress-sentence.ts';
 import { rejectSentence } from './filter-sentences.ts';
 
 const compressCases: { name: string; value: string; cased: boolean; expected: string }[] = [
@@ -89,4 +89,18 @@ describe('cutTrailingClause', () => {
   it('should leave a sentence whose main clause would be too short', () => {
     assert.equal(cutTrailingClause('He went home, thinking about what the mayor had said at the meeting.'), undefined);
   });
+});
+
+describe('balanceQuotes', () => {
+  const table: [string, string][] = [
+    ['Sands said: \u201cLiverpool is a fantastic club.', 'Sands said: \u201cLiverpool is a fantastic club.\u201d'],
+    ['He said \u201cyes\u201d to the plan.', 'He said \u201cyes\u201d to the plan.'],
+    ["peter sands said : `` liverpool is a fantastic club .", "peter sands said : `` liverpool is a fantastic club . ''"],
+    ["'ashleyout.com will join the boycott .", 'ashleyout.com will join the boycott .'],
+    ["'Tis the season, he said.", "'Tis the season, he said."],
+    ['The mayor said "we will rebuild.', 'The mayor said "we will rebuild."'],
+  ];
+  for (const [value, expected] of table) {
+    it(`should make ${JSON.stringify(value)} whole`, () => assert.equal(balanceQuotes(value), expected));
+  }
 });

@@ -80,3 +80,20 @@ export function cutTrailingClause(sentence: string, minWords = 10): string | und
   if (head.split(/\s+/).length < minWords || /["\u201c]/.test(head) !== /["\u201d]/.test(head)) return undefined;
   return `${head}${/\s[.!]$/.test(sentence) ? ' ' : ''}${m[1]}`;
 }
+
+/**
+ * Closes a quotation that a sentence opens but does not close (the quote runs on into the next
+ * sentence in the article), and drops a stray unmatched quote at the very start, so a bullet
+ * reads as a whole sentence.
+ */
+export function balanceQuotes(sentence: string): string {
+  let s = sentence;
+  const count = (re: RegExp) => s.match(re)?.length ?? 0;
+  if (count(/\u201c/g) > count(/\u201d/g)) s = `${s}\u201d`;
+  else if (count(/``/g) > count(/''/g)) s = `${s} ''`;
+  else if (count(/(^|[\s(])"(?=\S)/g) > count(/(?<=\S)"(?=$|[\s.,;:!?)])/g)) s = `${s}"`;
+  // A lone leading single quote with no partner in lower-cased, tokenized text ("'ashleyout.com will …");
+  // in cased text it is an elision ("'Tis") and stays.
+  if (!/[A-Z]/.test(s) && /^'(?!')\S/.test(s) && !/\S'(?=$|[\s.,;:!?])/.test(s.slice(1))) s = s.slice(1);
+  return s;
+}

@@ -2,6 +2,7 @@
 // lightly, score with a small learned model (position, centrality, length, surface cues and the
 // document's structure), pick greedily with trigram blocking and no dangling pronoun openers,
 // and return the picks in document order. Pure and deterministic; no network.
+import { balanceQuotes } from './compress-sentence.ts';
 import { buildCandidates } from './build-candidates.ts';
 import { LEARNED_MODEL } from './learned-model.ts';
 import { scoreCandidates } from './score-sentences.ts';
@@ -27,5 +28,5 @@ export function summarizeSync(text: string, opts: SummarizeOptions = {}, model: 
   if (max === 0 || typeof text !== 'string' || text.trim().length === 0) return [];
   const doc = buildCandidates(text);
   if (doc.candidates.length === 0) return [];
-  return selectBullets(doc.candidates, scoreCandidates(doc, model), max).map((c) => c.text);
+  return selectBullets(doc.candidates, scoreCandidates(doc, model), max).map((c) => balanceQuotes(c.text));
 }
