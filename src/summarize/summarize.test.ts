@@ -109,3 +109,16 @@ test('should handle lower-cased tokenised text', async () => {
   assert.ok(bullets[0]!.startsWith('the senate passed a bill'), bullets[0]);
   for (const b of bullets) assert.doesNotMatch(b, /scroll down|\( cnn \)/);
 });
+
+test('should open with the lede of an article laid out in paragraphs', async () => {
+  const text = [
+    'The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028.',
+    'Ridership on the three cross-harbor routes reached 4.1 million trips in the 12 months to October, up 11 percent from a year earlier.',
+    '“People have come back to the boats because they are reliable and they are cheap,” said Council Member Dana Ortiz, who sponsored the freeze.',
+    'The port authority had argued that the higher fare would raise about $2.3 million a year toward the replacement of its four diesel vessels.',
+    '“A fare increase now would punish exactly the riders we spent five years winning back,” Ortiz said at the meeting on Monday night.',
+  ].join('\n\n');
+  const value = await summarize(text);
+  assert.equal(value.length, 3);
+  assert.equal(value[0], 'The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028.');
+});

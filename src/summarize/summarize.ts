@@ -28,5 +28,13 @@ export function summarizeSync(text: string, opts: SummarizeOptions = {}, model: 
   if (max === 0 || typeof text !== 'string' || text.trim().length === 0) return [];
   const doc = buildCandidates(text);
   if (doc.candidates.length === 0) return [];
-  return selectBullets(doc.candidates, scoreCandidates(doc, model), max).map((c) => balanceQuotes(c.text));
+  const scores = scoreCandidates(doc, model);
+  // The lede: in an article laid out in paragraphs (what the extractor gives), the first sentence
+  // is a bullet whenever it can be one — news puts the main fact there, and a scorer that likes
+  // quotes and colour must not leave it out. Unparagraphed text (a tokenized corpus, a feed
+  // blurb) carries no layout to trust, and the scorer alone decides.
+  const first = doc.candidates[0];
+  const paragraphed = doc.candidates.some((c) => c.paragraph > 0);
+  if (paragraphed && first && first.index === 0) scores[0] = Math.max(...scores) + 1;
+  return selectBullets(doc.candidates, scores, max).map((c) => balanceQuotes(c.text));
 }
