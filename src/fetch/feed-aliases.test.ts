@@ -37,11 +37,12 @@ describe('feed repairs before parsing', () => {
     const xml = `<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>p</title>
       <itunes:image url="https://pod.example/logo.png"/>
       <item><title>e</title><itunes:image url="/e.png" href="https://pod.example/e.png"/>
-        <itunes:category text="Technology"><itunes:category text="Gadgets &amp; Gear"/></itunes:category></item></channel></rss>`;
+        <itunes:category text="Technology"><itunes:category text="Gadgets &amp; Gear"/></itunes:category>
+        <itunes:category text="Children's"></itunes:category><itunes:category></itunes:category></item></channel></rss>`;
     const feed = await parseFeed(xml);
     assert.equal(feed.imageUrl, 'https://pod.example/logo.png');
     assert.equal(feed.entries[0]?.imageUrl, 'https://pod.example/e.png', 'href wins; no duplicate attribute');
-    assert.deepEqual(feed.entries[0]?.categories, ['Technology', 'Gadgets & Gear']);
+    assert.deepEqual(feed.entries[0]?.categories, ['Technology', 'Gadgets & Gear', "Children's"]);
   });
 
   it('should read prefixed RSS and RSS without a channel', async () => {

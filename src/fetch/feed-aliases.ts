@@ -3,9 +3,11 @@
 // left alone is a field lost (and an item holding only aliases is an item lost). Every rewrite is
 // guarded by a cheap substring test, so feeds without the alias pay one `includes` per rule.
 
+import { scanProlog } from './feed-prolog.ts';
+
 /** The name of the document's first start tag, after the prolog (XML declaration, comments, doctype). */
 export function rootTag(xml: string): string | undefined {
-  return /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^[>]*(?:\[[\s\S]*?\])?\s*>))*\s*<([\w.:-]+)/i.exec(xml)?.[1];
+  return scanProlog(xml).rootName;
 }
 
 /**
@@ -22,7 +24,11 @@ export function unprefixRss(xml: string, root: string): string {
 /** RSS 0.9x without `<channel>` (items directly under `<rss>`): the root's content is wrapped in one. */
 export function wrapChannel(xml: string): string {
   if (/<channel[\s>]/i.test(xml)) return xml;
-  return xml.replace(/(<rss(?:\s[^>]*)?>)([\s\S]*)(<\/rss\s*>)/i, '$1<channel>$2</channel>$3');
+  const open = /<rss(?:\s[^<>]*)?>/.exec(xml.slice(0, 65_536));
+  const close = xml.lastIndexOf('</rss');
+  if (!open || close < open.index) return xml;
+  const start = open.index + open[0].length;
+  return `${xml.slice(0, start)}<channel>${xml.slice(start, close)}</channel>${xml.slice(close)}`;
 }
 
 /**
@@ -34,8 +40,11 @@ export function mapRssAuthors(xml: string): string {
   if (out.includes('<dc:author')) out = out.replace(/<(\/?)dc:author(?=[\s>/])/g, '<$1dc:creator');
   const firstItem = out.search(/<item[\s>]/);
   const head = firstItem < 0 ? out : out.slice(0, firstItem);
-  if (head.includes('<author') && !head.includes('<managingEditor')) {
-    const fixed = head.replace(/<author(\s[^>]*)?>([\s\S]*?)<\/author\s*>/, '<managingEditor$1>$2</managingEditor>');
+  const open = head.includes('<managingEditor') ? null : /<author(\s[^<>]*)?>/.exec(head);
+  const close = open ? head.indexOf('</author', open.index) : -1;
+  if (open && close > 0) {
+    const end = head.indexOf('>', close) + 1;
+    const fixed = `${head.slice(0, open.index)}<managingEditor${open[1] ?? ''}>${head.slice(open.index + open[0].length, close)}</managingEditor>${head.slice(end)}`;
     out = fixed + (firstItem < 0 ? '' : out.slice(firstItem));
   }
   return out;
@@ -50,28 +59,34 @@ export function mapItunesAliases(xml: string): string {
   if (!xml.includes('<itunes:')) return xml;
   let out = xml;
   // Renamed only when there is no href: a duplicate attribute would make the document unreadable.
-  if (/<itunes:image(?:\s[^>]*)?\surl\s*=/.test(out)) {
-    out = out.replace(/<itunes:image\s[^>]*>/g, (tag) => (/\shref\s*=/.test(tag) ? tag : tag.replace(/\surl(\s*=)/, ' href$1')));
+  if (/<itunes:image(?:\s[^<>]*)?\surl\s*=/.test(out)) {
+    out = out.replace(/<itunes:image\s[^<>]*>/g, (tag) => (/\shref\s*=/.test(tag) ? tag : tag.replace(/\surl(\s*=)/, ' href$1')));
   }
   if (out.includes('<itunes:link')) {
     out = out.replace(/<itunes:link\s+rel=(["'])image\1\s+href=(["'][^"']*["'])\s*(?:\/>|>\s*<\/itunes:link\s*>)/g, '<itunes:image href=$2/>');
   }
+  // Channel categories come before the first item; everything after it belongs to items.
   const firstItem = out.indexOf('<item');
   if (firstItem >= 0 && out.includes('<itunes:category', firstItem)) {
-    out = out.replace(/<item[\s>][\s\S]*?<\/item\s*>/gi, (item) =>
-      item
-        .replace(/<itunes:category\s+text=(["'])([^"']*)\1\s*\/?>/g, '<category>$2</category>')
-        .replace(/<\/itunes:category\s*>/g, ''),
-    );
+    const items = out
+      .slice(firstItem)
+      // Every start tag is replaced and every end tag dropped, so the result stays balanced
+      // whatever the attributes look like.
+      .replace(/<itunes:category(?:\s[^<>]*)?>/g, (tag) => {
+        const text = /\stext\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(tag);
+        const value = text?.[1] ?? text?.[2];
+        return value?.trim() ? `<category>${value}</category>` : '';
+      })
+      .replace(/<\/itunes:category\s*>/g, '');
+    out = out.slice(0, firstItem) + items;
   }
   return out;
 }
 
-/** Atom 0.3: a person's `<homepage>` is its `<url>`. */
+/** Atom 0.3: a person's `<homepage>` is its `<url>` (no Atom element is called homepage). */
 export function mapAtomPersonAliases(xml: string): string {
   if (!xml.includes('<homepage')) return xml;
-  return xml.replace(/<(author|contributor)(\s[^>]*)?>[\s\S]*?<\/\1\s*>/g, (person) =>
-    person.replace(/<(\/?)homepage(?=[\s>])/g, '<$1url'));
+  return xml.replace(/<(\/?)homepage(?=[\s>])/g, '<$1url');
 }
 
 /** Applies the alias rewrites that fit the document's root element. */

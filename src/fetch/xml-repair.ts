@@ -2,6 +2,7 @@
 // that the XML parser would otherwise reject or misread.
 import { mapFeedAliases } from './feed-aliases.ts';
 import { closeTruncatedDocument } from './feed-truncated.ts';
+import { scanProlog, type Doctype } from './feed-prolog.ts';
 
 const MAX_ENTITIES = 64;
 const MAX_ENTITY_VALUE = 1024;
@@ -10,11 +11,8 @@ const MAX_ENTITY_VALUE = 1024;
 const MAX_EXPANSION_GROWTH = 256 * 1024;
 
 // The DOCTYPE is only recognised in the prolog: "<!DOCTYPE" inside content (a CDATA section) is text.
-const PROLOG_DOCTYPE = /^((?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->))*\s*)(<!DOCTYPE[^[>]*(?:\[([\s\S]*?)\]\s*)?>)/i;
-
-function findDoctype(xml: string): { index: number; text: string; subset: string | undefined } | undefined {
-  const m = PROLOG_DOCTYPE.exec(xml.slice(0, 65_536));
-  return m ? { index: m[1]!.length, text: m[2]!, subset: m[3] } : undefined;
+function findDoctype(xml: string): Doctype | undefined {
+  return scanProlog(xml).doctype;
 }
 
 /**
@@ -26,11 +24,13 @@ export function expandInternalEntities(xml: string): string {
   const doctype = findDoctype(xml);
   if (!doctype?.subset) return xml;
   const entities = new Map<string, string>();
-  const decl = /<!ENTITY\s+([A-Za-z_][\w.-]*)\s+(["'])([\s\S]*?)\2\s*>/g;
+  // Values are bounded in the pattern itself: an unterminated quote cannot make each declaration scan to the end.
+  const decl = new RegExp(`<!ENTITY\\s+([A-Za-z_][\\w.-]*)\\s+(?:"([^"]{0,${MAX_ENTITY_VALUE}})"|'([^']{0,${MAX_ENTITY_VALUE}})')\\s*>`, 'g');
   for (const m of doctype.subset.matchAll(decl)) {
     if (entities.size >= MAX_ENTITIES) break;
-    if (m[3]!.length > MAX_ENTITY_VALUE || m[3]!.includes('&')) continue;
-    entities.set(m[1]!, m[3]!);
+    const value = m[2] ?? m[3] ?? '';
+    if (value.includes('&')) continue;
+    entities.set(m[1]!, value);
   }
   if (entities.size === 0) return xml;
   const end = doctype.index + doctype.text.length;
@@ -55,11 +55,21 @@ export function stripDoctype(xml: string): string {
 }
 
 // Applies `fn` to the parts of the document outside CDATA sections and comments.
+// Found by indexOf jumps: a lazy regex would rescan to the end for every unterminated "<![CDATA[".
 function outsideCdata(xml: string, fn: (part: string) => string): string {
-  return xml
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->)/)
-    .map((part, i) => (i % 2 === 0 ? fn(part) : part))
-    .join('');
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const cdata = xml.indexOf('<![CDATA[', from);
+    const comment = xml.indexOf('<!--', from);
+    const at = cdata < 0 ? comment : comment < 0 ? cdata : Math.min(cdata, comment);
+    if (at < 0) return out + fn(xml.slice(from));
+    const end = at === cdata ? xml.indexOf(']]>', at) : xml.indexOf('-->', at);
+    if (end < 0) return out + fn(xml.slice(from, at)) + xml.slice(at);
+    const stop = end + 3;
+    out += fn(xml.slice(from, at)) + xml.slice(at, stop);
+    from = stop;
+  }
 }
 
 /**
@@ -71,13 +81,13 @@ export function mapLegacyRssContent(xml: string): string {
   if (!/<\/?(?:xhtml:body|body|fullitem)[\s>]/i.test(xml)) return xml;
   return outsideCdata(xml, (part) =>
     part
-      .replace(/<(?:xhtml:body|body|fullitem)(?:\s[^>]*)?>/gi, '<content:encoded>')
+      .replace(/<(?:xhtml:body|body|fullitem)(?:\s[^<>]*)?>/gi, '<content:encoded>')
       .replace(/<\/(?:xhtml:body|body|fullitem)\s*>/gi, '</content:encoded>'),
   );
 }
 
 // Atom text constructs and content, with any namespace prefix.
-const TEXT_CONSTRUCT = /<((?:[\w.-]+:)?(?:title|subtitle|tagline|summary|content|rights|copyright|info))(\s[^>]*)>([^<]*)<\/\1\s*>/g;
+const TEXT_CONSTRUCT = /<((?:[\w.-]+:)?(?:title|subtitle|tagline|summary|content|rights|copyright|info))(\s[^<>]*)>([^<]*)<\/\1\s*>/g;
 // Starts with literals so the engine can skip ahead; XML attribute names are case-sensitive.
 const BASE64_HINT = /mode\s*=\s*["']base64|type\s*=\s*["'](?:application|image|audio|video|model|font|multipart)\/(?![^"']*xml)/;
 const BASE64_TEXT = /^[A-Za-z0-9+/=\s]+$/;

@@ -52,12 +52,12 @@ export async function discoverSource(url: string, settings: FetchSettings, given
   const { feed } = found;
   const homepage = feed.link ?? new URL(found.url).origin + '/';
   return {
-    name: given.name ?? feed.title ?? new URL(homepage).hostname,
+    name: given.name || feed.title || new URL(homepage).hostname,
     feedUrl: found.url,
     homepageUrl: given.homepageUrl ?? homepage,
     logoUrl: given.logoUrl ?? feed.imageUrl,
     email: given.email ?? feed.authors.find((a) => a.email)?.email,
-    description: given.description ?? feed.description,
+    description: given.description || feed.description || undefined,
     lang: given.lang ?? feed.language?.toLowerCase().split(/[-_]/)[0],
   };
 }

@@ -111,14 +111,17 @@ test('should handle lower-cased tokenised text', async () => {
 });
 
 test('should open with the lede of an article laid out in paragraphs', async () => {
+  // A council story whose quotes and background score higher than its lede on their own.
   const text = [
-    'The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028.',
-    'Ridership on the three cross-harbor routes reached 4.1 million trips in the 12 months to October, up 11 percent from a year earlier.',
-    '“People have come back to the boats because they are reliable and they are cheap,” said Council Member Dana Ortiz, who sponsored the freeze.',
-    'The port authority had argued that the higher fare would raise about $2.3 million a year toward the replacement of its four diesel vessels.',
-    '“A fare increase now would punish exactly the riders we spent five years winning back,” Ortiz said at the meeting on Monday night.',
+    "The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028, rejecting a proposal from the port authority to raise them to $3.75 next spring.",
+    "Ridership on the three cross-harbor routes reached 4.1 million trips in the 12 months to October, up 11 percent from a year earlier and the highest figure since the service was taken over by the city in 2009.",
+    "“People have come back to the boats because they are reliable and they are cheap,” said Council Member Dana Ortiz, who sponsored the freeze. “A fare increase now would punish exactly the riders we spent five years winning back.”",
+    "The port authority had argued that the higher fare would raise about $2.3 million a year toward the replacement of its four diesel vessels, the oldest of which entered service in 1994. Its director, Howard Kim, told the council that fuel and maintenance costs had risen 19 percent since 2024.",
+    "Instead, the council directed $1.8 million from the city’s parking revenue fund to a feasibility study of an all-electric fleet, due by June 30. The two members who voted no, Alan Price and Ruth Okafor, said the city should not lock in a price for three years without knowing what new boats will cost.",
+    "Monthly passes, now $89, are also covered by the freeze. Riders over 65 and students will continue to pay half fare.",
+    "The freeze takes effect Jan. 1. The port authority board meets on Dec. 9 to adjust its 2027 budget."
   ].join('\n\n');
   const value = await summarize(text);
   assert.equal(value.length, 3);
-  assert.equal(value[0], 'The Harbor City Council voted 7-2 on Monday night to freeze ferry fares at $3.25 a crossing until the end of 2028.');
+  assert.match(value[0]!, /^The Harbor City Council voted 7-2 on Monday night to freeze ferry fares/);
 });
