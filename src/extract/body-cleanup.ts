@@ -3,6 +3,7 @@
 // "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 import type { Author } from '../core/records.ts';
 import { isDateLine } from './date-line.ts';
+import { descendants, hasVisibleText } from './dom-walk.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 
@@ -34,25 +35,20 @@ const INNER_BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6
 
 /** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs), outside figures. */
 function textBlocks(content: Element): Element[] {
-  // One recursive pass instead of a querySelector per candidate: each call reports whether its
-  // subtree holds an INNER_BLOCK element; figure subtrees are walked for that answer only.
-  const out: Element[] = [];
-  const visit = (parent: Element, inFigure: boolean): boolean => {
-    let holdsBlock = false;
-    for (let el = parent.firstElementChild; el; el = el.nextElementSibling) {
-      const tag = el.tagName;
-      const at = out.length;
-      const figure = inFigure || tag === 'FIGURE';
-      if (!figure && TEXT_BLOCK.has(tag)) out.push(el);
-      const inner = tag === 'TEMPLATE' ? false : visit(el, figure);
-      // Drop the candidate again (it was pushed before its descendants) when it is a container or blank.
-      if (!figure && TEXT_BLOCK.has(tag) && (inner || !/\S/.test(el.textContent ?? ''))) out.splice(at, 1);
-      if (inner || INNER_BLOCK.has(tag)) holdsBlock = true;
-    }
-    return holdsBlock;
-  };
-  visit(content, content.closest('figure') !== null);
-  return out;
+  // One walk instead of a querySelector and a closest() per candidate (iterative: hostile pages
+  // nest thousands of tags): mark the ancestors of every INNER_BLOCK element as containers, and
+  // everything under a <figure> as inside one.
+  if (content.closest('figure')) return [];
+  const all = Array.from(descendants(content));
+  const containers = new Set<Element>();
+  const inFigure = new Set<Element>();
+  for (const el of all) {
+    const parent = el.parentElement;
+    if (el.tagName === 'FIGURE' || (parent && inFigure.has(parent))) inFigure.add(el);
+    if (!INNER_BLOCK.has(el.tagName)) continue;
+    for (let p = parent; p && p !== content && !containers.has(p); p = p.parentElement) containers.add(p);
+  }
+  return all.filter((el) => TEXT_BLOCK.has(el.tagName) && !containers.has(el) && !inFigure.has(el) && hasVisibleText(el));
 }
 
 /** Removes `el` and any ancestors it leaves empty (up to the content root). */
@@ -169,8 +165,9 @@ export function cleanBody(content: Element): void {
       if (fig || text.length < 40) removeUp(el, content);
     }
   }
-  // Empty shells (no text, no photo) left by the removals above.
+  // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes
+  // the text of what is left, so blankness is read without building every container's text.
   for (const el of Array.from(content.querySelectorAll('p, div, span, section, li, ul, ol, blockquote, strong, em, b, i, a, h1, h2, h3, h4, h5, h6')).reverse()) {
-    if (norm(el.textContent) === '' && !el.querySelector('img, figure, br + br, hr, table')) el.remove();
+    if (!hasVisibleText(el) && !el.querySelector('img, figure, br + br, hr, table')) el.remove();
   }
 }

@@ -37,3 +37,68 @@ export function* descendants<E extends WalkEl>(root: E): Generator<E> {
     }
   }
 }
+
+/** Minimal node shape for the text counters (linkedom and DOM both satisfy it). */
+export interface TextWalkNode {
+  readonly nodeType: number;
+  readonly nodeName: string;
+  readonly textContent: string | null;
+  readonly firstChild: TextWalkNode | null;
+  readonly nextSibling: TextWalkNode | null;
+}
+
+/** True for the UTF-16 code units that `\s` matches in a JavaScript RegExp. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Calls `visit` with the data of each text (and CDATA) node under `node`, in document order, until it returns true; true when one did. Same text as `textContent`, without building the string. Iterative: hostile pages nest thousands of unclosed tags. */
+function someText(node: TextWalkNode & { readonly parentNode?: unknown }, visit: (data: string) => boolean): boolean {
+  type N = TextWalkNode & { readonly parentNode?: N | null };
+  const root = node as N;
+  let cur: N | null = root;
+  while (cur) {
+    const t = cur.nodeType;
+    let down: N | null = null;
+    if (t === 3 || t === 4) {
+      if (visit(cur.textContent ?? '')) return true;
+    } else if (t === 1 || cur === root) {
+      // <template> content: read as textContent reads it rather than walk it.
+      if (cur.nodeName === 'TEMPLATE') {
+        if (visit(cur.textContent ?? '')) return true;
+      } else down = cur.firstChild as N | null;
+    }
+    if (down) {
+      cur = down;
+      continue;
+    }
+    // Next in document order within `root`.
+    while (cur && cur !== root && !cur.nextSibling) cur = cur.parentNode ?? null;
+    cur = cur && cur !== root ? (cur.nextSibling as N | null) : null;
+  }
+  return false;
+}
+
+/** `(node.textContent ?? '').replace(/\s+/g, '').length`, counted without building the text. */
+export function nonSpaceChars(node: TextWalkNode): number {
+  let n = 0;
+  someText(node, (data) => {
+    for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) n++;
+    return false;
+  });
+  return n;
+}
+
+/** `/\S/.test(node.textContent ?? '')`, stopping at the first visible character. */
+export function hasVisibleText(node: TextWalkNode): boolean {
+  return someText(node, (data) => {
+    for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) return true;
+    return false;
+  });
+}
+
+/** `(node.textContent ?? '').length > max`, stopping as soon as it is. */
+export function textLongerThan(node: TextWalkNode, max: number): boolean {
+  let n = 0;
+  return someText(node, (data) => (n += data.length) > max);
+}

@@ -1,7 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
-import { descendants, type WalkEl } from './dom-walk.ts';
+import { descendants, nonSpaceChars, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 
 /** Tags that are never article text. */
 const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
@@ -23,7 +23,6 @@ const NAME_ATTRS = ['class', 'id', 'role', 'hidden', 'aria-hidden', 'style'];
 /** Minimal element shape used here (linkedom Element). */
 interface JunkEl extends WalkEl {
   tagName: string;
-  contains(other: JunkEl): boolean;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
   remove(): void;
@@ -77,15 +76,16 @@ function holdsProse(el: JunkEl): boolean {
 export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): void {
   const body = doc.body;
   if (!body) return;
-  const size = (el: JunkEl) => (el.textContent ?? '').replace(/\s+/g, '').length;
+  const size = (el: JunkEl) => nonSpaceChars(el as unknown as TextWalkNode);
   // A <form> or furniture name wrapping most of the page is a layout wrapper (ASP.NET pages put the
   // whole body in one <form>; some sites name the story's wrapper "page-with-sidebar"), not furniture.
   // Semantic furniture (<nav>, <aside>) goes whatever its size: mega-menus can hold half the text.
   const wrapsPage = (own: number, total: number) => own > 0.4 * total && own > 500;
   const before = size(body);
   // One walk collects the furniture tags and the elements with attributes worth judging; tags are
-  // then removed one tag after another as before. An element found inside one removed earlier is
-  // no longer in the body, so removing it (again) changes nothing there.
+  // then removed one tag after another. An element inside one removed earlier is no longer in the
+  // body, so judging or removing it changes nothing there (and asking contains() for each costs
+  // O(depth), quadratic on pages that nest thousands of unclosed tags).
   const byTag = new Map<string, JunkEl[]>(JUNK_TAGS.map((t) => [t, []]));
   const named: JunkEl[] = [];
   for (const el of descendants(body)) {
@@ -93,16 +93,11 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     if (NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
   }
   for (const tag of JUNK_TAGS) {
-    for (const el of byTag.get(tag)!) {
-      if (!body.contains(el)) continue;
-      if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
-    }
+    for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
   if (opts.byName === false) return;
   const total = size(body);
-  // The attribute-bearing elements still in the body, in document order.
-  const all = named.filter((el) => body.contains(el));
-  for (const el of all) {
+  for (const el of named) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;
     // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their class.

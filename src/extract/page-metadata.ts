@@ -2,7 +2,7 @@
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
 import { parseDate } from './date-parse.ts';
-import { descendants, type WalkEl } from './dom-walk.ts';
+import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
@@ -26,7 +26,7 @@ export interface PageMetadata {
 }
 
 /** Minimal element shape used here (linkedom Element). */
-interface El extends WalkEl {
+interface El extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   textContent: string | null;
 }
@@ -105,8 +105,10 @@ function visibleDates(doc: MetaDocument): { published?: string; modified?: strin
   let modified: string | undefined;
   let seen = 0;
   for (const el of dateCandidates(doc)) {
+    // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
+    if (textLongerThan(el, 160)) continue;
     const text = el.textContent ?? '';
-    if (text.length > 160 || !/\d{4}/.test(text)) continue;
+    if (!/\d{4}/.test(text)) continue;
     if (++seen > 200) break;
     DATE_LABEL.lastIndex = 0;
     let m: RegExpExecArray | null;
