@@ -16,7 +16,7 @@ export interface IsolatedExtractor {
 export interface IsolationLimits {
   /** Wall-clock budget per page (default 15 s). */
   timeoutMs?: number;
-  /** Old-generation heap of the worker in MB (default 512). */
+  /** Old-generation heap of the worker in MB (default 256; a page keeps at most ~20 MB alive). */
   maxHeapMb?: number;
 }
 
@@ -44,7 +44,7 @@ export function createIsolatedExtractor(limits: IsolationLimits = {}): IsolatedE
 
   function spawnWorker(): Worker {
     const w = new Worker(new URL('./extract-worker.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 512 },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 256 },
     });
     w.on('message', (m: WorkerMessage) => {
       if ('ready' in m || !current || m.id !== current.job.id) return;
