@@ -45,10 +45,12 @@ class PostgresStore extends KyselyStore implements Store {
 export function openPostgresStore(opts: PostgresOptions): Store {
   const schema = opts.schema ?? 'public';
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new LedeError('config-invalid', `store: invalid schema name "${schema}"`);
-  const pool = new pg.Pool({ connectionString: opts.connectionString, max: opts.maxConnections ?? 10 });
-  // Every connection works in Lede's schema, so the shared queries need no qualification.
-  pool.on('connect', (client) => {
-    client.query(`set search_path to "${schema}"`).catch(() => undefined);
+  // Every connection opens in Lede's schema (a startup parameter, so no query can run before it),
+  // and the shared queries need no qualification.
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.maxConnections ?? 10,
+    options: `-c search_path=${schema}`,
   });
   return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema);
 }
