@@ -1,6 +1,7 @@
 // Every setting Lede reads, described once: name, type, default and check. Parsed once in
 // main.ts from the environment and command-line flags, frozen, and passed down.
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { ReactionChoice } from './records.ts';
 
@@ -67,6 +68,14 @@ const schema = z.object({
   LEDE_LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(60000),
   LEDE_LLM_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   LEDE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).optional(),
+  LEDE_MEDIA_PROXY: bool.default(false),
+  LEDE_MEDIA_MAX_BYTES: z.coerce.number().int().positive().default(8 * 1024 * 1024),
+  LEDE_TRUST_PROXY: z.string().default(''),
+  LEDE_VOTE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(300),
+  LEDE_VOTE_LIMIT_PER_READER: z.coerce.number().int().min(0).default(60),
+  LEDE_VOTE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  LEDE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LEDE_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
 });
 
 /** The frozen, validated configuration. */
@@ -96,6 +105,35 @@ export interface Config {
     readonly concurrency: number;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Serve images of other hosts through /media so readers' addresses stay with Lede. */
+  readonly mediaProxy: boolean;
+  /** Largest image the media proxy passes on. */
+  readonly mediaMaxBytes: number;
+  /** Addresses (IPs or CIDRs) of reverse proxies whose X-Forwarded-For is believed. */
+  readonly trustProxy: readonly string[];
+  /** Poll limits per window; 0 turns a limit off. */
+  readonly voteLimits: { readonly perAddress: number; readonly perReader: number; readonly windowSeconds: number };
+  /** Failed logins (per account and per address) before the login form locks for `lockoutMinutes`. */
+  readonly login: { readonly maxFailures: number; readonly lockoutMinutes: number };
+}
+
+/** Parses LEDE_TRUST_PROXY: comma-separated IP addresses or CIDR ranges ("loopback" for 127.0.0.0/8 and ::1). */
+export function parseTrustProxy(value: string): string[] {
+  const out: string[] = [];
+  for (const raw of value.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (raw === 'loopback') {
+      out.push('127.0.0.0/8', '::1/128');
+      continue;
+    }
+    const [addr = '', bits, extra] = raw.split('/');
+    const v = isIP(addr);
+    const max = v === 4 ? 32 : 128;
+    if (!v || extra !== undefined || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max))) {
+      throw new Error(`config: LEDE_TRUST_PROXY: "${raw}" is not an IP address or CIDR range`);
+    }
+    out.push(bits === undefined ? `${addr}/${max}` : raw);
+  }
+  return out;
 }
 
 /** Reads a secret from a file (Docker/Kubernetes secrets), trimmed; a one-line error when unreadable. */
@@ -151,5 +189,14 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
         ? Object.freeze({ url: e.LEDE_LLM_URL, model: e.LEDE_LLM_MODEL, apiKey, timeoutMs: e.LEDE_LLM_TIMEOUT_MS, concurrency: e.LEDE_LLM_CONCURRENCY })
         : undefined,
     logLevel: e.LEDE_LOG_LEVEL ?? overrides.defaultLogLevel ?? 'info',
+    mediaProxy: e.LEDE_MEDIA_PROXY,
+    mediaMaxBytes: e.LEDE_MEDIA_MAX_BYTES,
+    trustProxy: Object.freeze(parseTrustProxy(e.LEDE_TRUST_PROXY)),
+    voteLimits: Object.freeze({
+      perAddress: e.LEDE_VOTE_LIMIT_PER_ADDRESS,
+      perReader: e.LEDE_VOTE_LIMIT_PER_READER,
+      windowSeconds: e.LEDE_VOTE_LIMIT_WINDOW_SECONDS,
+    }),
+    login: Object.freeze({ maxFailures: e.LEDE_LOGIN_MAX_FAILURES, lockoutMinutes: e.LEDE_LOGIN_LOCKOUT_MINUTES }),
   });
 }
