@@ -4,8 +4,9 @@ import { type Kysely, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
+import { KyselyAdminStore } from './kysely-admin-store.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
-import type { NewSource, Page, SaveResult, SourceCheck, Store } from './store.ts';
+import type { NewSource, Page, SaveResult, SourceCheck, SourceStats, Store } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
 
@@ -44,8 +45,10 @@ function articleColumns(a: SummarizedArticle, now: string) {
 }
 
 /** A Store over any Kysely database that has run Lede's migrations. */
-export class KyselyStore implements Omit<Store, 'migrate' | 'close'> {
-  constructor(protected readonly db: Kysely<Database>) {}
+export class KyselyStore extends KyselyAdminStore implements Omit<Store, 'migrate' | 'close'> {
+  constructor(db: Kysely<Database>) {
+    super(db);
+  }
 
   async saveArticle(
     article: SummarizedArticle,
@@ -193,6 +196,48 @@ export class KyselyStore implements Omit<Store, 'migrate' | 'close'> {
       }))
       .where('id', '=', id)
       .execute();
+  }
+
+  async requestSourceCheck(id: string): Promise<void> {
+    await this.db.updateTable('sources').set({ next_check_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+
+  async deleteSource(id: string): Promise<boolean> {
+    const row = await this.db.deleteFrom('sources').where('id', '=', id).returning('id').executeTakeFirst();
+    return !!row;
+  }
+
+  async sourceStats(now: Date): Promise<readonly SourceStats[]> {
+    const weekAgo = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+    const rows = await this.db
+      .selectFrom('sources')
+      .leftJoin('articles', 'articles.source_id', 'sources.id')
+      .select((eb) => [
+        'sources.id as sourceId',
+        'sources.error_count as errorCount',
+        eb.fn.count<number>('articles.id').as('articles'),
+        eb.fn.sum<number>(eb.case().when('articles.fetched_at', '>=', weekAgo).then(1).else(0).end()).as('recent'),
+        eb.fn.max('articles.fetched_at').as('lastArticleAt'),
+      ])
+      .groupBy(['sources.id', 'sources.error_count'])
+      .execute();
+    return rows.map((r) => ({
+      sourceId: r.sourceId,
+      articles: Number(r.articles),
+      articlesPerDay: Math.round((Number(r.recent ?? 0) / 7) * 10) / 10,
+      lastArticleAt: r.lastArticleAt ?? undefined,
+      errorCount: Number(r.errorCount),
+    }));
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    const row = await this.db.deleteFrom('articles').where('id', '=', id).returning('id').executeTakeFirst();
+    return !!row;
+  }
+
+  async clearReactions(articleId: string): Promise<number> {
+    const result = await this.db.deleteFrom('reactions').where('article_id', '=', articleId).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   async setReaction(articleId: string, readerId: string, reactionId: string): Promise<void> {

@@ -65,12 +65,49 @@ export interface FeedEntryRow {
   seen_at: string;
 }
 
+/** The `admins` table. */
+export interface AdminRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  created_at: string;
+}
+
+/** The `admin_sessions` table: sessions by the SHA-256 of their token. */
+export interface AdminSessionRow {
+  token_hash: string;
+  admin_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** The `api_tokens` table. */
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+/** The `rate_limits` table: a counter per key until `reset_at`. */
+export interface RateLimitRow {
+  key: string;
+  count: number;
+  reset_at: string;
+}
+
 /** The whole schema, as Kysely sees it. */
 export interface Database {
   sources: SourceRow;
   articles: ArticleRow;
   reactions: ReactionRow;
   feed_entries: FeedEntryRow;
+  admins: AdminRow;
+  admin_sessions: AdminSessionRow;
+  api_tokens: ApiTokenRow;
+  rate_limits: RateLimitRow;
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);

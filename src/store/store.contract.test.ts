@@ -146,5 +146,69 @@ for (const backend of BACKENDS) {
       const bySource = await store.listArticles({ limit: 10, sourceId: s.id });
       assert.deepEqual(bySource.items.map((x) => x.id), [a.id]);
     });
+
+    it('should delete sources and articles, keep articles of a deleted source, and reset polls', async () => {
+      const s = await store.addSource({ name: 'Doomed', feedUrl: 'https://d.example/feed.xml' });
+      const { article: a } = await store.saveArticle(article(40), { sourceId: s.id, entryKey: 'g40' });
+      const { article: b } = await store.saveArticle(article(41), { sourceId: s.id, entryKey: 'g41' });
+      await store.setReaction(b.id, 'r1', 'sad');
+      await store.setReaction(b.id, 'r2', 'angry');
+      const stats = (await store.sourceStats(new Date())).find((x) => x.sourceId === s.id);
+      assert.equal(stats?.articles, 2);
+      assert.equal(stats?.articlesPerDay, 0.3);
+      await store.requestSourceCheck(s.id);
+      assert.ok((await store.dueSources(new Date(Date.now() + 1000).toISOString(), 100)).some((x) => x.id === s.id));
+      assert.equal(await store.clearReactions(b.id), 2);
+      assert.deepEqual(await store.reactionCounts(b.id), {});
+      assert.equal(await store.deleteArticle(a.id), true);
+      assert.equal(await store.deleteArticle(a.id), false);
+      assert.equal(await store.getArticle(a.id), undefined);
+      assert.equal(await store.deleteSource(s.id), true);
+      assert.equal(await store.deleteSource(s.id), false);
+      assert.equal((await store.getArticle(b.id))?.sourceId, null);
+    });
+
+    it('should keep admins, sessions and API tokens by hash', async () => {
+      const admin = await store.createAdmin('ed@news.example', 'scrypt$hash1');
+      await assert.rejects(store.createAdmin('ed@news.example', 'x'), /exists/);
+      assert.equal((await store.getAdminByEmail('ed@news.example'))?.id, admin.id);
+      const now = new Date();
+      await store.createSession('h-live', admin.id, new Date(now.getTime() + 60_000).toISOString());
+      await store.createSession('h-old', admin.id, new Date(now.getTime() - 1).toISOString());
+      assert.equal((await store.sessionAdmin('h-live', now.toISOString()))?.email, 'ed@news.example');
+      assert.equal(await store.sessionAdmin('h-old', now.toISOString()), undefined);
+      assert.equal(await store.sessionAdmin('h-none', now.toISOString()), undefined);
+      // A new password ends every session.
+      assert.equal(await store.setAdminPassword('ed@news.example', 'scrypt$hash2'), true);
+      assert.equal(await store.setAdminPassword('nobody@news.example', 'x'), false);
+      assert.equal(await store.sessionAdmin('h-live', now.toISOString()), undefined);
+      await store.createSession('h-2', admin.id, new Date(now.getTime() + 60_000).toISOString());
+      await store.deleteSession('h-2');
+      assert.equal(await store.sessionAdmin('h-2', now.toISOString()), undefined);
+
+      const t = await store.createApiToken('ci', 'tok-hash');
+      assert.equal((await store.useApiToken('tok-hash', now.toISOString()))?.id, t.id);
+      assert.equal((await store.listApiTokens()).find((x) => x.id === t.id)?.lastUsedAt, now.toISOString());
+      assert.equal(await store.revokeApiToken(t.id), true);
+      assert.equal(await store.revokeApiToken(t.id), false);
+      assert.equal(await store.useApiToken('tok-hash', now.toISOString()), undefined);
+    });
+
+    it('should count rate-limit hits exactly under concurrency and restart after the window', async () => {
+      const now = new Date('2026-01-01T00:00:00.000Z');
+      const hits = await Promise.all(Array.from({ length: 50 }, () => store.hitRateLimit('k:1', 60_000, now)));
+      assert.deepEqual(hits.map((h) => h.count).sort((x, y) => x - y), Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.equal((await store.peekRateLimit('k:1', now)).count, 50);
+      const later = new Date(now.getTime() + 60_000);
+      assert.equal((await store.peekRateLimit('k:1', later)).count, 0);
+      assert.equal((await store.hitRateLimit('k:1', 60_000, later)).count, 1);
+      await store.extendRateLimit('k:1', new Date(later.getTime() + 5 * 60_000));
+      assert.equal((await store.peekRateLimit('k:1', new Date(later.getTime() + 4 * 60_000))).count, 1);
+      await store.pruneExpired(new Date(later.getTime() + 6 * 60_000));
+      assert.equal((await store.peekRateLimit('k:1', later)).count, 0);
+      await store.hitRateLimit('k:2', 60_000, now);
+      await store.clearRateLimit('k:2');
+      assert.equal((await store.peekRateLimit('k:2', now)).count, 0);
+    });
   });
 }

@@ -37,6 +37,73 @@ export interface SaveResult {
   readonly created: boolean;
 }
 
+/** An admin account; the password is kept as a scrypt hash only. */
+export interface AdminAccount {
+  readonly id: string;
+  readonly email: string;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+/** An API token as listed (its secret is shown once, at creation, and never stored). */
+export interface ApiTokenInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+  readonly lastUsedAt?: string;
+  readonly revokedAt?: string;
+}
+
+/** A rate-limit counter after a hit: how many hits in the current window, and when it ends. */
+export interface RateLimitState {
+  readonly count: number;
+  readonly resetAt: string;
+}
+
+/** Health figures of one source for the admin page. */
+export interface SourceStats {
+  readonly sourceId: string;
+  readonly articles: number;
+  /** Articles stored in the last 7 days, divided by 7. */
+  readonly articlesPerDay: number;
+  readonly lastArticleAt?: string;
+  readonly errorCount: number;
+}
+
+/** Admin accounts, sessions, API tokens and shared rate-limit counters (the same in every process). */
+export interface AdminStore {
+  createAdmin(email: string, passwordHash: string): Promise<AdminAccount>;
+  getAdminByEmail(email: string): Promise<AdminAccount | undefined>;
+  listAdmins(): Promise<readonly AdminAccount[]>;
+  /** Replaces the password and ends every session of the account; false when there is no such account. */
+  setAdminPassword(email: string, passwordHash: string): Promise<boolean>;
+
+  createSession(tokenHash: string, adminId: string, expiresAt: string): Promise<void>;
+  /** The admin of an unexpired session. */
+  sessionAdmin(tokenHash: string, now: string): Promise<AdminAccount | undefined>;
+  deleteSession(tokenHash: string): Promise<void>;
+
+  createApiToken(name: string, tokenHash: string): Promise<ApiTokenInfo>;
+  /** The live (not revoked) token with this hash, marking it used at `now`. */
+  useApiToken(tokenHash: string, now: string): Promise<ApiTokenInfo | undefined>;
+  listApiTokens(): Promise<readonly ApiTokenInfo[]>;
+  /** False when there is no live token with that id. */
+  revokeApiToken(id: string): Promise<boolean>;
+
+  /**
+   * Counts one hit on `key` atomically: the count restarts at 1 when the previous window has
+   * ended, and a new window lasts `windowMs` from `now`.
+   */
+  hitRateLimit(key: string, windowMs: number, now: Date): Promise<RateLimitState>;
+  /** The current count of `key` (0 when none or its window has ended). */
+  peekRateLimit(key: string, now: Date): Promise<RateLimitState>;
+  /** Moves the end of `key`'s window (a lockout that lasts from the last failure). */
+  extendRateLimit(key: string, resetAt: Date): Promise<void>;
+  clearRateLimit(key: string): Promise<void>;
+  /** Deletes counters and sessions that have ended. */
+  pruneExpired(now: Date): Promise<void>;
+}
+
 /**
  * Persistent state of Lede.
  *
@@ -44,7 +111,7 @@ export interface SaveResult {
  * const { article } = await store.saveArticle(summarized, { sourceId: 'abc', entryKey: 'guid-1' });
  * await store.setReaction(article.id, readerId, 'informative');
  */
-export interface Store {
+export interface Store extends AdminStore {
   /** Brings the schema up to date. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +139,14 @@ export interface Store {
   /** Sources whose next check is due at `now` (or never checked), oldest first. */
   dueSources(now: string, limit: number): Promise<readonly Source[]>;
   recordSourceCheck(id: string, check: SourceCheck): Promise<void>;
+  /** Makes the source due now (the admin's "check now"). */
+  requestSourceCheck(id: string): Promise<void>;
+  /** Deletes a source; its articles stay, without a source. False when there was none. */
+  deleteSource(id: string): Promise<boolean>;
+  /** Article counts and rate per source, for the admin page. */
+  sourceStats(now: Date): Promise<readonly SourceStats[]>;
+  /** Deletes an article with its reactions. False when there was none. */
+  deleteArticle(id: string): Promise<boolean>;
 
   /** Records the reader's reaction to an article, replacing any earlier one. */
   setReaction(articleId: string, readerId: string, reactionId: string): Promise<void>;
@@ -79,6 +154,8 @@ export interface Store {
   reactionCounts(articleId: string): Promise<Record<string, number>>;
   /** The reader's current reaction to the article, if any. */
   readerReaction(articleId: string, readerId: string): Promise<string | undefined>;
+  /** Removes every reaction to the article (resets its poll); returns how many were removed. */
+  clearReactions(articleId: string): Promise<number>;
 }
 
 /** Joins configured reaction choices with their counts. */

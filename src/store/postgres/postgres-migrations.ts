@@ -2,6 +2,7 @@
 // text for times, JSON as text) so that kysely-store.ts serves both with one set of queries.
 // Never edit a migration that has shipped: add one.
 import { type Kysely, type Migration, sql } from 'kysely';
+import { createAdminTables } from '../admin-schema.ts';
 
 async function up001(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -75,4 +76,5 @@ async function up001(db: Kysely<unknown>): Promise<void> {
 /** Every PostgreSQL migration, by name (the SQLite history's 002 is folded into 001 here). */
 export const postgresMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
+  '003_admin': { up: createAdminTables },
 };

@@ -1,5 +1,6 @@
 // Schema migrations for SQLite, in order. Never edit a migration that has shipped: add one.
 import { type Kysely, type Migration, sql } from 'kysely';
+import { createAdminTables } from '../admin-schema.ts';
 
 async function up001(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -78,4 +79,5 @@ async function up002(db: Kysely<unknown>): Promise<void> {
 export const sqliteMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
   '002_summary_method': { up: up002 },
+  '003_admin': { up: createAdminTables },
 };
