@@ -5,12 +5,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { AppContext, Boot } from './cli/app-context.ts';
+import { registerAdmin } from './cli/commands/admin.ts';
 import { registerExtract } from './cli/commands/extract.ts';
 import { registerIngest } from './cli/commands/ingest.ts';
 import { registerMigrate } from './cli/commands/migrate.ts';
 import { registerPoll } from './cli/commands/poll.ts';
 import { registerSources } from './cli/commands/sources.ts';
 import { registerStart } from './cli/commands/start.ts';
+import { registerTokens } from './cli/commands/tokens.ts';
 import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
@@ -105,6 +107,8 @@ registerExtract(program, boot);
 registerSources(program, boot);
 registerPoll(program, boot);
 registerMigrate(program, boot);
+registerAdmin(program, boot);
+registerTokens(program, boot);
 program.addHelpText(
   'after',
   `
@@ -116,9 +120,13 @@ All commands (each takes --data DIR and --database URL):
   lede sources list                              publishers and their health
   lede poll                                      poll every source once
   lede migrate                                   create or update the database schema
+  lede admin create <email> [--password-stdin]   an admin account for /admin (password printed once)
+  lede admin password <email> | lede admin list
+  lede tokens create [--name N] | list | revoke <id>   API tokens for the write API
 
 Environment: LEDE_DATA_DIR, DATABASE_URL, PORT, HOST, LEDE_ALLOW_PRIVATE_NETWORKS,
-LEDE_POLL_INTERVAL_MINUTES, LEDE_REACTIONS, LEDE_SECRET (see README).`,
+LEDE_POLL_INTERVAL_MINUTES, LEDE_REACTIONS, LEDE_SECRET, LEDE_MEDIA_PROXY, LEDE_TRUST_PROXY,
+LEDE_VOTE_LIMIT_PER_ADDRESS, LEDE_VOTE_LIMIT_PER_READER (see README).`,
 );
 
 try {

@@ -1,12 +1,14 @@
 // The one place where errors become HTTP statuses.
-import { isLedeError } from '../core/errors.ts';
+import { isLedeError, RetryAfterError } from '../core/errors.ts';
 
 /** An error as an HTTP status, a title and a message safe to show. */
 export interface HttpError {
-  status: 400 | 403 | 404 | 409 | 413 | 422 | 500 | 502;
+  status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502;
   code: string;
   title: string;
   message: string;
+  /** Seconds to wait before retrying (429). */
+  retryAfterSeconds?: number;
 }
 
 /** Maps any thrown value to an HttpError; unknown errors become a 500 that reveals nothing. */
@@ -23,6 +25,18 @@ export function toHttpError(e: unknown): HttpError {
       case 'no-article':
       case 'feed-invalid':
         return { status: 422, code: e.code, title: 'Unprocessable', message: e.message };
+      case 'unauthorized':
+        return { status: 401, code: e.code, title: 'Sign-in required', message: e.message };
+      case 'forbidden':
+        return { status: 403, code: e.code, title: 'Forbidden', message: e.message };
+      case 'rate-limited':
+        return {
+          status: 429,
+          code: e.code,
+          title: 'Too many requests',
+          message: e.message,
+          retryAfterSeconds: e instanceof RetryAfterError ? Math.max(1, Math.ceil(e.retryAfterMs / 1000)) : 60,
+        };
       case 'fetch-failed':
         return { status: 502, code: e.code, title: 'Upstream failed', message: e.message };
       default:

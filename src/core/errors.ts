@@ -11,7 +11,10 @@ export type LedeErrorCode =
   | 'unknown-reaction'
   | 'conflict'
   | 'config-invalid'
-  | 'store-failed';
+  | 'store-failed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'rate-limited';
 
 /** An expected failure with a stable code and a one-line message prefixed with its module. */
 export class LedeError extends Error {
@@ -28,6 +31,16 @@ export class FeedParseError extends LedeError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('feed-invalid', message, options);
     this.name = 'FeedParseError';
+  }
+}
+
+/** A request refused for now by a rate limit or lockout; it may be retried after `retryAfterMs`. */
+export class RetryAfterError extends LedeError {
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number) {
+    super('rate-limited', message);
+    this.name = 'RetryAfterError';
+    this.retryAfterMs = Math.max(0, retryAfterMs);
   }
 }
 

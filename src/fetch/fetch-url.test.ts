@@ -10,6 +10,9 @@ import { fetchUrl, type FetchOptions } from './fetch-url.ts';
 const EUC_KR_HANGUL = Buffer.from([0xc7, 0xd1, 0xb1, 0xb9, 0xbe, 0xee]);
 const SJIS_NIHONGO = Buffer.from([0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea]);
 
+// The 8-byte PNG signature and an IHDR chunk start: enough for magic-byte sniffing.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+
 function page(title: string): string {
   return `<!doctype html><html><head><title>${title}</title></head><body><p>${title}</p></body></html>`;
 }
@@ -63,6 +66,10 @@ const routes: Record<string, Handler> = {
   },
   '/feed-as-html': (_q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('not a feed')),
   '/feed-as-text': (_q, r) => r.writeHead(200, { 'content-type': 'text/plain' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title></channel></rss>'),
+  '/png': (_q, r) => r.writeHead(200, { 'content-type': 'image/png', etag: '"p1"' }).end(PNG),
+  '/gif-octet': (_q, r) => r.writeHead(200, { 'content-type': 'application/octet-stream' }).end(Buffer.from('GIF89a\x01\x00\x01\x00', 'latin1')),
+  '/html-as-png': (_q, r) => r.writeHead(200, { 'content-type': 'image/png' }).end(page('not an image')),
+  '/svg': (_q, r) => r.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
   '/atom': (_q, r) => r.writeHead(200, { 'content-type': 'application/atom+xml' }).end('<feed xmlns="http://www.w3.org/2005/Atom"><title>a</title></feed>'),
 };
 
@@ -199,6 +206,22 @@ describe('fetchUrl', () => {
     const o = expectFetched(await fetchUrl(`${base}/feed-as-text`, { ...local, accept: 'feed' }));
     assert.match(o.body, /<rss/);
     expectFetched(await fetchUrl(`${base}/atom`, { ...local, accept: 'feed' }));
+  });
+
+  it('should return raw bytes and the sniffed type for an image, without decoding text', async () => {
+    const o = expectFetched(await fetchUrl(`${base}/png`, { ...local, accept: 'image' }));
+    assert.equal(o.contentType, 'image/png');
+    assert.deepEqual(Buffer.from(o.bytes), PNG);
+    assert.equal(o.body, '');
+    assert.equal(o.etag, '"p1"');
+    const gif = expectFetched(await fetchUrl(`${base}/gif-octet`, { ...local, accept: 'image' }));
+    assert.equal(gif.contentType, 'image/gif', 'a generic type is sniffed');
+  });
+
+  it('should refuse SVG and HTML disguised as an image when an image is expected', async () => {
+    assert.match(expectFailure(await fetchUrl(`${base}/svg`, { ...local, accept: 'image' }), 'unsupported-content-type'), /image\/svg\+xml/);
+    expectFailure(await fetchUrl(`${base}/html-as-png`, { ...local, accept: 'image' }), 'unsupported-content-type');
+    expectFailure(await fetchUrl(`${base}/html`, { ...local, accept: 'image' }), 'unsupported-content-type');
   });
 
   it('should refuse a body over the cap announced by Content-Length', async () => {

@@ -1,10 +1,11 @@
 // Fetches one URL for the pipeline: SSRF-guarded at connect time, redirects followed by hand
 // (every hop re-checked), body capped after decompression, charset decoded. Network and HTTP
-// problems come back as `{ kind: 'failed', reason }` values, never as exceptions.
+// problems come back as `{ kind: 'failed', reason }` values, never as exceptions. With
+// accept 'image' the body stays bytes: no charset decoding, and the magic bytes must be a raster image.
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { FetchOutcome } from '../core/records.ts';
-import { judgeMediaType, mediaTypeOf, sniffAccepts, documentKind, type AcceptKind } from './content-type-check.ts';
+import { judgeMediaType, mediaTypeOf, sniffAccepts, sniffImageType, documentKind, type AcceptKind } from './content-type-check.ts';
 import { decodeBody } from './decode-body.ts';
 import { blockedMessage, failed, failureFromError, formatBytes, quote } from './fetch-failure.ts';
 import { readBodyCapped } from './read-body.ts';
@@ -16,7 +17,10 @@ export interface FetchOptions {
   allowPrivateNetworks: boolean;
   /** User-Agent header, e.g. 'Lede/0.1 (+https://github.com/lede)'. */
   userAgent: string;
-  /** Which content types are acceptable. */
+  /**
+   * Which content types are acceptable. 'image' passes raster images only (never SVG), judged by
+   * their magic bytes: the outcome's contentType is the sniffed type, body is '' and charset ''.
+   */
   accept: AcceptKind;
   /** Connect, headers and body-idle timeouts in ms; default 15000. */
   timeoutMs?: number;
@@ -139,6 +143,7 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOu
 
 function acceptHeader(accept: AcceptKind): string {
   if (accept === 'html') return 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+  if (accept === 'image') return 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
   if (accept === 'feed') {
     return 'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.1';
   }
@@ -197,10 +202,26 @@ async function finish(
   if (verdict === 'sniff' && !sniffAccepts(opts.accept, bytes)) {
     return failed(url, 'unsupported-content-type', `fetch: expected ${describe(opts.accept)} but ${url} is ${mediaType || 'untyped'} and does not look like one`);
   }
-  const kind = documentKind(mediaType, bytes);
-  const decoded = decodeBody(bytes, { ...(rawType ? { contentType: rawType } : {}), kind });
   const etag = header(res.headers, 'etag');
   const lastModified = header(res.headers, 'last-modified');
+  if (opts.accept === 'image') {
+    // Binary: decoding bytes to text would cost time and mean nothing. The sniff above passed, so there is a type.
+    const imageType = sniffImageType(bytes) ?? 'application/octet-stream';
+    return {
+      kind: 'fetched',
+      requestedUrl,
+      url,
+      status,
+      contentType: imageType,
+      body: '',
+      bytes,
+      charset: '',
+      ...(etag ? { etag } : {}),
+      ...(lastModified ? { lastModified } : {}),
+    };
+  }
+  const kind = documentKind(mediaType, bytes);
+  const decoded = decodeBody(bytes, { ...(rawType ? { contentType: rawType } : {}), kind });
   return {
     kind: 'fetched',
     requestedUrl,
@@ -220,5 +241,5 @@ function sniffedType(kind: 'html' | 'xml' | 'json' | 'unknown'): string {
 }
 
 function describe(accept: AcceptKind): string {
-  return accept === 'html' ? 'an HTML page' : accept === 'feed' ? 'a feed' : 'a document';
+  return accept === 'html' ? 'an HTML page' : accept === 'feed' ? 'a feed' : accept === 'image' ? 'a raster image' : 'a document';
 }

@@ -1,5 +1,5 @@
 // Reader reactions: the one place a vote is validated and recorded.
-import { LedeError } from '../core/errors.ts';
+import { LedeError, RetryAfterError } from '../core/errors.ts';
 import type { ReactionChoice, ReactionCount } from '../core/records.ts';
 import { type Store, withCounts } from '../store/store.ts';
 
@@ -18,6 +18,42 @@ export async function castReaction(
   }
   await store.setReaction(vote.articleId, vote.readerId, choice.id);
   return withCounts(choices, await store.reactionCounts(vote.articleId));
+}
+
+/** Poll limits: votes per client address and per reader in a window; 0 turns one off. */
+export interface VoteLimits {
+  readonly perAddress: number;
+  readonly perReader: number;
+  readonly windowSeconds: number;
+}
+
+/** The limits when none are configured (LEDE_VOTE_LIMIT_* defaults). */
+export const DEFAULT_VOTE_LIMITS: VoteLimits = Object.freeze({ perAddress: 300, perReader: 60, windowSeconds: 3600 });
+
+/**
+ * Records a vote within the limits: every attempt counts against the reader's and the client
+ * address's quota (in the store, so every web process shares them), and an attempt over either
+ * quota changes nothing and throws RetryAfterError.
+ */
+export async function castLimitedReaction(
+  store: Store,
+  choices: readonly ReactionChoice[],
+  vote: { articleId: string; readerId: string; reaction: unknown; address: string },
+  limits: VoteLimits,
+  now: Date = new Date(),
+): Promise<ReactionCount[]> {
+  const windowMs = limits.windowSeconds * 1000;
+  const checks: [string, number][] = [
+    [`vote:address:${vote.address}`, limits.perAddress],
+    [`vote:reader:${vote.readerId}`, limits.perReader],
+  ];
+  const states = await Promise.all(checks.filter(([, max]) => max > 0).map(async ([key, max]) => ({ max, state: await store.hitRateLimit(key, windowMs, now) })));
+  const over = states.filter((s) => s.state.count > s.max);
+  if (over.length > 0) {
+    const until = Math.max(...over.map((s) => Date.parse(s.state.resetAt)));
+    throw new RetryAfterError('reactions: too many votes from this reader or network; try again later', until - now.getTime());
+  }
+  return castReaction(store, choices, vote);
 }
 
 /** The reaction counts of an article and the reader's own choice. */

@@ -5,11 +5,17 @@ import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { registerArticlesApi } from '../api/routes/articles.ts';
 import { registerSourcesApi } from '../api/routes/sources.ts';
+import { registerWriteApi } from '../api/routes/write.ts';
 import { forbidden, type HttpError, toHttpError } from '../api/http-errors.ts';
 import { HttpErrorResponse } from './http-error-response.ts';
 import { renderPage } from './render-page.tsx';
+import { registerAdminArticles } from './routes/admin-articles.tsx';
+import { registerAdminLogin } from './routes/admin-login.tsx';
+import { registerAdminSources } from './routes/admin-sources.tsx';
+import { registerAdminTokens } from './routes/admin-tokens.tsx';
 import { registerArticleShow } from './routes/article-show.tsx';
 import { registerHomeShow } from './routes/home-show.tsx';
+import { registerMediaShow } from './routes/media-show.ts';
 import { registerReactionCreate } from './routes/reaction-create.ts';
 import { registerSourceShow } from './routes/source-show.tsx';
 import { ErrorPage } from './views/pages.tsx';
@@ -17,9 +23,10 @@ import type { WebDeps } from './web-deps.ts';
 
 const CSS = readFileSync(new URL('./assets/lede.css', import.meta.url), 'utf8');
 
-const CSP = [
+// With the media proxy on, every image of another host goes through /media, so no other host is allowed.
+const buildCsp = (mediaProxy: boolean): string => [
   "default-src 'self'",
-  "img-src 'self' https: http: data:",
+  mediaProxy ? "img-src 'self' data:" : "img-src 'self' https: http: data:",
   "style-src 'self'",
   "script-src 'none'",
   "object-src 'none'",
@@ -31,6 +38,7 @@ const CSP = [
 /** Builds the Hono app serving the reader and the API. */
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
+  const CSP = buildCsp(deps.mediaProxy !== undefined);
 
   app.use('*', async (c, next) => {
     // Unsafe methods must come from this site: browsers send Origin on cross-site POSTs.
@@ -41,10 +49,13 @@ export function createWebApp(deps: WebDeps): Hono {
       }
     }
     await next();
-    c.header('Content-Security-Policy', CSP);
+    // A route may answer with a stricter policy of its own (the media proxy's sandbox).
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+    c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
   });
 
   // Pages and API answers carry an ETag of their bytes; a revalidating browser gets a 304.
@@ -60,12 +71,20 @@ export function createWebApp(deps: WebDeps): Hono {
   registerArticleShow(app, deps);
   registerReactionCreate(app, deps);
   registerSourceShow(app, deps);
+  registerMediaShow(app, deps);
   registerArticlesApi(app, deps);
   registerSourcesApi(app, deps);
+  registerWriteApi(app, deps);
+  registerAdminLogin(app, deps);
+  registerAdminSources(app, deps);
+  registerAdminArticles(app, deps);
+  registerAdminTokens(app, deps);
 
   const respond = (c: Parameters<Parameters<typeof app.onError>[0]>[1], err: HttpError) => {
     c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
+    if (err.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.retryAfterSeconds));
+    if (err.status === 401 && new URL(c.req.url).pathname.startsWith('/api/')) c.header('WWW-Authenticate', 'Bearer realm="lede"');
     if (new URL(c.req.url).pathname.startsWith('/api/')) {
       return c.json({ error: { code: err.code, message: err.message } }, err.status);
     }

@@ -4,8 +4,9 @@ import { z } from 'zod';
 import { articleToJson } from '../../core/article-json.ts';
 import { LedeError } from '../../core/errors.ts';
 import type { Source } from '../../core/records.ts';
-import { castReaction, readReactions } from '../../pipeline/reactions.ts';
-import { ensureReader } from '../../web/reader-identity.ts';
+import { castLimitedReaction, DEFAULT_VOTE_LIMITS, readReactions } from '../../pipeline/reactions.ts';
+import { clientAddress, trustList } from '../../web/client-address.ts';
+import { ensureReader, readReader } from '../../web/reader-identity.ts';
 import type { WebDeps } from '../../web/web-deps.ts';
 
 const listQuery = z.object({
@@ -17,6 +18,7 @@ const reactionBody = z.object({ reaction: z.string() });
 
 /** Registers /api/articles routes. */
 export function registerArticlesApi(app: Hono, deps: WebDeps): void {
+  const proxies = trustList(deps.trustProxy ?? []);
   app.get('/api/articles', async (c) => {
     const q = listQuery.safeParse(c.req.query());
     if (!q.success) throw new LedeError('invalid-input', `api: ${q.error.issues[0]?.path.join('.')}: ${q.error.issues[0]?.message}`);
@@ -35,6 +37,9 @@ export function registerArticlesApi(app: Hono, deps: WebDeps): void {
     const article = await deps.store.getArticle(c.req.param('id'));
     if (!article) throw new LedeError('not-found', `api: no article with id ${c.req.param('id')}`);
     const source = article.sourceId ? await deps.store.getSource(article.sourceId) : undefined;
+    // Voting through the API needs the reader cookie this answer issues, like the page's form.
+    ensureReader(c, deps.secret);
+    c.header('Cache-Control', 'private, no-cache');
     const { counts } = await readReactions(deps.store, deps.reactions, article.id, undefined);
     return c.json(articleToJson(article, source, { reactions: counts }));
   });
@@ -53,8 +58,14 @@ export function registerArticlesApi(app: Hono, deps: WebDeps): void {
     }
     const parsed = reactionBody.safeParse(body);
     if (!parsed.success) throw new LedeError('invalid-input', 'api: expected {"reaction": "<id>"}');
-    const readerId = ensureReader(c, deps.secret);
-    const counts = await castReaction(deps.store, deps.reactions, { articleId: id, readerId, reaction: parsed.data.reaction });
+    const readerId = readReader(c, deps.secret);
+    if (!readerId) throw new LedeError('forbidden', `api: a vote needs the reader cookie that GET /api/articles/${id} sets`);
+    const counts = await castLimitedReaction(
+      deps.store,
+      deps.reactions,
+      { articleId: id, readerId, reaction: parsed.data.reaction, address: clientAddress(c, proxies) },
+      deps.voteLimits ?? DEFAULT_VOTE_LIMITS,
+    );
     return c.json({ reaction: parsed.data.reaction, reactions: counts }, 200);
   });
 }

@@ -64,7 +64,18 @@ export function registerStart(program: Command, boot: Boot): void {
         import('../../queue/scheduler.ts'),
         import('../../pipeline/refresh-feed.ts'),
       ]);
-      const web = createWebApp({ store: app.store, reactions: app.config.reactions, secret: app.secret, log: app.log, timeZone: app.config.timeZone });
+      const web = createWebApp({
+        store: app.store,
+        reactions: app.config.reactions,
+        secret: app.secret,
+        log: app.log,
+        timeZone: app.config.timeZone,
+        pipeline: app.pipeline,
+        mediaProxy: app.config.mediaProxy ? { maxBytes: app.config.mediaMaxBytes } : undefined,
+        trustProxy: app.config.trustProxy,
+        voteLimits: app.config.voteLimits,
+        login: app.config.login,
+      });
       const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
         const s = serve({ fetch: web.fetch, port: app.config.port, hostname: app.config.host }, () => resolve(s));
         s.once('error', (e: NodeJS.ErrnoException) =>

@@ -1,13 +1,15 @@
 // POST /articles/:id/reactions — the poll form (works without JavaScript).
 import type { Hono } from 'hono';
 import { forbidden } from '../../api/http-errors.ts';
-import { castReaction } from '../../pipeline/reactions.ts';
+import { castLimitedReaction, DEFAULT_VOTE_LIMITS } from '../../pipeline/reactions.ts';
+import { clientAddress, trustList } from '../client-address.ts';
 import { checkCsrf, readReader } from '../reader-identity.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { HttpErrorResponse } from '../http-error-response.ts';
 
 /** Registers the poll form's target. */
 export function registerReactionCreate(app: Hono, deps: WebDeps): void {
+  const proxies = trustList(deps.trustProxy ?? []);
   app.post('/articles/:id/reactions', async (c) => {
     const id = c.req.param('id');
     const form = await c.req.parseBody();
@@ -17,7 +19,12 @@ export function registerReactionCreate(app: Hono, deps: WebDeps): void {
     if (!readerId || !checkCsrf(deps.secret, readerId, form.csrf)) {
       throw new HttpErrorResponse(forbidden('Your vote could not be checked. Reload the article and vote again.'));
     }
-    await castReaction(deps.store, deps.reactions, { articleId: id, readerId, reaction: form.reaction });
+    await castLimitedReaction(
+      deps.store,
+      deps.reactions,
+      { articleId: id, readerId, reaction: form.reaction, address: clientAddress(c, proxies) },
+      deps.voteLimits ?? DEFAULT_VOTE_LIMITS,
+    );
     return c.redirect(`/articles/${encodeURIComponent(id)}#poll`, 303);
   });
 }

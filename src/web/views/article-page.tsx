@@ -1,8 +1,10 @@
 // The article page: source, summary, headline, deck, body with photos, byline, publisher, poll,
 // in that order, each part marked with data-part for tests and themes.
 import { raw } from 'hono/html';
+import { useContext } from 'hono/jsx';
 import type { ImageRef, ReactionCount, StoredArticle, SummaryMethod } from '../../core/records.ts';
-import { Layout, Time } from './layout.tsx';
+import { rewriteImageSources } from '../media-proxy.ts';
+import { DisplayContext, Layout, Time } from './layout.tsx';
 import { type Publisher, PublisherCard } from './publisher-card.tsx';
 
 /** The question the poll asks. */
@@ -30,9 +32,10 @@ function markPhotos(html: string): string {
 
 function Photo(props: { image: ImageRef }) {
   const { image } = props;
+  const { mediaUrl } = useContext(DisplayContext);
   return (
     <figure data-part="photo">
-      <img src={image.url} alt={image.alt ?? image.caption ?? ''} loading="lazy" />
+      <img src={mediaUrl(image.url)} alt={image.alt ?? image.caption ?? ''} loading="lazy" />
       {image.caption || image.credit ? (
         <figcaption>
           {image.caption}
@@ -102,6 +105,7 @@ function Poll(props: { model: ArticlePageModel }) {
 export function ArticlePage(props: { model: ArticlePageModel }) {
   const { article, publisher } = props.model;
   const showLead = article.leadImage && article.images.length === 0 && !article.contentHtml.includes('<img');
+  const { mediaUrl } = useContext(DisplayContext);
   return (
     <Layout title={article.title} lang={article.lang} description={article.summary[0]}>
       <article class="article" lang={article.lang}>
@@ -130,7 +134,7 @@ export function ArticlePage(props: { model: ArticlePageModel }) {
         ) : null}
         {showLead && article.leadImage ? <Photo image={article.leadImage} /> : null}
         <div class="body" data-part="body">
-          {raw(markPhotos(article.contentHtml))}
+          {raw(rewriteImageSources(markPhotos(article.contentHtml), mediaUrl))}
         </div>
         <Byline article={article} publisher={publisher} />
         <p class="original">

@@ -1,8 +1,8 @@
 // The page frame every reader page shares.
 import { type Child, createContext, useContext } from 'hono/jsx';
 
-/** Display settings every view can read: the time zone dates are shown in. */
-export const DisplayContext = createContext<{ timeZone: string }>({ timeZone: 'UTC' });
+/** Display settings every view reads: the time zone dates are shown in, and `mediaUrl`, the address an image of another host is shown from (the media proxy, or the URL itself). */
+export const DisplayContext = createContext<{ timeZone: string; mediaUrl: (url: string) => string }>({ timeZone: 'UTC', mediaUrl: (url) => url });
 
 /** Wraps a page body in the site frame. */
 export function Layout(props: { title: string; lang?: string; children: Child; description?: string }) {

@@ -69,6 +69,11 @@ export function ErrorPage(props: { status: number; title: string; message: strin
       <section class="error-page">
         <h1>{props.title}</h1>
         <p>{props.message}</p>
+        {props.status === 401 ? (
+          <p>
+            <a href="/admin/login">Sign in</a>
+          </p>
+        ) : null}
         <p>
           <a href="/">Back to the latest articles</a>
         </p>

@@ -1,6 +1,8 @@
 // The publisher card: logo, name, contact email and one-line description.
 import type { Source } from '../../core/records.ts';
 import { sourcePath } from '../../core/article-json.ts';
+import { useContext } from 'hono/jsx';
+import { DisplayContext } from './layout.tsx';
 
 /** A publisher as the card shows it, from a source or, lacking one, the page's site name. */
 export interface Publisher {
@@ -21,10 +23,11 @@ export function publisherOf(source: Source | undefined, siteName: string | undef
 /** The publisher card. */
 export function PublisherCard(props: { publisher: Publisher; headingLevel?: 2 | 1 }) {
   const p = props.publisher;
+  const { mediaUrl } = useContext(DisplayContext);
   const name = p.id ? <a href={sourcePath(p.id)}>{p.name}</a> : p.name;
   return (
     <section class="publisher" data-part="publisher" aria-label="Publisher">
-      {p.logoUrl ? <img class="logo" src={p.logoUrl} alt={p.name} loading="lazy" /> : null}
+      {p.logoUrl ? <img class="logo" src={mediaUrl(p.logoUrl)} alt={p.name} loading="lazy" /> : null}
       <div>
         {props.headingLevel === 1 ? <h1 class="name">{name}</h1> : <p class="name">{name}</p>}
         {p.email ? (
