@@ -16,6 +16,7 @@ import { registerAdminTokens } from './routes/admin-tokens.tsx';
 import { registerArticleShow } from './routes/article-show.tsx';
 import { registerHomeShow } from './routes/home-show.tsx';
 import { registerMediaShow } from './routes/media-show.ts';
+import { registerOps } from './routes/ops.ts';
 import { registerReactionCreate } from './routes/reaction-create.ts';
 import { registerSourceShow } from './routes/source-show.tsx';
 import { ErrorPage } from './views/pages.tsx';
@@ -39,6 +40,19 @@ const buildCsp = (mediaProxy: boolean): string => [
 export function createWebApp(deps: WebDeps): Hono {
   const app = new Hono();
   const CSP = buildCsp(deps.mediaProxy !== undefined);
+
+  if (deps.metrics) {
+    const metrics = deps.metrics;
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      try {
+        await next();
+      } finally {
+        // The matched route pattern (/articles/:id), never the raw path: bounded label values.
+        metrics.observeHttp(c.req.method, c.req.routePath || 'unmatched', c.res.status, (performance.now() - started) / 1000);
+      }
+    });
+  }
 
   app.use('*', async (c, next) => {
     // Unsafe methods must come from this site: browsers send Origin on cross-site POSTs.
@@ -65,7 +79,7 @@ export function createWebApp(deps: WebDeps): Hono {
     c.header('Cache-Control', 'public, max-age=3600');
     return c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' });
   });
-  app.get('/healthz', (c) => c.json({ ok: true }));
+  registerOps(app, deps);
 
   registerHomeShow(app, deps);
   registerArticleShow(app, deps);

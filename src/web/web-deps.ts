@@ -1,5 +1,6 @@
 // What the web and API routes need, wired by main.ts.
 import type { Logger } from '../core/log.ts';
+import type { Metrics } from '../core/metrics.ts';
 import type { ReactionChoice } from '../core/records.ts';
 import type { PipelineDeps } from '../pipeline/process-item.ts';
 import type { Store } from '../store/store.ts';
@@ -23,4 +24,8 @@ export interface WebDeps {
   readonly voteLimits?: { readonly perAddress: number; readonly perReader: number; readonly windowSeconds: number };
   /** Login lockout: failures per account or address before the form locks. Default 5 and 15 minutes. */
   readonly login?: { readonly maxFailures: number; readonly lockoutMinutes: number };
+  /** This process's Prometheus registry, served at /metrics. */
+  readonly metrics?: Metrics;
+  /** Checks what the process needs to serve (the store, the queue); throws when not ready. */
+  readonly ready?: () => Promise<void>;
 }
