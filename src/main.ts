@@ -118,6 +118,8 @@ All commands (each takes --data DIR and --database URL):
   lede extract <url|file> [--json|--markdown]    extract and summarize without storing
   lede sources add <feed-or-site-url> [--name --logo --email --description --lang]
   lede sources list                              publishers and their health
+  lede sources import <file.opml|-> [--json]     add or update sources from an OPML file; no feed is fetched
+  lede sources export [--output FILE]            every source with a feed, as OPML 2.0
   lede poll                                      poll every source once
   lede migrate                                   create or update the database schema
   lede admin create <email> [--password-stdin]   an admin account for /admin (password printed once)

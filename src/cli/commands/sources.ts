@@ -1,9 +1,10 @@
-// `lede sources add|list`: the publishers Lede polls.
+// `lede sources add|list|import|export`: the publishers Lede polls (OPML in sources-opml.ts).
 import type { Command } from 'commander';
 import type { Boot } from '../app-context.ts';
 import { resolveArticleInput } from '../article-input.ts';
 import { globals, print } from '../cli-output.ts';
 import { LedeError } from '../../core/errors.ts';
+import { registerSourcesOpml } from './sources-opml.ts';
 
 /** Registers `sources` and its subcommands. */
 export function registerSources(program: Command, boot: Boot): void {
@@ -54,4 +55,5 @@ export function registerSources(program: Command, boot: Boot): void {
         await app.close();
       }
     });
+  registerSourcesOpml(sources, boot);
 }

@@ -4,15 +4,12 @@
 import type { Context, Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { FetchOutcome } from '../../core/records.ts';
-import { sniffImageType } from '../../fetch/content-type-check.ts';
-import { fetchUrl } from '../../fetch/fetch-url.ts';
+import { fetchImage } from '../../pipeline/fetch-image.ts';
 import { verifyMediaSignature } from '../media-proxy.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 // The upstream URL is fixed by the signature, so the bytes behind it may be cached a long time.
 const CACHE_CONTROL = 'public, max-age=86400, immutable';
-const DEFAULT_USER_AGENT = 'Lede/0.1 (media proxy)';
-const DEFAULT_TIMEOUT_MS = 15_000;
 
 // Errors are short plain text: the address is an <img> source, nobody reads a page there.
 function refuse(c: Context, status: ContentfulStatusCode, message: string): Response {
@@ -43,17 +40,10 @@ export function registerMediaShow(app: Hono, deps: WebDeps): void {
     const url = c.req.query('url');
     if (!url) return refuse(c, 400, 'media: missing url');
     if (!verifyMediaSignature(deps.secret, url, c.req.param('sig'))) return refuse(c, 403, 'media: bad signature');
-    const settings = deps.pipeline?.fetch;
-    const etag = validator(c.req.header('if-none-match'));
-    const lastModified = validator(c.req.header('if-modified-since'));
-    const outcome = await fetchUrl(url, {
-      accept: 'image',
-      allowPrivateNetworks: settings?.allowPrivateNetworks ?? false,
-      userAgent: settings?.userAgent ?? DEFAULT_USER_AGENT,
-      timeoutMs: settings?.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    const outcome = await fetchImage(url, deps.pipeline?.fetch, {
       maxBytes: proxy.maxBytes,
-      ...(etag ? { etag } : {}),
-      ...(lastModified ? { lastModified } : {}),
+      etag: validator(c.req.header('if-none-match')),
+      lastModified: validator(c.req.header('if-modified-since')),
     });
     if (outcome.kind === 'not-modified') {
       return c.body(null, 304, { 'Cache-Control': CACHE_CONTROL });
@@ -63,8 +53,7 @@ export function registerMediaShow(app: Hono, deps: WebDeps): void {
       const status = failureStatus(outcome);
       return refuse(c, status, status === 502 ? `media: upstream failed (${outcome.reason})` : `media: ${outcome.message.replace(/^fetch: /, '')}`);
     }
-    // fetchUrl sniffed already; checking again keeps this route safe on its own.
-    const type = sniffImageType(outcome.bytes);
+    const type = outcome.imageType;
     if (!type) return refuse(c, 415, 'media: not a raster image');
     const headers: Record<string, string> = {
       'Content-Type': type,
