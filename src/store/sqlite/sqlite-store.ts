@@ -30,5 +30,30 @@ export function openSqliteStore(path: string): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteStore(new Kysely<Database>({ dialect: new SqliteDialect({ database }) }));
+  return new SqliteStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }));
+}
+
+/**
+ * better-sqlite3 with prepared statements reused by SQL text: Kysely prepares every query
+ * afresh, and preparing costs more than running the small queries a page needs. Statements run
+ * synchronously and Lede never streams, so one statement is never in use twice at once.
+ */
+function withStatementCache(database: BetterSqlite3.Database): { close(): void; prepare(sql: string): BetterSqlite3.Statement } {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare(sql: string) {
+      let statement = cache.get(sql);
+      if (!statement) {
+        // Queries are built from a fixed set of shapes; the bound guards against unbounded IN lists.
+        if (cache.size >= 500) cache.clear();
+        statement = database.prepare(sql);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
