@@ -13,6 +13,7 @@ import { registerPoll } from './cli/commands/poll.ts';
 import { registerSources } from './cli/commands/sources.ts';
 import { registerStart } from './cli/commands/start.ts';
 import { registerTokens } from './cli/commands/tokens.ts';
+import { registerWeb } from './cli/commands/web.ts';
 import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
@@ -102,6 +103,7 @@ const program = new Command()
   .exitOverride();
 
 registerStart(program, boot);
+registerWeb(program, boot);
 registerIngest(program, boot);
 registerExtract(program, boot);
 registerSources(program, boot);
@@ -114,6 +116,7 @@ program.addHelpText(
   `
 All commands (each takes --data DIR and --database URL):
   lede start [--port N] [--host H] [--demo]   web reader, API and poller in one process
+  lede web [--port N] [--host H]                reader, admin and API only (scale out: many of them)
   lede ingest <url|file> [--source ID] [--json]  one article into the store
   lede extract <url|file> [--json|--markdown]    extract and summarize without storing
   lede sources add <feed-or-site-url> [--name --logo --email --description --lang]
