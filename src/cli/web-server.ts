@@ -40,6 +40,12 @@ export async function startWebServer(app: AppContext, deps: WebDeps): Promise<We
       reject(new LedeError('invalid-input', `web: cannot listen on ${app.config.host}:${app.config.port} (${e.code ?? e.message})`)),
     );
   });
+  // Keep idle connections longer than a load balancer's idle timeout (60 s on most), so a proxy
+  // never sends a request on a socket the server is closing.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const address = server.address() as AddressInfo | null;
   return {
     port: address?.port ?? app.config.port,

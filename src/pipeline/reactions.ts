@@ -3,12 +3,8 @@ import { LedeError, RetryAfterError } from '../core/errors.ts';
 import type { ReactionChoice, ReactionCount } from '../core/records.ts';
 import { type Store, withCounts } from '../store/store.ts';
 
-/** Records a reader's reaction, replacing an earlier one; throws not-found or unknown-reaction. */
-export async function castReaction(
-  store: Store,
-  choices: readonly ReactionChoice[],
-  vote: { articleId: string; readerId: string; reaction: unknown },
-): Promise<ReactionCount[]> {
+/** Records a reader's reaction, replacing an earlier one, without reading the counts back. */
+async function recordReaction(store: Store, choices: readonly ReactionChoice[], vote: { articleId: string; readerId: string; reaction: unknown }): Promise<void> {
   if (!(await store.getArticle(vote.articleId))) {
     throw new LedeError('not-found', `reactions: no article with id ${vote.articleId}`);
   }
@@ -17,6 +13,15 @@ export async function castReaction(
     throw new LedeError('unknown-reaction', `reactions: unknown reaction ${JSON.stringify(vote.reaction)}; expected one of ${choices.map((c) => c.id).join(', ')}`);
   }
   await store.setReaction(vote.articleId, vote.readerId, choice.id);
+}
+
+/** Records a reader's reaction without limits (CLI, tests) and returns the new counts. */
+export async function castReaction(
+  store: Store,
+  choices: readonly ReactionChoice[],
+  vote: { articleId: string; readerId: string; reaction: unknown },
+): Promise<ReactionCount[]> {
+  await recordReaction(store, choices, vote);
   return withCounts(choices, await store.reactionCounts(vote.articleId));
 }
 
@@ -41,7 +46,7 @@ export async function castLimitedReaction(
   vote: { articleId: string; readerId: string; reaction: unknown; address: string },
   limits: VoteLimits,
   now: Date = new Date(),
-): Promise<ReactionCount[]> {
+): Promise<void> {
   const windowMs = limits.windowSeconds * 1000;
   const checks: [string, number][] = [
     [`vote:address:${vote.address}`, limits.perAddress],
@@ -53,7 +58,7 @@ export async function castLimitedReaction(
     const until = Math.max(...over.map((s) => Date.parse(s.state.resetAt)));
     throw new RetryAfterError('reactions: too many votes from this reader or network; try again later', until - now.getTime());
   }
-  return castReaction(store, choices, vote);
+  await recordReaction(store, choices, vote);
 }
 
 /** The reaction counts of an article and the reader's own choice. */

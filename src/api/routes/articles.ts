@@ -60,12 +60,13 @@ export function registerArticlesApi(app: Hono, deps: WebDeps): void {
     if (!parsed.success) throw new LedeError('invalid-input', 'api: expected {"reaction": "<id>"}');
     const readerId = readReader(c, deps.secret);
     if (!readerId) throw new LedeError('forbidden', `api: a vote needs the reader cookie that GET /api/articles/${id} sets`);
-    const counts = await castLimitedReaction(
+    await castLimitedReaction(
       deps.store,
       deps.reactions,
       { articleId: id, readerId, reaction: parsed.data.reaction, address: clientAddress(c, proxies) },
       deps.voteLimits ?? DEFAULT_VOTE_LIMITS,
     );
+    const { counts } = await readReactions(deps.store, deps.reactions, id, readerId);
     return c.json({ reaction: parsed.data.reaction, reactions: counts }, 200);
   });
 }
