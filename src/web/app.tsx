@@ -2,7 +2,6 @@
 // error handler that turns failures into pages or JSON.
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import { registerArticlesApi } from '../api/routes/articles.ts';
 import { registerSourcesApi } from '../api/routes/sources.ts';
 import { registerWriteApi } from '../api/routes/write.ts';
@@ -62,18 +61,18 @@ export function createWebApp(deps: WebDeps): Hono {
         throw new HttpErrorResponse(forbidden('Cross-site requests are not accepted.'));
       }
     }
-    await next();
-    // A route may answer with a stricter policy of its own (the media proxy's sandbox).
-    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', CSP);
+    // Set before the route runs, so the response is built once with them; a route may replace
+    // one (the media proxy's stricter CSP).
+    c.header('Content-Security-Policy', CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
     c.header('X-Frame-Options', 'DENY');
     c.header('Cross-Origin-Opener-Policy', 'same-origin');
     c.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+    await next();
   });
 
-  // Pages and API answers carry an ETag of their bytes; a revalidating browser gets a 304.
-  app.use('*', etag());
+  // Pages and API answers carry an ETag of their bytes (conditional.ts): a revalidating browser gets a 304.
 
   app.get('/assets/lede.css', (c) => {
     c.header('Cache-Control', 'public, max-age=3600');

@@ -2,12 +2,14 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { answer } from './conditional.ts';
 import { mediaProxyUrl } from './media-proxy.ts';
 import { DisplayContext } from './views/layout.tsx';
 import type { WebDeps } from './web-deps.ts';
 
 /** Answers with the page as HTML. */
-export function renderPage(c: Context, deps: WebDeps, page: Child, status: ContentfulStatusCode = 200): Response | Promise<Response> {
+export async function renderPage(c: Context, deps: WebDeps, page: Child, status: ContentfulStatusCode = 200): Promise<Response> {
   const mediaUrl = deps.mediaProxy ? (url: string) => mediaProxyUrl(deps.secret, url) : (url: string) => url;
-  return c.html(<DisplayContext.Provider value={{ timeZone: deps.timeZone ?? 'UTC', mediaUrl }}>{page}</DisplayContext.Provider>, status);
+  const html = await (<DisplayContext.Provider value={{ timeZone: deps.timeZone ?? 'UTC', mediaUrl }}>{page}</DisplayContext.Provider>).toString();
+  return answer(c, `<!DOCTYPE html>${html}`, 'text/html; charset=UTF-8', status);
 }

@@ -7,6 +7,7 @@ import type { Source } from '../../core/records.ts';
 import { castLimitedReaction, DEFAULT_VOTE_LIMITS, readReactions } from '../../pipeline/reactions.ts';
 import { clientAddress, trustList } from '../../web/client-address.ts';
 import { ensureReader, readReader } from '../../web/reader-identity.ts';
+import { answerJson } from '../../web/conditional.ts';
 import type { WebDeps } from '../../web/web-deps.ts';
 
 const listQuery = z.object({
@@ -27,7 +28,7 @@ export function registerArticlesApi(app: Hono, deps: WebDeps): void {
       deps.store.listSources(),
     ]);
     const byId = new Map<string, Source>(sources.map((s) => [s.id, s]));
-    return c.json({
+    return answerJson(c, {
       items: page.items.map((a) => articleToJson(a, a.sourceId ? byId.get(a.sourceId) : undefined)),
       nextCursor: page.nextCursor,
     });
@@ -41,7 +42,7 @@ export function registerArticlesApi(app: Hono, deps: WebDeps): void {
     ensureReader(c, deps.secret);
     c.header('Cache-Control', 'private, no-cache');
     const { counts } = await readReactions(deps.store, deps.reactions, article.id, undefined);
-    return c.json(articleToJson(article, source, { reactions: counts }));
+    return answerJson(c, articleToJson(article, source, { reactions: counts }));
   });
 
   app.post('/api/articles/:id/reactions', async (c) => {
