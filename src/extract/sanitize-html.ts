@@ -14,6 +14,13 @@ const DROP_WITH_CONTENT = [
   'template', 'button', 'select', 'canvas', 'video', 'audio', 'head', 'title',
 ];
 
+/**
+ * A URL as browsers read an attribute value: leading and trailing C0 controls and spaces dropped.
+ * Not String#trim, which also drops U+00A0 and other spaces that a browser keeps, making
+ * "\u00a0https:…" a relative link.
+ */
+const urlOf = (value: string) => value.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+
 const OPTIONS: sanitize.IOptions = {
   allowedTags: ALLOWED_TAGS,
   allowedAttributes: {
@@ -34,13 +41,13 @@ const OPTIONS: sanitize.IOptions = {
     a: (tagName, attribs): sanitize.Tag => {
       const href = attribs.href ?? '';
       // Relative links cannot be resolved here; the caller made URLs absolute before this step.
-      if (!/^(?:https?:|mailto:)/i.test(href.trim())) return { tagName: 'a', attribs: {} as sanitize.Attributes };
+      if (!/^(?:https?:|mailto:)/i.test(urlOf(href))) return { tagName: 'a', attribs: {} as sanitize.Attributes };
       return { tagName, attribs: { href, rel: 'noopener noreferrer nofollow' } };
     },
     img: (tagName, attribs): sanitize.Tag => {
       const src = attribs.src ?? '';
       const out: Record<string, string> = {};
-      if (/^https?:\/\//i.test(src.trim())) out.src = src;
+      if (/^https?:\/\//i.test(urlOf(src))) out.src = src;
       for (const k of ['alt', 'width', 'height'] as const) {
         const v = attribs[k];
         if (v !== undefined && (k === 'alt' || /^\d{1,5}$/.test(v))) out[k] = v;
@@ -53,5 +60,9 @@ const OPTIONS: sanitize.IOptions = {
 
 /** Sanitizes article HTML down to an allowlist of article markup (no scripts, styles, classes, handlers; http(s) URLs only). */
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS).trim();
+  // A second pass makes the output a fixed point. The first keeps the children of the tags it
+  // drops, so it can write nestings the parser never builds from text (`<p><x><p>` gives
+  // `<p><p></p></p>`, which reads back as three paragraphs, as in browsers); read again, the
+  // output is what any reader of it sees, and sanitizing it once more changes nothing.
+  return sanitize(sanitize(html, OPTIONS), OPTIONS).trim();
 }

@@ -43,12 +43,21 @@ function resolveSrcset(srcset: string, base: string | undefined): string {
   return srcset
     .split(',')
     .map((c) => c.trim())
-    .filter(Boolean)
+    .filter((c) => c !== '' && !isNonImageData(c))
     .map((c) => {
       const [u, ...rest] = c.split(/\s+/);
       return [resolveUrl(u, base) ?? u, ...rest].join(' ');
     })
     .join(', ');
+}
+
+/**
+ * True for a data: URL that is not an image (data:text/html…). Images may be inline data, but a
+ * document is never an image's source; browsers skip whitespace and controls in the scheme.
+ */
+function isNonImageData(url: string): boolean {
+  const u = url.replace(/[\u0000-\u0020]+/g, '');
+  return /^data:/i.test(u) && !/^data:image\//i.test(u);
 }
 
 function urlTransform(base: string | undefined): sanitize.Transformer {
@@ -58,6 +67,7 @@ function urlTransform(base: string | undefined): sanitize.Transformer {
       const v = out[key];
       if (v !== undefined) out[key] = resolveUrl(v, base) ?? v;
     }
+    if (out.src !== undefined && isNonImageData(out.src)) delete out.src;
     if (out.srcset !== undefined) out.srcset = resolveSrcset(out.srcset, base);
     return { tagName, attribs: out };
   };
@@ -80,7 +90,7 @@ export function escapeUnclosedTail(html: string): string {
 /** Sanitizes feed HTML with a strict article allowlist, resolving URLs against `base`. */
 export function sanitizeFeedHtml(html: string, base?: string): string {
   const t = urlTransform(base);
-  return sanitize(escapeUnclosedTail(html), {
+  const options: sanitize.IOptions = {
     allowedTags: ARTICLE_TAGS,
     allowedAttributes: ARTICLE_ATTRIBUTES,
     allowedSchemes: ['http', 'https', 'mailto'],
@@ -89,7 +99,11 @@ export function sanitizeFeedHtml(html: string, base?: string): string {
     allowProtocolRelative: true,
     nonTextTags: NON_TEXT_TAGS,
     transformTags: { a: t, img: t, source: t, audio: t, video: t, blockquote: t, q: t, del: t, ins: t },
-  }).trim();
+  };
+  // Twice, so the output is a fixed point: the first pass keeps the children of the tags it
+  // drops and can so write nestings the parser never builds from text (`<p><button><p>` gives
+  // `<p><p></p></p>`, which reads back as three paragraphs, as in browsers).
+  return sanitize(sanitize(escapeUnclosedTail(html), options), options).trim();
 }
 
 // ASCII whitespace only: U+00A0 and the typographic spaces are content, not layout.

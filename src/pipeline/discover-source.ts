@@ -4,6 +4,7 @@
 // sequential and bounded, each through fetchUrl (SSRF-guarded), and when nothing is found the
 // error lists what was tried.
 import { LedeError } from '../core/errors.ts';
+import { httpUrl } from '../core/http-url.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import type { Feed, FetchOutcome, Source } from '../core/records.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
@@ -218,12 +219,13 @@ export async function findFeed(url: string, settings: FetchSettings, limits: Dis
 export async function discoverSource(url: string, settings: FetchSettings, given: Partial<NewSource> = {}, limits: DiscoveryLimits = {}): Promise<NewSource> {
   const found = await findFeed(url, settings, limits);
   const { feed } = found;
-  const homepage = feed.link ?? new URL(found.url).origin + '/';
+  // A feed's own <link> and <image> are kept only when they are http(s) (never javascript:).
+  const homepage = httpUrl(feed.link) ?? new URL(found.url).origin + '/';
   return {
     name: given.name || feed.title || new URL(homepage).hostname,
     feedUrl: found.url,
-    homepageUrl: given.homepageUrl ?? homepage,
-    logoUrl: given.logoUrl ?? feed.imageUrl,
+    homepageUrl: httpUrl(given.homepageUrl) ?? homepage,
+    logoUrl: httpUrl(given.logoUrl) ?? httpUrl(feed.imageUrl),
     email: given.email ?? feed.authors.find((a) => a.email)?.email,
     description: given.description || feed.description || undefined,
     lang: given.lang ?? feed.language?.toLowerCase().split(/[-_]/)[0],

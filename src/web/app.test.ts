@@ -140,6 +140,18 @@ describe('web app', () => {
     assert.deepEqual(sources.items.map((s) => s.name), ['The Gazette']);
   });
 
+  it('should never turn a source\'s or article\'s non-http URL into a link or image', async () => {
+    const evil = await store.addSource({ name: 'Evil', feedUrl: 'https://evil.example/feed.xml', homepageUrl: 'javascript:alert(1)', logoUrl: ' JAVASCRIPT:alert(2)' });
+    const { article: a } = await store.saveArticle(
+      sample(9, { canonicalUrl: 'javascript:alert(3)', url: 'javascript:alert(4)', images: [{ url: 'javascript:alert(5)', caption: 'x' }], contentHtml: '<p>Body.</p>' }),
+      { sourceId: evil.id },
+    );
+    for (const path of [`/sources/${evil.id}`, `/articles/${a.id}`, '/']) {
+      const html = await (await new Reader(app).request(path)).text();
+      assert.ok(!/javascript:/i.test(html), `${path} has a javascript: URL`);
+    }
+  });
+
   it('should answer unknown pages with a readable 404', async () => {
     const page = await new Reader(app).request('/articles/missing');
     assert.equal(page.status, 404);

@@ -3,21 +3,23 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { articleToJson, sourceToJson } from '../../core/article-json.ts';
 import { LedeError } from '../../core/errors.ts';
+import { httpUrl } from '../../core/http-url.ts';
 import { addSourceFromUrl, removeArticle, removeSource, resetPoll } from '../../pipeline/manage-sources.ts';
 import { ingestUrl } from '../../pipeline/process-item.ts';
 import type { WebDeps } from '../../web/web-deps.ts';
 import { jsonBody, requireApiToken } from '../api-auth.ts';
 
 const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const webUrl = z.string().max(2048).refine((u) => httpUrl(u) !== undefined, 'must be an http(s) URL');
 const newSourceBody = z.object({
-  url: z.string().url().max(2048),
+  url: webUrl,
   name: optionalText(200),
-  logoUrl: z.string().url().max(2048).optional(),
+  logoUrl: webUrl.optional(),
   email: z.string().email().max(254).optional(),
   description: optionalText(500),
   lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/).optional(),
 });
-const ingestBody = z.object({ url: z.string().url().max(2048), sourceId: z.string().max(64).optional() });
+const ingestBody = z.object({ url: webUrl, sourceId: z.string().max(64).optional() });
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);

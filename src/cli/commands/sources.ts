@@ -4,6 +4,7 @@ import type { Boot } from '../app-context.ts';
 import { resolveArticleInput } from '../article-input.ts';
 import { globals, print } from '../cli-output.ts';
 import { LedeError } from '../../core/errors.ts';
+import { httpUrl } from '../../core/http-url.ts';
 import { registerSourcesOpml } from './sources-opml.ts';
 
 /** Registers `sources` and its subcommands. */
@@ -23,6 +24,7 @@ export function registerSources(program: Command, boot: Boot): void {
       const input = await resolveArticleInput(url);
       if (input.kind !== 'url') throw new LedeError('invalid-input', `"${url}" is not an http(s) URL`);
       const str = (k: string) => (typeof opts[k] === 'string' ? (opts[k] as string) : undefined);
+      if (str('logo') !== undefined && !httpUrl(str('logo'))) throw new LedeError('invalid-input', `--logo must be an http(s) URL, not "${str('logo')}"`);
       const app = await boot(globals(cmd));
       try {
         const { discoverSource } = await import('../../pipeline/discover-source.ts');

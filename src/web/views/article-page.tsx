@@ -2,6 +2,7 @@
 // in that order, each part marked with data-part for tests and themes.
 import { raw } from 'hono/html';
 import { useContext } from 'hono/jsx';
+import { httpUrl } from '../../core/http-url.ts';
 import type { ImageRef, ReactionCount, StoredArticle, SummaryMethod } from '../../core/records.ts';
 import { rewriteImageSources } from '../media-proxy.ts';
 import { DisplayContext, Layout, Time } from './layout.tsx';
@@ -33,9 +34,11 @@ function markPhotos(html: string): string {
 function Photo(props: { image: ImageRef }) {
   const { image } = props;
   const { mediaUrl } = useContext(DisplayContext);
+  const src = httpUrl(image.url);
+  if (!src) return null;
   return (
     <figure data-part="photo">
-      <img src={mediaUrl(image.url)} alt={image.alt ?? image.caption ?? ''} loading="lazy" />
+      <img src={mediaUrl(src)} alt={image.alt ?? image.caption ?? ''} loading="lazy" />
       {image.caption || image.credit ? (
         <figcaption>
           {image.caption}
@@ -137,11 +140,13 @@ export function ArticlePage(props: { model: ArticlePageModel }) {
           {raw(rewriteImageSources(markPhotos(article.contentHtml), mediaUrl))}
         </div>
         <Byline article={article} publisher={publisher} />
-        <p class="original">
-          <a href={article.canonicalUrl} rel="noopener noreferrer">
-            Read the original at {publisher.name}
-          </a>
-        </p>
+        {httpUrl(article.canonicalUrl) ?? httpUrl(article.url) ? (
+          <p class="original">
+            <a href={httpUrl(article.canonicalUrl) ?? httpUrl(article.url)} rel="noopener noreferrer">
+              Read the original at {publisher.name}
+            </a>
+          </p>
+        ) : null}
       </article>
       <PublisherCard publisher={publisher} />
       <Poll model={props.model} />

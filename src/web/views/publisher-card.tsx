@@ -1,6 +1,7 @@
 // The publisher card: logo, name, contact email and one-line description.
 import type { Source } from '../../core/records.ts';
 import { sourcePath } from '../../core/article-json.ts';
+import { httpUrl } from '../../core/http-url.ts';
 import { useContext } from 'hono/jsx';
 import { DisplayContext } from './layout.tsx';
 
@@ -24,10 +25,13 @@ export function publisherOf(source: Source | undefined, siteName: string | undef
 export function PublisherCard(props: { publisher: Publisher; headingLevel?: 2 | 1 }) {
   const p = props.publisher;
   const { mediaUrl } = useContext(DisplayContext);
+  // Only http(s) addresses become links and images, whatever a source's feed claimed.
+  const logoUrl = httpUrl(p.logoUrl);
+  const homepageUrl = httpUrl(p.homepageUrl);
   const name = p.id ? <a href={sourcePath(p.id)}>{p.name}</a> : p.name;
   return (
     <section class="publisher" data-part="publisher" aria-label="Publisher">
-      {p.logoUrl ? <img class="logo" src={mediaUrl(p.logoUrl)} alt={p.name} loading="lazy" /> : null}
+      {logoUrl ? <img class="logo" src={mediaUrl(logoUrl)} alt={p.name} loading="lazy" /> : null}
       <div>
         {props.headingLevel === 1 ? <h1 class="name">{name}</h1> : <p class="name">{name}</p>}
         {p.email ? (
@@ -36,10 +40,10 @@ export function PublisherCard(props: { publisher: Publisher; headingLevel?: 2 | 
           </p>
         ) : null}
         {p.description ? <p class="description">{p.description}</p> : null}
-        {p.homepageUrl ? (
+        {homepageUrl ? (
           <p class="homepage">
-            <a href={p.homepageUrl} rel="noopener noreferrer">
-              {p.homepageUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}
+            <a href={homepageUrl} rel="noopener noreferrer">
+              {homepageUrl.replace(/^https?:\/\//, '').replace(/\/$/, '')}
             </a>
           </p>
         ) : null}
