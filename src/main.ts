@@ -14,9 +14,11 @@ import { registerSources } from './cli/commands/sources.ts';
 import { registerStart } from './cli/commands/start.ts';
 import { registerTokens } from './cli/commands/tokens.ts';
 import { registerWeb } from './cli/commands/web.ts';
+import { registerWorker } from './cli/commands/worker.ts';
 import { loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger } from './core/log.ts';
+import type { ExtractOptions } from './extract/extract-article.ts';
 import type { Store } from './store/store.ts';
 
 /** Keeps a random secret in the data folder so reader cookies survive restarts. */
@@ -68,24 +70,49 @@ const boot: Boot = async (global, overrides = {}) => {
     ? (await import('./summarize/openai-llm.ts')).createOpenAiLlm({ url: config.llm.url, model: config.llm.model, apiKey: config.llm.apiKey, timeoutMs: config.llm.timeoutMs, maxConcurrency: config.llm.concurrency })
     : undefined;
   const summarize = createArticleSummarizer({ llm, log });
+  // Polling at scale: one per-host limiter for every fetch of the poller and the article jobs,
+  // robots.txt per origin, feeds parsed in a worker thread, and the embedded job queue in the
+  // store's own database (so a poll's entries and their jobs are written in one transaction).
+  const [{ createHostLimiter }, { createRobotsCache }, { createIsolatedFeedParser }, { createDbQueue }] = await Promise.all([
+    import('./fetch/host-limiter.ts'),
+    import('./fetch/robots.ts'),
+    import('./fetch/parse-feed-isolated.ts'),
+    import('./queue/db-queue.ts'),
+  ]);
+  const hosts = createHostLimiter({ perHost: config.polling.hostConcurrency, delayMs: config.polling.hostDelayMs, maxTotal: config.polling.fetchConcurrency });
+  const feedParser = createIsolatedFeedParser();
+  const queue = createDbQueue({ database: store.sharedDatabase(), log, leaseMs: config.polling.jobLeaseSeconds * 1000 });
+  const fetchSettings = {
+    allowPrivateNetworks: config.allowPrivateNetworks,
+    userAgent: config.userAgent,
+    timeoutMs: config.fetchTimeoutMs,
+    maxBytes: config.maxBodyBytes,
+  };
+  const pipeline = {
+    store,
+    log,
+    extract: (html: string, opts: ExtractOptions) => extractor.extract(html, opts),
+    summarize,
+    fetch: fetchSettings,
+  };
   const app: AppContext = {
     config,
     log,
     store,
     secret: config.secret ?? (overrides.storeless ? randomBytes(32).toString('base64url') : dataSecret(dataDir)),
-    pipeline: {
-      store,
-      log,
-      extract: (html, opts) => extractor.extract(html, opts),
-      summarize,
-      fetch: {
-        allowPrivateNetworks: config.allowPrivateNetworks,
-        userAgent: config.userAgent,
-        timeoutMs: config.fetchTimeoutMs,
-        maxBytes: config.maxBodyBytes,
-      },
+    pipeline,
+    queue,
+    poller: {
+      ...pipeline,
+      queue,
+      jobsInStore: true,
+      hosts,
+      robots: createRobotsCache({ fetch: fetchSettings, gate: hosts }),
+      parseFeed: (body, opts) => feedParser.parse(body, opts),
     },
     close: async () => {
+      await queue.stop({ timeoutMs: 10_000 });
+      await feedParser.close();
       await extractor.close();
       await store.close();
     },
@@ -104,6 +131,7 @@ const program = new Command()
 
 registerStart(program, boot);
 registerWeb(program, boot);
+registerWorker(program, boot);
 registerIngest(program, boot);
 registerExtract(program, boot);
 registerSources(program, boot);
@@ -117,6 +145,7 @@ program.addHelpText(
 All commands (each takes --data DIR and --database URL):
   lede start [--port N] [--host H] [--demo]   web reader, API and poller in one process
   lede web [--port N] [--host H]                reader, admin and API only (scale out: many of them)
+  lede worker [--concurrency N] [--no-poll] [--metrics-port N]   polling and article jobs, no web
   lede ingest <url|file> [--source ID] [--json]  one article into the store
   lede extract <url|file> [--json|--markdown]    extract and summarize without storing
   lede sources add <feed-or-site-url> [--name --logo --email --description --lang]

@@ -2,7 +2,10 @@
 // store and the pipeline's dependencies. Commands never pick adapters themselves.
 import type { Config, ConfigOverrides } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
+import type { EntryDeps } from '../pipeline/process-entry.ts';
 import type { PipelineDeps } from '../pipeline/process-item.ts';
+import type { RefreshDeps } from '../pipeline/refresh-feed.ts';
+import type { Queue } from '../queue/queue.ts';
 import type { Store } from '../store/store.ts';
 
 /** The running application, as commands see it. */
@@ -11,6 +14,10 @@ export interface AppContext {
   readonly log: Logger;
   readonly store: Store;
   readonly pipeline: PipelineDeps;
+  /** The job queue (embedded: its table lives in the store's database). */
+  readonly queue: Queue;
+  /** What polling and article jobs need: the pipeline with per-host limits, robots.txt and the isolated feed parser. */
+  readonly poller: RefreshDeps & EntryDeps;
   /** The secret that signs reader cookies (from config, or kept in the data folder). */
   readonly secret: string;
   close(): Promise<void>;

@@ -30,14 +30,27 @@ export function webDepsOf(app: AppContext, extra: { metrics?: Metrics; ready?: (
   };
 }
 
+/** Serves only /health, /ready and /metrics (a worker's --metrics-port). */
+export async function startOpsServer(app: AppContext, port: number, deps: WebDeps): Promise<WebServer> {
+  const [{ Hono }, { registerOps }] = await Promise.all([import('hono'), import('../web/routes/ops.ts')]);
+  const ops = new Hono();
+  registerOps(ops, deps);
+  return listen(app, ops.fetch, port);
+}
+
 /** Builds the web app and listens on the configured host and port. */
 export async function startWebServer(app: AppContext, deps: WebDeps): Promise<WebServer> {
-  const [{ serve }, { createWebApp }] = await Promise.all([import('@hono/node-server'), import('../web/app.tsx')]);
-  const web = createWebApp(deps);
+  const { createWebApp } = await import('../web/app.tsx');
+  return listen(app, createWebApp(deps).fetch, app.config.port);
+}
+
+async function listen(app: AppContext, fetch: (request: Request, env: unknown) => Response | Promise<Response>, port: number): Promise<WebServer> {
+  const { serve } = await import('@hono/node-server');
+  const web = { fetch };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: web.fetch, port: app.config.port, hostname: app.config.host }, () => resolve(s));
+    const s = serve({ fetch: web.fetch, port, hostname: app.config.host }, () => resolve(s));
     s.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new LedeError('invalid-input', `web: cannot listen on ${app.config.host}:${app.config.port} (${e.code ?? e.message})`)),
+      reject(new LedeError('invalid-input', `web: cannot listen on ${app.config.host}:${port} (${e.code ?? e.message})`)),
     );
   });
   // Keep idle connections longer than a load balancer's idle timeout (60 s on most), so a proxy
@@ -48,7 +61,7 @@ export async function startWebServer(app: AppContext, deps: WebDeps): Promise<We
   }
   const address = server.address() as AddressInfo | null;
   return {
-    port: address?.port ?? app.config.port,
+    port: address?.port ?? port,
     close: (timeoutMs = 10_000) =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => {

@@ -46,6 +46,14 @@ const schema = z.object({
   LEDE_USER_AGENT: z.string().optional(),
   LEDE_CONTACT_URL: z.string().url().default('https://github.com/lede-news/lede'),
   LEDE_POLL_INTERVAL_MINUTES: z.coerce.number().positive().default(30),
+  LEDE_POLL_MIN_MINUTES: z.coerce.number().positive().default(5),
+  LEDE_POLL_MAX_MINUTES: z.coerce.number().positive().default(1440),
+  LEDE_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  LEDE_HOST_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(250),
+  LEDE_FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(1024).default(64),
+  LEDE_ARTICLE_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(4),
+  LEDE_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  LEDE_POLL_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(900),
   LEDE_FETCH_TIMEOUT_MS: z.coerce.number().int().positive().default(15000),
   LEDE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   LEDE_REACTIONS: z.string().optional(),
@@ -89,6 +97,22 @@ export interface Config {
   readonly allowPrivateNetworks: boolean;
   readonly userAgent: string;
   readonly pollIntervalMinutes: number;
+  /** Polling at scale: bounds of the adaptive interval, per-host politeness, and how much runs at once. */
+  readonly polling: {
+    readonly minMinutes: number;
+    readonly maxMinutes: number;
+    /** Requests in flight per host, and the rest of each slot after its request. */
+    readonly hostConcurrency: number;
+    readonly hostDelayMs: number;
+    /** Requests in flight over all hosts (bounds memory: each may hold a body up to maxBodyBytes). */
+    readonly fetchConcurrency: number;
+    /** Article jobs run at once by one process. */
+    readonly articleConcurrency: number;
+    /** A running job's claim, renewed while it runs; a killed worker's jobs return after it. */
+    readonly jobLeaseSeconds: number;
+    /** A claimed source's lease; a killed poller's sources return after it. */
+    readonly pollLeaseSeconds: number;
+  };
   readonly fetchTimeoutMs: number;
   readonly maxBodyBytes: number;
   readonly reactions: readonly ReactionChoice[];
@@ -156,6 +180,8 @@ export interface ConfigOverrides {
   allowPrivateNetworks?: boolean;
   /** Log level when LEDE_LOG_LEVEL is unset: the server logs at info, one-shot commands at warn. */
   defaultLogLevel?: Config['logLevel'];
+  /** `lede worker --concurrency N`. */
+  articleConcurrency?: number;
 }
 
 /** Builds the configuration from environment variables and flags; throws a one-line error when invalid. */
@@ -168,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
   const e = parsed.data;
   const version = '0.1';
   if (e.LEDE_LLM_URL && !e.LEDE_LLM_MODEL) throw new Error('config: LEDE_LLM_URL is set but LEDE_LLM_MODEL is not');
+  if (e.LEDE_POLL_MIN_MINUTES > e.LEDE_POLL_MAX_MINUTES) throw new Error('config: LEDE_POLL_MIN_MINUTES is more than LEDE_POLL_MAX_MINUTES');
   if (e.LEDE_LLM_API_KEY && e.LEDE_LLM_API_KEY_FILE) throw new Error('config: set LEDE_LLM_API_KEY or LEDE_LLM_API_KEY_FILE, not both');
   const apiKey = e.LEDE_LLM_API_KEY_FILE ? readSecretFile(e.LEDE_LLM_API_KEY_FILE, 'LEDE_LLM_API_KEY_FILE') : e.LEDE_LLM_API_KEY;
   return Object.freeze({
@@ -179,6 +206,16 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     allowPrivateNetworks: overrides.allowPrivateNetworks ?? e.LEDE_ALLOW_PRIVATE_NETWORKS,
     userAgent: e.LEDE_USER_AGENT ?? `Lede/${version} (+${e.LEDE_CONTACT_URL})`,
     pollIntervalMinutes: e.LEDE_POLL_INTERVAL_MINUTES,
+    polling: Object.freeze({
+      minMinutes: e.LEDE_POLL_MIN_MINUTES,
+      maxMinutes: e.LEDE_POLL_MAX_MINUTES,
+      hostConcurrency: e.LEDE_HOST_CONCURRENCY,
+      hostDelayMs: e.LEDE_HOST_DELAY_MS,
+      fetchConcurrency: e.LEDE_FETCH_CONCURRENCY,
+      articleConcurrency: overrides.articleConcurrency ?? e.LEDE_ARTICLE_CONCURRENCY,
+      jobLeaseSeconds: e.LEDE_JOB_LEASE_SECONDS,
+      pollLeaseSeconds: e.LEDE_POLL_LEASE_SECONDS,
+    }),
     fetchTimeoutMs: e.LEDE_FETCH_TIMEOUT_MS,
     maxBodyBytes: e.LEDE_MAX_BODY_BYTES,
     reactions: Object.freeze(e.LEDE_REACTIONS ? parseReactions(e.LEDE_REACTIONS) : [...DEFAULT_REACTIONS]),

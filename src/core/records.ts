@@ -87,6 +87,14 @@ export interface Source {
   readonly lastError?: string;
   readonly etag?: string;
   readonly lastModified?: string;
+  /** Failed checks in a row (0 after a good one). */
+  readonly errorCount?: number;
+  /** The interval of the current schedule, adapted to how often the source publishes. */
+  readonly pollIntervalMinutes?: number;
+  /** No fetch before this time: the source answered 429/503 with Retry-After. */
+  readonly retryAfterUntil?: string;
+  /** The last check without an error. */
+  readonly lastSuccessAt?: string;
 }
 
 /** A reaction readers can pick in the poll. */
@@ -119,6 +127,8 @@ export interface Feed {
   readonly authors: readonly Person[];
   /** ISO 8601, UTC. */
   readonly updatedAt?: string;
+  /** How long a poller may wait before asking again, in minutes: RSS `<ttl>`, or `sy:updatePeriod` / `sy:updateFrequency`. */
+  readonly ttlMinutes?: number;
   readonly entries: readonly FeedEntry[];
 }
 
@@ -171,14 +181,18 @@ export type FetchOutcome =
       readonly charset: string;
       readonly etag?: string;
       readonly lastModified?: string;
+      /** Cache-Control max-age of the response, in seconds. */
+      readonly maxAgeSeconds?: number;
     }
-  | { readonly kind: 'not-modified'; readonly url: string }
+  | { readonly kind: 'not-modified'; readonly url: string; readonly maxAgeSeconds?: number }
   | {
       readonly kind: 'failed';
       readonly url: string;
       readonly reason: FetchFailureReason;
       /** HTTP status for 'http-error'. */
       readonly status?: number;
+      /** Retry-After of a 429 or 503 answer, in seconds. */
+      readonly retryAfterSeconds?: number;
       /** One-line human message, prefixed with the module ("fetch: …"). */
       readonly message: string;
     };

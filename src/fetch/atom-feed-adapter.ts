@@ -3,7 +3,7 @@ import type { AtomFeed } from 'feedsmith';
 import type { Feed, FeedEntry, Person } from '../core/records.ts';
 import { firstText, htmlFrom, summaryBeside, textFrom } from './feed-html.ts';
 import { enclosureImage, mediaEnclosures, mediaImage } from './feed-media.ts';
-import { cleanPerson, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
+import { cleanPerson, feedTtlMinutes, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
 
 type Link = AtomFeed.Link<string>;
 type Entry = AtomFeed.Entry<string>;
@@ -113,6 +113,7 @@ export function adaptAtomFeed(feed: AtomFeed.Feed<string>, url?: string): Feed {
     ...optional('imageUrl', resolveUrl(feed.logo, base) ?? resolveUrl(feed.itunes?.image, base) ?? mediaImage(feed.media, base) ?? resolveUrl(feed.icon, base)),
     authors,
     ...optional('updatedAt', toIsoDate(feed.updated) ?? toIsoDate(feed.dc?.dates?.[0])),
+    ...optional('ttlMinutes', feedTtlMinutes(undefined, feed.sy)),
     entries: (feed.entries ?? []).map((e) => adaptAtomEntry(e, base)),
   };
 }

@@ -151,3 +151,14 @@ export function uniqueByUrl<T extends { readonly url: string }>(items: readonly 
   const seen = new Set<string>();
   return items.filter((i) => !seen.has(i.url) && (seen.add(i.url), true));
 }
+
+const PERIOD_MINUTES: Record<string, number> = { hourly: 60, daily: 1440, weekly: 10080, monthly: 43200, yearly: 525600 };
+
+/** Minutes between updates a feed announces: RSS `<ttl>`, else `sy:updatePeriod` over `sy:updateFrequency` (RSS 1.0 Syndication). */
+export function feedTtlMinutes(ttl: number | undefined, sy: { updatePeriod?: string; updateFrequency?: number } | undefined): number | undefined {
+  if (typeof ttl === 'number' && Number.isFinite(ttl) && ttl > 0) return Math.min(ttl, 525600);
+  const period = sy?.updatePeriod ? PERIOD_MINUTES[sy.updatePeriod.trim().toLowerCase()] : undefined;
+  if (period === undefined) return undefined;
+  const frequency = typeof sy?.updateFrequency === 'number' && Number.isFinite(sy.updateFrequency) && sy.updateFrequency >= 1 ? sy.updateFrequency : 1;
+  return period / frequency;
+}

@@ -7,6 +7,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import type { FetchOutcome } from '../core/records.ts';
 import { judgeMediaType, mediaTypeOf, sniffAccepts, sniffImageType, documentKind, type AcceptKind } from './content-type-check.ts';
 import { decodeBody } from './decode-body.ts';
+import { parseMaxAge, parseRetryAfter } from './cache-headers.ts';
 import { blockedMessage, failed, failureFromError, formatBytes, quote } from './fetch-failure.ts';
 import { readBodyCapped } from './read-body.ts';
 import { checkHostname, createGuardedLookup, type Resolver } from './ssrf-guard.ts';
@@ -36,6 +37,14 @@ export interface FetchOptions {
   allowHosts?: readonly string[];
   /** DNS resolver override (tests); the system resolver otherwise. */
   resolve?: Resolver;
+  /**
+   * Reuse connections across calls: a pool shared by the process (per trust level and timeout),
+   * for a poller that asks the same hosts again and again. Its guarded lookup still checks every
+   * new connection. Ignored with `resolve`.
+   */
+  keepAlive?: boolean;
+  /** false leaves the body as bytes only (`body` and `charset` empty): for feeds, parsed from their bytes. */
+  decodeText?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -48,6 +57,16 @@ function discard(body: Dispatcher.ResponseData['body']): void {
   body.on('error', () => undefined);
   body.destroy();
 }
+
+// Drops a small body we will not read (304, redirect, error page): read to the end, a shared
+// connection stays usable; a per-call one is closed anyway.
+function drain(body: Dispatcher.ResponseData['body'], keepAlive: boolean | undefined): void {
+  if (!keepAlive) return discard(body);
+  body.on('error', () => undefined);
+  body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+}
+
+const sharedAgents = new Map<string, Agent>();
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = headers[name];
@@ -71,15 +90,23 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOu
   } catch {
     return failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`);
   }
-  // One agent per call per trust level: connections never outlive the call, and the guarded one
-  // only ever connects to addresses its lookup has checked.
+  // One agent per call per trust level (or, with keepAlive, one per process): connections never
+  // outlive the call unless asked to, and the guarded one only ever connects to addresses its
+  // lookup has checked.
   const agentOptions = (allowPrivate: boolean): Agent.Options => ({
     connect: { timeout: timeoutMs, lookup: createGuardedLookup({ allowPrivateNetworks: allowPrivate, ...(opts.resolve ? { resolve: opts.resolve } : {}) }) },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
   const agents = new Map<boolean, Agent>();
+  const keepAlive = opts.keepAlive && !opts.resolve;
   const agentFor = (allowPrivate: boolean): Agent => {
+    if (keepAlive) {
+      const key = `${allowPrivate}:${timeoutMs}`;
+      let shared = sharedAgents.get(key);
+      if (!shared) sharedAgents.set(key, (shared = new Agent(agentOptions(allowPrivate))));
+      return shared;
+    }
     let a = agents.get(allowPrivate);
     if (!a) agents.set(allowPrivate, (a = new Agent(agentOptions(allowPrivate))));
     return a;
@@ -117,7 +144,7 @@ export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOu
       }
       const status = res.statusCode;
       if (REDIRECT_STATUSES.has(status) && header(res.headers, 'location')) {
-        discard(res.body);
+        drain(res.body, keepAlive);
         const location = header(res.headers, 'location')!;
         let next: URL;
         try {
@@ -171,14 +198,18 @@ async function finish(
   limits: { timeoutMs: number; maxBytes: number },
 ): Promise<FetchOutcome> {
   const status = res.statusCode;
+  const maxAge = parseMaxAge(header(res.headers, 'cache-control'));
+  const freshness = maxAge !== undefined ? { maxAgeSeconds: maxAge } : {};
   if (status === 304) {
-    discard(res.body);
-    return { kind: 'not-modified', url };
+    drain(res.body, opts.keepAlive && !opts.resolve);
+    return { kind: 'not-modified', url, ...freshness };
   }
   if (status < 200 || status >= 300) {
-    discard(res.body);
+    drain(res.body, opts.keepAlive && !opts.resolve);
     const text = STATUS_CODES[status] ?? 'Unknown Status';
-    return failed(url, 'http-error', `fetch: ${url} answered ${status} ${text}`, status);
+    const retryAfter = status === 429 || status === 503 ? parseRetryAfter(header(res.headers, 'retry-after')) : undefined;
+    if (retryAfter === undefined) return failed(url, 'http-error', `fetch: ${url} answered ${status} ${text}`, status);
+    return { kind: 'failed', url, reason: 'http-error', status, message: `fetch: ${url} answered ${status} ${text} (retry after ${retryAfter} s)`, retryAfterSeconds: retryAfter };
   }
   const rawType = header(res.headers, 'content-type');
   const mediaType = mediaTypeOf(rawType);
@@ -221,7 +252,7 @@ async function finish(
     };
   }
   const kind = documentKind(mediaType, bytes);
-  const decoded = decodeBody(bytes, { ...(rawType ? { contentType: rawType } : {}), kind });
+  const decoded = opts.decodeText === false ? { text: '', charset: '' } : decodeBody(bytes, { ...(rawType ? { contentType: rawType } : {}), kind });
   return {
     kind: 'fetched',
     requestedUrl,
@@ -233,6 +264,7 @@ async function finish(
     charset: decoded.charset,
     ...(etag ? { etag } : {}),
     ...(lastModified ? { lastModified } : {}),
+    ...freshness,
   };
 }
 

@@ -4,7 +4,7 @@ import type { Feed, FeedEntry, Person } from '../core/records.ts';
 import { atomLinkHref, atomPeople } from './atom-feed-adapter.ts';
 import { firstText, htmlFrom, summaryBeside, textFrom } from './feed-html.ts';
 import { mediaImage } from './feed-media.ts';
-import { optional, parsePerson, resolveBase, resolveUrl, toIsoDate, uniqueDefined } from './feed-values.ts';
+import { feedTtlMinutes, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, uniqueDefined } from './feed-values.ts';
 
 /** Converts one RDF item to a FeedEntry. */
 export function adaptRdfItem(item: RdfFeed.Item<string>, feedBase?: string): FeedEntry {
@@ -48,6 +48,7 @@ export function adaptRdfFeed(feed: RdfFeed.Feed<string>, url?: string): Feed {
     ...optional('imageUrl', resolveUrl(feed.image?.url, itemBase) ?? mediaImage(feed.media, itemBase)),
     authors,
     ...optional('updatedAt', toIsoDate(feed.dc?.dates?.[0]) ?? toIsoDate(feed.dcterms?.modified?.[0])),
+    ...optional('ttlMinutes', feedTtlMinutes(undefined, feed.sy)),
     entries: (feed.items ?? []).map((i) => adaptRdfItem(i, itemBase)),
   };
 }

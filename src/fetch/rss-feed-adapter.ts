@@ -3,7 +3,7 @@ import type { RssFeed } from 'feedsmith';
 import type { Feed, FeedEntry, Person } from '../core/records.ts';
 import { firstText, htmlFrom, summaryBeside, textFrom } from './feed-html.ts';
 import { enclosureImage, mediaEnclosures, mediaImage } from './feed-media.ts';
-import { cleanPerson, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
+import { cleanPerson, feedTtlMinutes, optional, parsePerson, resolveBase, resolveUrl, toIsoDate, toLength, uniqueByUrl, uniqueDefined } from './feed-values.ts';
 import { atomLinkHref, atomPeople } from './atom-feed-adapter.ts';
 
 type RssItem = RssFeed.Item<string>;
@@ -107,6 +107,7 @@ export function adaptRssFeed(feed: RssFeed.Feed<string>, url?: string): Feed {
     ...optional('updatedAt',
       toIsoDate(feed.lastBuildDate) ?? toIsoDate(feed.dc?.dates?.[0]) ?? toIsoDate(feed.dcterms?.modified?.[0]) ??
       toIsoDate(feed.atom?.updated) ?? toIsoDate(feed.pubDate)),
+    ...optional('ttlMinutes', feedTtlMinutes(feed.ttl, feed.sy)),
     entries: (feed.items ?? []).map((item) => adaptRssItem(item, itemBase)),
   };
 }

@@ -38,7 +38,10 @@ export interface SendOptions {
 
 /** Counts of one queue. */
 export interface QueueCounts {
+  /** Waiting jobs, due or not. */
   readonly queued: number;
+  /** Of the queued jobs, those not due yet (startAfter, or a retry's backoff), when the adapter can tell. */
+  readonly deferred?: number;
   readonly active: number;
   readonly failed: number;
   readonly completed: number;

@@ -4,9 +4,9 @@ import { type Kysely, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
-import { KyselyAdminStore } from './kysely-admin-store.ts';
+import { KyselyPollStore } from './kysely-poll-store.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
-import type { NewSource, Page, SaveResult, SourceCheck, SourceStats, Store } from './store.ts';
+import type { NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
 
@@ -45,9 +45,9 @@ function articleColumns(a: SummarizedArticle, now: string) {
 }
 
 /** A Store over any Kysely database that has run Lede's migrations. */
-export class KyselyStore extends KyselyAdminStore implements Omit<Store, 'migrate' | 'close'> {
-  constructor(db: Kysely<Database>) {
-    super(db);
+export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate' | 'close'> {
+  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
+    super(db, dialect);
   }
 
   async saveArticle(
@@ -81,8 +81,8 @@ export class KyselyStore extends KyselyAdminStore implements Omit<Store, 'migrat
       if (opts.sourceId && opts.entryKey) {
         await trx
           .insertInto('feed_entries')
-          .values({ source_id: opts.sourceId, entry_key: opts.entryKey, article_id: row.id, seen_at: now })
-          .onConflict((oc) => oc.columns(['source_id', 'entry_key']).doUpdateSet({ article_id: row.id }))
+          .values({ source_id: opts.sourceId, entry_key: opts.entryKey, article_id: row.id, seen_at: now, url: article.url, state: 'done', updated_at: now })
+          .onConflict((oc) => oc.columns(['source_id', 'entry_key']).doUpdateSet({ article_id: row.id, state: 'done', error: null, updated_at: now }))
           .execute();
       }
       return { article: articleRowToArticle(row as ArticleRow), created: row.id === id };
@@ -181,21 +181,6 @@ export class KyselyStore extends KyselyAdminStore implements Omit<Store, 'migrat
       .limit(limit)
       .execute();
     return rows.map(sourceRowToSource);
-  }
-
-  async recordSourceCheck(id: string, check: SourceCheck): Promise<void> {
-    await this.db
-      .updateTable('sources')
-      .set((eb) => ({
-        last_checked_at: check.checkedAt,
-        next_check_at: check.nextCheckAt,
-        last_error: check.error,
-        error_count: check.error === null ? 0 : eb('error_count', '+', 1),
-        ...(check.etag !== undefined ? { etag: check.etag } : {}),
-        ...(check.lastModified !== undefined ? { last_modified: check.lastModified } : {}),
-      }))
-      .where('id', '=', id)
-      .execute();
   }
 
   async requestSourceCheck(id: string): Promise<void> {

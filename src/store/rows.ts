@@ -19,6 +19,14 @@ export interface SourceRow {
   error_count: Generated<number>;
   etag: string | null;
   last_modified: string | null;
+  /** The interval the last check scheduled the next one with (adaptive polling); null before the first. */
+  poll_interval_minutes: number | null;
+  /** Set from a 429/503 Retry-After: no poll before this time, even a forced one. */
+  retry_after_until: string | null;
+  /** Set while a poller holds the source (claimSources), so no other process polls it at once. */
+  poll_lease_until: string | null;
+  /** The last check that ended without an error. */
+  last_success_at: string | null;
 }
 
 /** The `articles` table; list-valued fields are JSON text. */
@@ -57,12 +65,47 @@ export interface ReactionRow {
   updated_at: string;
 }
 
-/** The `feed_entries` table: entries of a source already handled. */
+/** The `feed_entries` table: every entry of a source seen by a poll, and what became of it. */
 export interface FeedEntryRow {
   source_id: string;
+  /** The entry's id, else its link. */
   entry_key: string;
   article_id: string | null;
   seen_at: string;
+  /** The entry's link as the feed gives it. */
+  url: string | null;
+  /** The link without tracking parameters; unique among entries not skipped (one story, one article). */
+  canonical_url: string | null;
+  /** Hash of the normalized title and summary, for feeds that change ids and links of the same entry. */
+  content_hash: string | null;
+  title: string | null;
+  published_at: string | null;
+  /** 'queued' | 'done' | 'failed' | 'skipped'; rows from before migration 004 are 'done'. */
+  state: Generated<string>;
+  attempts: Generated<number>;
+  error: string | null;
+  updated_at: string | null;
+}
+
+/** The `jobs` table of the embedded queue (src/queue/db-queue.ts reads and writes it). */
+export interface JobRow {
+  id: string;
+  name: string;
+  /** JSON of the payload. */
+  data: string;
+  /** 'queued' | 'active' | 'completed' | 'failed'. */
+  state: string;
+  singleton_key: string | null;
+  run_after: string;
+  attempts: Generated<number>;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  locked_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
 }
 
 /** The `admins` table. */
@@ -108,6 +151,7 @@ export interface Database {
   admin_sessions: AdminSessionRow;
   api_tokens: ApiTokenRow;
   rate_limits: RateLimitRow;
+  jobs: JobRow;
 }
 
 const opt = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -129,6 +173,10 @@ export function sourceRowToSource(r: Omit<SourceRow, 'error_count'> & { error_co
     lastError: opt(r.last_error),
     etag: opt(r.etag),
     lastModified: opt(r.last_modified),
+    ...(r.error_count !== undefined ? { errorCount: Number(r.error_count) } : {}),
+    ...(r.poll_interval_minutes != null ? { pollIntervalMinutes: Number(r.poll_interval_minutes) } : {}),
+    ...(r.retry_after_until ? { retryAfterUntil: r.retry_after_until } : {}),
+    ...(r.last_success_at ? { lastSuccessAt: r.last_success_at } : {}),
   };
 }
 

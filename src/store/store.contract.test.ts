@@ -6,10 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SummarizedArticle } from '../core/records.ts';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
-import type { Store } from './store.ts';
+import type { JobRequest, NewFeedEntry, Store } from './store.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lede-store-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
@@ -166,6 +167,92 @@ for (const backend of BACKENDS) {
       assert.equal(await store.deleteSource(s.id), true);
       assert.equal(await store.deleteSource(s.id), false);
       assert.equal((await store.getArticle(b.id))?.sourceId, null);
+    });
+
+    const entry = (key: string, extra: Partial<NewFeedEntry> = {}): NewFeedEntry => ({
+      entryKey: key, url: `https://p.example/${key}?utm_source=rss`, canonicalUrl: `https://p.example/${key}`, contentHash: `h-${key}`, ...extra,
+    });
+    const job = (sourceId: string) => (entryKey: string): JobRequest => ({
+      name: 'fetch-article', data: { sourceId, entryKey }, singletonKey: `${sourceId}:${entryKey}`, retryLimit: 3, retryDelaySeconds: 30,
+    });
+    const check = { checkedAt: new Date().toISOString(), nextCheckAt: '2999-01-01T00:00:00.000Z', error: null, intervalMinutes: 30 };
+    const jobCount = async (sourceId: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from jobs where data like ${`%"${sourceId}"%`}`.execute(store.sharedDatabase().db)).rows[0]?.n);
+
+    it('should claim each due source for one poller only, and honour leases and Retry-After', async () => {
+      const ids = await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => (await store.addSource({ name: `C${n}`, feedUrl: `https://claim.example/${n}.xml` })).id));
+      const now = new Date().toISOString();
+      const lease = new Date(Date.now() + 60_000).toISOString();
+      const [a, b] = await Promise.all([store.claimSources({ now, limit: 4, leaseUntil: lease }), store.claimSources({ now, limit: 4, leaseUntil: lease })]);
+      const mine = [...a, ...b].map((s) => s.id).filter((id) => ids.includes(id));
+      assert.equal(mine.length, 6, 'every due source claimed once');
+      assert.equal(new Set(mine).size, 6, 'never by two pollers');
+      assert.deepEqual((await store.claimSources({ now, limit: 100, leaseUntil: lease, all: true })).filter((s) => ids.includes(s.id)), []);
+      await store.recordSourceCheck(ids[0]!, { checkedAt: now, nextCheckAt: '2999-01-01T00:00:00.000Z', error: null, intervalMinutes: 45 });
+      await store.recordSourceCheck(ids[1]!, { checkedAt: now, nextCheckAt: now, error: 'fetch: 429', retryAfterUntil: '2999-01-01T00:00:00.000Z' });
+      const later = new Date(Date.now() + 1000).toISOString();
+      assert.deepEqual((await store.claimSources({ now: later, limit: 100, leaseUntil: lease })).filter((s) => ids.includes(s.id)), [], 'not due, leased or deferred');
+      const forced = await store.claimSources({ now: later, limit: 100, leaseUntil: lease, all: true });
+      assert.deepEqual(forced.filter((s) => ids.includes(s.id)).map((s) => s.id), [ids[0]]);
+      assert.equal(forced.find((s) => s.id === ids[0])?.pollIntervalMinutes, 45);
+      const deferred = await store.getSource(ids[1]!);
+      assert.equal(deferred?.errorCount, 1);
+      assert.equal(deferred?.retryAfterUntil, '2999-01-01T00:00:00.000Z');
+    });
+
+    it('should dedupe entries by key, by canonical URL across sources and by content hash, queueing a job for each new one', async () => {
+      const s1 = await store.addSource({ name: 'Dedupe 1', feedUrl: 'https://dd.example/1.xml' });
+      const s2 = await store.addSource({ name: 'Dedupe 2', feedUrl: 'https://dd.example/2.xml' });
+      const first = await store.recordFeedPoll(s1.id, [entry('a'), entry('b'), entry('a'), entry('c', { contentHash: 'h-b' }), entry('x', { url: undefined, canonicalUrl: undefined, skipReason: 'poll: entry has no link' })], check, { job: job(s1.id) });
+      assert.deepEqual(first, { queued: ['a', 'b'], known: 1, duplicates: 1, skipped: 1 });
+      const again = await store.recordFeedPoll(s1.id, [entry('a'), entry('b'), entry('d'), entry('e', { contentHash: 'h-a' })], check, { job: job(s1.id) });
+      assert.deepEqual(again, { queued: ['d'], known: 2, duplicates: 1, skipped: 0 });
+      const other = await store.recordFeedPoll(s2.id, [entry('z', { canonicalUrl: 'https://p.example/a' }), entry('b'), entry('f', { contentHash: 'h-a' })], check, { job: job(s2.id) });
+      assert.deepEqual(other, { queued: ['f'], known: 0, duplicates: 2, skipped: 0 }, 'the same URL from another source is queued once');
+      assert.equal(await jobCount(s1.id), 3);
+      assert.equal(await jobCount(s2.id), 1);
+      const e = await store.getFeedEntry(s1.id, 'c');
+      assert.equal(e?.state, 'skipped');
+      assert.match(e?.error ?? '', /duplicate/);
+      assert.deepEqual(await store.feedEntryCounts(s1.id), { queued: 3, done: 0, failed: 0, skipped: 3 });
+      await store.markFeedEntry(s1.id, 'a', { state: 'failed', error: 'fetch: 404', attempt: true });
+      const failed = await store.getFeedEntry(s1.id, 'a');
+      assert.deepEqual([failed?.state, failed?.attempts, failed?.error, failed?.url], ['failed', 1, 'fetch: 404', 'https://p.example/a?utm_source=rss']);
+      const { article: saved } = await store.saveArticle(article(60), { sourceId: s1.id, entryKey: 'b' });
+      assert.deepEqual([(await store.getFeedEntry(s1.id, 'b'))?.state, (await store.getFeedEntry(s1.id, 'b'))?.articleId], ['done', saved.id]);
+      assert.equal((await store.getSource(s1.id))?.pollIntervalMinutes, 30);
+    });
+
+    it('should leave no entry, no job and no check behind when recording a poll fails, and let the polls around it commit', async () => {
+      const s = await store.addSource({ name: 'Atomic', feedUrl: 'https://atomic.example/feed.xml' });
+      const ok1 = await store.addSource({ name: 'Fine 1', feedUrl: 'https://atomic.example/fine1.xml' });
+      const ok2 = await store.addSource({ name: 'Fine 2', feedUrl: 'https://atomic.example/fine2.xml' });
+      const { db, dialect } = store.sharedDatabase();
+      const marker = `%${s.id}%`;
+      if (dialect === 'sqlite') await sql`create trigger jobs_fail before insert on jobs when new.data like ${sql.lit(marker)} begin select raise(abort, 'boom'); end`.execute(db);
+      else {
+        await sql`create function jobs_fail() returns trigger language plpgsql as $$ begin if new.data like ${sql.lit(marker)} then raise exception 'boom'; end if; return new; end $$`.execute(db);
+        await sql`create trigger jobs_fail before insert on jobs for each row execute function jobs_fail()`.execute(db);
+      }
+      let results: PromiseSettledResult<unknown>[];
+      try {
+        // Concurrent polls share a group commit: the failing one rolls back alone.
+        results = await Promise.allSettled([
+          store.recordFeedPoll(ok1.id, [entry('a1-1'), entry('a1-2')], check, { job: job(ok1.id) }),
+          store.recordFeedPoll(s.id, [entry('t1'), entry('t2')], check, { job: job(s.id) }),
+          store.recordFeedPoll(ok2.id, [entry('a2-1')], check, { job: job(ok2.id) }),
+        ]);
+      } finally {
+        await sql`drop trigger jobs_fail${dialect === 'sqlite' ? sql`` : sql` on jobs`}`.execute(db);
+        if (dialect === 'postgres') await sql`drop function jobs_fail()`.execute(db);
+      }
+      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
+      assert.match(String((results[1] as PromiseRejectedResult).reason), /boom/);
+      assert.deepEqual(await store.feedEntryCounts(s.id), { queued: 0, done: 0, failed: 0, skipped: 0 });
+      assert.equal(await jobCount(s.id), 0);
+      assert.equal((await store.getSource(s.id))?.lastCheckedAt, undefined);
+      assert.deepEqual([await jobCount(ok1.id), await jobCount(ok2.id)], [2, 1]);
+      assert.deepEqual((await store.recordFeedPoll(s.id, [entry('t1'), entry('t2')], check, { job: job(s.id) })).queued, ['t1', 't2'], 'the next poll queues them');
     });
 
     it('should keep admins, sessions and API tokens by hash', async () => {

@@ -1,5 +1,6 @@
 // The store port: everything Lede keeps, behind one interface. Implementations live below this
 // folder (sqlite/, later postgres/) and share the Kysely queries of kysely-store.ts.
+import type { Kysely } from 'kysely';
 import type { ReactionCount, Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
 
 /** Fields a new source is created with. */
@@ -23,6 +24,72 @@ export interface SourceCheck {
   readonly error: string | null;
   readonly etag?: string | null;
   readonly lastModified?: string | null;
+  /** The interval the next check was scheduled with (kept as the base of the next backoff). */
+  readonly intervalMinutes?: number;
+  /** No fetch before this time (a Retry-After); null clears it. */
+  readonly retryAfterUntil?: string | null;
+}
+
+/** What became of a feed entry. */
+export type FeedEntryState = 'queued' | 'done' | 'failed' | 'skipped';
+
+/** An entry of a polled feed, with its dedupe keys. */
+export interface NewFeedEntry {
+  /** The entry's id, else its link. */
+  readonly entryKey: string;
+  readonly url?: string;
+  /** The link without tracking parameters: an entry whose canonical URL another entry (of any source) has is a duplicate. */
+  readonly canonicalUrl?: string;
+  /** Hash of the normalized title and summary: an entry whose hash another entry of the same source has is a duplicate. */
+  readonly contentHash?: string;
+  readonly title?: string;
+  readonly publishedAt?: string;
+  /** Recorded as skipped with this reason instead of queued (e.g. an entry without a link). */
+  readonly skipReason?: string;
+}
+
+/** A job the store writes into the embedded queue's table in the same transaction as the rows it is about. */
+export interface JobRequest {
+  readonly name: string;
+  readonly data: Readonly<Record<string, string>>;
+  readonly singletonKey?: string;
+  readonly retryLimit: number;
+  readonly retryDelaySeconds: number;
+  /** Not before this time (ISO 8601); now when absent. */
+  readonly runAfter?: string;
+}
+
+/** What recordFeedPoll did with a feed's entries. */
+export interface FeedPollResult {
+  /** Keys of the entries queued now, in the order given. */
+  readonly queued: readonly string[];
+  /** Entries recorded by an earlier poll (or twice in this feed). */
+  readonly known: number;
+  /** New entries recorded as skipped: same canonical URL or same content as another entry. */
+  readonly duplicates: number;
+  /** New entries recorded as skipped for their own reason (no link). */
+  readonly skipped: number;
+}
+
+/** A recorded feed entry. */
+export interface StoredFeedEntry {
+  readonly sourceId: string;
+  readonly entryKey: string;
+  readonly url?: string;
+  readonly canonicalUrl?: string;
+  readonly title?: string;
+  readonly publishedAt?: string;
+  readonly state: FeedEntryState;
+  readonly attempts: number;
+  readonly error?: string;
+  readonly articleId?: string;
+  readonly seenAt: string;
+}
+
+/** The store's own database, for an adapter that keeps its tables beside Lede's (the embedded job queue). */
+export interface SharedDatabase {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly db: Kysely<unknown>;
 }
 
 /** One page of a newest-first listing. */
@@ -130,6 +197,24 @@ export interface Store extends AdminStore {
   seenEntries(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   /** Marks feed entries as handled without an article (e.g. failed permanently). */
   markEntriesSeen(sourceId: string, keys: readonly string[]): Promise<void>;
+  /**
+   * Records a good poll in one transaction, all or nothing: the feed's new entries, deduplicated by
+   * entry key, then canonical URL across every source, then content hash within the source; a job
+   * (`opts.job`) for each entry queued; and the check. Concurrent polls never queue a URL twice.
+   */
+  recordFeedPoll(
+    sourceId: string,
+    entries: readonly NewFeedEntry[],
+    check: SourceCheck,
+    opts?: { job?: (entryKey: string) => JobRequest },
+  ): Promise<FeedPollResult>;
+  getFeedEntry(sourceId: string, entryKey: string): Promise<StoredFeedEntry | undefined>;
+  /** Sets what became of an entry, optionally counting an attempt; `error: null` clears the error. */
+  markFeedEntry(sourceId: string, entryKey: string, update: { state: FeedEntryState; error?: string | null; attempt?: boolean }): Promise<void>;
+  /** Feed entries by state, of one source or all. */
+  feedEntryCounts(sourceId?: string): Promise<Record<FeedEntryState, number>>;
+  /** The database itself, for the embedded job queue (whose table the migrations create). */
+  sharedDatabase(): SharedDatabase;
 
   addSource(source: NewSource): Promise<Source>;
   /** Creates the source, or updates the one with the same id or feed URL. */
@@ -138,6 +223,16 @@ export interface Store extends AdminStore {
   listSources(): Promise<readonly Source[]>;
   /** Sources whose next check is due at `now` (or never checked), oldest first. */
   dueSources(now: string, limit: number): Promise<readonly Source[]>;
+  /**
+   * Takes up to `limit` sources to poll: due at `now` (every source with a feed when `all`), not
+   * held by another poller, not within a Retry-After, and (with `notCheckedSince`) not checked since
+   * then, so a round takes each source once. Each is leased until `leaseUntil` (cleared by
+   * recordSourceCheck), so several processes never poll one source at once. Most overdue first.
+   */
+  claimSources(opts: { now: string; limit: number; leaseUntil: string; all?: boolean; notCheckedSince?: string }): Promise<readonly Source[]>;
+  /** Ends the poller's lease on sources it claimed but will not poll (it is stopping). */
+  releaseSources(ids: readonly string[]): Promise<void>;
+  /** Records a check (and ends the poller's lease); an error counts one more failure in a row. */
   recordSourceCheck(id: string, check: SourceCheck): Promise<void>;
   /** Makes the source due now (the admin's "check now"). */
   requestSourceCheck(id: string): Promise<void>;

@@ -58,11 +58,10 @@ export function registerStart(program: Command, boot: Boot): void {
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
       });
       const site = opts.demo ? await startDemo(app, demoPort) : undefined;
-      const [{ serve }, { createWebApp }, { startScheduler }, { refreshSource }] = await Promise.all([
+      const [{ serve }, { createWebApp }, { startPoller }] = await Promise.all([
         import('@hono/node-server'),
         import('../../web/app.tsx'),
-        import('../../queue/scheduler.ts'),
-        import('../../pipeline/refresh-feed.ts'),
+        import('../poller.ts'),
       ]);
       const web = createWebApp({
         store: app.store,
@@ -82,12 +81,8 @@ export function registerStart(program: Command, boot: Boot): void {
           reject(new LedeError('invalid-input', `start: cannot listen on ${app.config.host}:${app.config.port} (${e.code ?? e.message})`)),
         );
       });
-      const scheduler = startScheduler({
-        store: app.store,
-        log: app.log,
-        refresh: (source) => refreshSource(source, app.pipeline, { intervalMinutes: app.config.pollIntervalMinutes }),
-        tickMs: 30_000,
-      });
+      // Due sources every 10 s (each source's own interval decides when it is due), and the article jobs.
+      const poller = await startPoller(app, { tickMs: 10_000 });
       const address = server.address();
       const shownPort = typeof address === 'object' && address ? address.port : app.config.port;
       const shownHost = app.config.host === '0.0.0.0' || app.config.host === '127.0.0.1' ? 'localhost' : app.config.host;
@@ -100,7 +95,7 @@ export function registerStart(program: Command, boot: Boot): void {
         stopping = true;
         app.log.info('shutting down', { signal });
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await scheduler.stop();
+        await poller.stop();
         await site?.close();
         await app.close();
         process.exit(0);

@@ -73,8 +73,52 @@ async function up001(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+async function up004(db: Kysely<unknown>): Promise<void> {
+  // Adaptive polling, Retry-After and the poller's lease on a source. Times are ISO text compared
+  // byte by byte ("C"), as on SQLite.
+  for (const column of ['retry_after_until', 'poll_lease_until', 'last_success_at']) {
+    await db.schema.alterTable('sources').addColumn(column, 'text', (c) => c.modifyFront(sql`collate "C"`)).execute();
+  }
+  await db.schema.alterTable('sources').addColumn('poll_interval_minutes', 'double precision').execute();
+  // Every entry a poll sees, with its dedupe keys and what became of it.
+  for (const column of ['url', 'canonical_url', 'content_hash', 'title', 'published_at', 'error', 'updated_at']) {
+    await db.schema.alterTable('feed_entries').addColumn(column, 'text').execute();
+  }
+  await db.schema.alterTable('feed_entries').addColumn('state', 'text', (c) => c.notNull().defaultTo('done')).execute();
+  await db.schema.alterTable('feed_entries').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  // One story, one article: the same URL in two feeds is queued once (skipped rows stay out).
+  await sql`create unique index feed_entries_canonical_url on feed_entries (canonical_url) where canonical_url is not null and state <> 'skipped'`.execute(db);
+  await db.schema.createIndex('feed_entries_content_hash').on('feed_entries').columns(['source_id', 'content_hash']).execute();
+
+  // The embedded job queue (src/queue/db-queue.ts); a pg-boss adapter may replace it later.
+  await db.schema
+    .createTable('jobs')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('data', 'text', (c) => c.notNull())
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('singleton_key', 'text')
+    .addColumn('run_after', 'text', (c) => c.notNull().modifyFront(sql`collate "C"`))
+    .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('retry_limit', 'integer', (c) => c.notNull())
+    .addColumn('retry_delay_seconds', 'integer', (c) => c.notNull())
+    .addColumn('locked_until', 'text', (c) => c.modifyFront(sql`collate "C"`))
+    .addColumn('locked_by', 'text')
+    .addColumn('last_error', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addColumn('completed_at', 'text')
+    .execute();
+  await sql`create unique index jobs_singleton on jobs (name, singleton_key) where singleton_key is not null and state in ('queued', 'active')`.execute(db);
+  // Partial indexes: a claim reads queued jobs only, lease expiry active ones only, and finished
+  // jobs (most of the table) cost neither index anything.
+  await sql`create index jobs_claim on jobs (name, run_after) where state = 'queued'`.execute(db);
+  await sql`create index jobs_lease on jobs (locked_until) where state = 'active'`.execute(db);
+}
+
 /** Every PostgreSQL migration, by name (the SQLite history's 002 is folded into 001 here). */
 export const postgresMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
   '003_admin': { up: createAdminTables },
+  '004_polling': { up: up004 },
 };

@@ -21,7 +21,7 @@ class PostgresStore extends KyselyStore implements Store {
     db: Kysely<Database>,
     private readonly schema: string,
   ) {
-    super(db);
+    super(db, 'postgres');
   }
 
   async migrate(): Promise<void> {

@@ -1,0 +1,83 @@
+// The poller of a process, wired from the AppContext: the scheduler (due sources, each refreshed
+// within the per-host limits) and the queue's article workers. `lede start` runs both for good;
+// `lede poll` runs one round and then the articles it queued. Any process command (a future
+// `lede worker`) can reuse it.
+import type { Config } from '../core/config.ts';
+import type { Source } from '../core/records.ts';
+import { type EntryOutcome, processEntry } from '../pipeline/process-entry.ts';
+import { type RefreshOutcome, type RefreshSettings, refreshSource } from '../pipeline/refresh-feed.ts';
+import { type Scheduler, startScheduler } from '../queue/scheduler.ts';
+import type { AppContext } from './app-context.ts';
+
+/** Retries of an article job after its first failure. */
+const RETRY_LIMIT = 3;
+
+/** The refresh settings of the configuration. */
+export function refreshSettings(config: Config): RefreshSettings {
+  return {
+    intervalMinutes: config.pollIntervalMinutes,
+    minMinutes: config.polling.minMinutes,
+    maxMinutes: config.polling.maxMinutes,
+    retryLimit: RETRY_LIMIT,
+    articleSpacingMs: config.polling.hostDelayMs / config.polling.hostConcurrency,
+  };
+}
+
+/** A running poller. */
+export interface Poller {
+  readonly scheduler: Scheduler;
+  /** Starts the article workers (if not started yet). */
+  startArticles(): Promise<void>;
+  /** Stops polling, then the article workers (running jobs get `timeoutMs` to finish). */
+  stop(opts?: { timeoutMs?: number }): Promise<void>;
+}
+
+/** Options of startPoller. */
+export interface PollerOptions {
+  /** Time between scheduler rounds; without it the scheduler waits for runOnce. */
+  readonly tickMs?: number;
+  /** Start the article workers now (default true). */
+  readonly articles?: boolean;
+  readonly onRefresh?: (source: Source, outcome: RefreshOutcome, ms: number) => void;
+  readonly onEntry?: (outcome: EntryOutcome | 'retry') => void;
+}
+
+/** Starts the scheduler and, unless told not to, the article workers. */
+export async function startPoller(app: AppContext, opts: PollerOptions = {}): Promise<Poller> {
+  const settings = refreshSettings(app.config);
+  const scheduler = startScheduler({
+    store: app.store,
+    log: app.log,
+    leaseMs: app.config.polling.pollLeaseSeconds * 1000,
+    ...(opts.tickMs ? { tickMs: opts.tickMs } : { autoStart: false }),
+    refresh: async (source) => {
+      const t0 = performance.now();
+      const outcome = await refreshSource(source, app.poller, settings);
+      opts.onRefresh?.(source, outcome, performance.now() - t0);
+    },
+  });
+  let working = false;
+  const startArticles = async () => {
+    if (working) return;
+    working = true;
+    await app.queue.work('fetch-article', { concurrency: app.config.polling.articleConcurrency }, async (job) => {
+      try {
+        // Not `opts.onEntry?.(await processEntry(…))`: without a listener that would skip the work.
+        const outcome = await processEntry(job.data, app.poller, { maxAttempts: RETRY_LIMIT + 1 });
+        opts.onEntry?.(outcome);
+      } catch (e) {
+        opts.onEntry?.('retry');
+        throw e;
+      }
+    });
+  };
+  if (opts.articles !== false) await startArticles();
+  return {
+    scheduler,
+    startArticles,
+    async stop(o = {}) {
+      await scheduler.stop();
+      await app.queue.stop({ timeoutMs: o.timeoutMs ?? 10_000 });
+    },
+  };
+}

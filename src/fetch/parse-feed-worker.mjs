@@ -1,0 +1,18 @@
+// Worker-thread entry of the isolated feed parser (parse-feed-isolated.ts): parses feeds off the
+// main thread, so a feed of 100,000 entries costs this worker time and heap, never the poller's
+// event loop. Plain JavaScript because it must register the TypeScript loader first.
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+register();
+const { parseFeed } = await import('./parse-feed.ts');
+
+parentPort.on('message', async (job) => {
+  try {
+    const feed = await parseFeed(job.body, job.opts);
+    parentPort.postMessage({ id: job.id, feed });
+  } catch (e) {
+    parentPort.postMessage({ id: job.id, error: { invalid: e?.code === 'feed-invalid', message: e instanceof Error ? e.message : String(e) } });
+  }
+});
+parentPort.postMessage({ ready: true });

@@ -1,0 +1,188 @@
+// Queries of polling, written once for every dialect: claiming due sources, recording a poll's
+// entries (deduplicated) with their jobs in one transaction, and what became of each entry.
+// Claims differ by dialect only in how the write lock is taken (BEGIN IMMEDIATE on SQLite,
+// FOR UPDATE SKIP LOCKED on PostgreSQL). KyselyStore (kysely-store.ts) builds on this class.
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Source } from '../core/records.ts';
+import { KyselyAdminStore } from './kysely-admin-store.ts';
+import { type Database, type FeedEntryRow, sourceRowToSource } from './rows.ts';
+import { checkColumns, chunks, writeFeedPoll } from './feed-poll-writes.ts';
+import type { FeedEntryState, FeedPollResult, JobRequest, NewFeedEntry, SharedDatabase, SourceCheck, StoredFeedEntry } from './store.ts';
+
+const STATES: readonly FeedEntryState[] = ['queued', 'done', 'failed', 'skipped'];
+
+function entryFromRow(r: Selectable<FeedEntryRow>): StoredFeedEntry {
+  return {
+    sourceId: r.source_id,
+    entryKey: r.entry_key,
+    ...(r.url ? { url: r.url } : {}),
+    ...(r.canonical_url ? { canonicalUrl: r.canonical_url } : {}),
+    ...(r.title ? { title: r.title } : {}),
+    ...(r.published_at ? { publishedAt: r.published_at } : {}),
+    state: r.state as FeedEntryState,
+    attempts: Number(r.attempts),
+    ...(r.error ? { error: r.error } : {}),
+    ...(r.article_id ? { articleId: r.article_id } : {}),
+    seenAt: r.seen_at,
+  };
+}
+
+/** Polling queries over a Kysely database with Lede's schema. */
+export class KyselyPollStore extends KyselyAdminStore {
+  constructor(
+    db: Kysely<Database>,
+    protected readonly dialect: 'sqlite' | 'postgres',
+  ) {
+    super(db);
+  }
+
+  /**
+   * Runs `fn` in a write transaction. On SQLite it starts with BEGIN IMMEDIATE: a deferred
+   * transaction that reads and then writes fails at once (SQLITE_BUSY, no wait) when another
+   * process wrote in between, while IMMEDIATE waits its turn (busy_timeout).
+   */
+  protected writeTransaction<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (this.dialect === 'postgres') return this.db.transaction().execute(fn);
+    return this.db.connection().execute(async (conn) => {
+      await sql`begin immediate`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`commit`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`rollback`.execute(conn).catch(() => undefined);
+        throw e;
+      }
+    });
+  }
+
+  /** Poll recordings waiting for the next group commit. */
+  private readonly pending: { run: (db: Kysely<Database>) => Promise<unknown>; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private flushing = false;
+
+  /**
+   * Runs `fn` atomically, in a group commit: recordings that arrive while one commits are written
+   * together in the next transaction, each within a savepoint of its own, so one that fails rolls
+   * back alone and the others still commit. All or nothing per call, one commit per group: a
+   * commit rewrites every page it touched, and polls touch the same pages (the ends of the tables).
+   */
+  protected groupWrite<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ run: fn, resolve: resolve as (v: unknown) => void, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        const group = this.pending.splice(0, 64);
+        const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+        try {
+          await this.writeTransaction(async (db) => {
+            for (const item of group) {
+              await sql`savepoint feed_poll`.execute(db);
+              try {
+                outcomes.push({ ok: true, value: await item.run(db) });
+              } catch (error) {
+                await sql`rollback to savepoint feed_poll`.execute(db);
+                outcomes.push({ ok: false, error });
+              }
+              await sql`release savepoint feed_poll`.execute(db);
+            }
+          });
+        } catch (error) {
+          // The commit itself failed: nothing of the group was written.
+          for (const item of group) item.reject(error);
+          continue;
+        }
+        group.forEach((item, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) item.resolve(o.value);
+          else item.reject(o.error);
+        });
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  sharedDatabase(): SharedDatabase {
+    return { dialect: this.dialect, db: this.db as unknown as Kysely<unknown> };
+  }
+
+  async claimSources(opts: { now: string; limit: number; leaseUntil: string; all?: boolean; notCheckedSince?: string }): Promise<readonly Source[]> {
+    const { now, leaseUntil } = opts;
+    const limit = Math.max(1, Math.floor(opts.limit));
+    let due = this.db
+      .selectFrom('sources')
+      .select('id')
+      .where('feed_url', 'is not', null)
+      .where((eb) => eb.or([eb('poll_lease_until', 'is', null), eb('poll_lease_until', '<=', now)]))
+      .where((eb) => eb.or([eb('retry_after_until', 'is', null), eb('retry_after_until', '<=', now)]));
+    if (!opts.all) due = due.where((eb) => eb.or([eb('next_check_at', 'is', null), eb('next_check_at', '<=', now)]));
+    const since = opts.notCheckedSince;
+    if (since) due = due.where((eb) => eb.or([eb('last_checked_at', 'is', null), eb('last_checked_at', '<', since)]));
+    // Most overdue first; the random part of the id spreads sources of one host over the batch.
+    const ordered = due.orderBy(sql`coalesce(next_check_at, '')`).orderBy(sql`substr(id, 9)`).limit(limit);
+    // One statement: on SQLite an UPDATE takes the write lock before it reads (an IMMEDIATE
+    // transaction of its own); on PostgreSQL SKIP LOCKED lets pollers claim side by side.
+    const rows = await this.db
+      .updateTable('sources')
+      .set({ poll_lease_until: leaseUntil })
+      .where('id', 'in', this.dialect === 'postgres' ? ordered.forUpdate().skipLocked() : ordered)
+      .returningAll()
+      .execute();
+    return rows.map(sourceRowToSource).sort((a, b) => (a.nextCheckAt ?? '').localeCompare(b.nextCheckAt ?? ''));
+  }
+
+  async releaseSources(ids: readonly string[]): Promise<void> {
+    for (const part of chunks(ids)) await this.db.updateTable('sources').set({ poll_lease_until: null }).where('id', 'in', part).execute();
+  }
+
+  async recordSourceCheck(id: string, check: SourceCheck): Promise<void> {
+    await this.db
+      .updateTable('sources')
+      .set((eb) => ({ ...checkColumns(check), error_count: check.error === null ? 0 : eb('error_count', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async recordFeedPoll(
+    sourceId: string,
+    entries: readonly NewFeedEntry[],
+    check: SourceCheck,
+    opts: { job?: (entryKey: string) => JobRequest } = {},
+  ): Promise<FeedPollResult> {
+    const now = new Date().toISOString();
+    return this.groupWrite((db) => writeFeedPoll(db, sourceId, entries, check, opts, now));
+  }
+
+  async getFeedEntry(sourceId: string, entryKey: string): Promise<StoredFeedEntry | undefined> {
+    const row = await this.db.selectFrom('feed_entries').selectAll().where('source_id', '=', sourceId).where('entry_key', '=', entryKey).executeTakeFirst();
+    return row ? entryFromRow(row) : undefined;
+  }
+
+  async markFeedEntry(sourceId: string, entryKey: string, update: { state: FeedEntryState; error?: string | null; attempt?: boolean }): Promise<void> {
+    await this.db
+      .updateTable('feed_entries')
+      .set((eb) => ({
+        state: update.state,
+        updated_at: new Date().toISOString(),
+        ...(update.error !== undefined ? { error: update.error } : {}),
+        ...(update.attempt ? { attempts: eb('attempts', '+', 1) } : {}),
+      }))
+      .where('source_id', '=', sourceId)
+      .where('entry_key', '=', entryKey)
+      .execute();
+  }
+
+  async feedEntryCounts(sourceId?: string): Promise<Record<FeedEntryState, number>> {
+    let q = this.db.selectFrom('feed_entries').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state');
+    if (sourceId) q = q.where('source_id', '=', sourceId);
+    const counts = Object.fromEntries(STATES.map((s) => [s, 0])) as Record<FeedEntryState, number>;
+    for (const r of await q.execute()) if (STATES.includes(r.state as FeedEntryState)) counts[r.state as FeedEntryState] = Number(r.n);
+    return counts;
+  }
+}
