@@ -65,7 +65,11 @@ function urlTransform(base: string | undefined): sanitize.Transformer {
     const out: Record<string, string> = { ...attribs };
     for (const key of ['href', 'src', 'cite', 'poster']) {
       const v = out[key];
-      if (v !== undefined) out[key] = resolveUrl(v, base) ?? v;
+      if (v === undefined) continue;
+      const resolved = resolveUrl(v, base);
+      // With a base, a URL that does not resolve (blank, malformed) is dropped, never kept as written.
+      if (resolved !== undefined) out[key] = resolved;
+      else if (base !== undefined || !v.trim()) delete out[key];
     }
     if (out.src !== undefined && isNonImageData(out.src)) delete out.src;
     if (out.srcset !== undefined) out.srcset = resolveSrcset(out.srcset, base);
