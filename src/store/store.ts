@@ -211,6 +211,12 @@ export interface Store extends AdminStore {
   getFeedEntry(sourceId: string, entryKey: string): Promise<StoredFeedEntry | undefined>;
   /** Sets what became of an entry, optionally counting an attempt; `error: null` clears the error. */
   markFeedEntry(sourceId: string, entryKey: string, update: { state: FeedEntryState; error?: string | null; attempt?: boolean }): Promise<void>;
+  /**
+   * Entries still queued whose last change is older than `before`, in key order after `after`: the
+   * jobs a queue outside the store's database may owe (a process died between the poll's commit
+   * and the send), for the poller's sweep to send again.
+   */
+  owedFeedEntries(opts: { before: string; limit: number; after?: { sourceId: string; entryKey: string } }): Promise<readonly { sourceId: string; entryKey: string }[]>;
   /** Feed entries by state, of one source or all. */
   feedEntryCounts(sourceId?: string): Promise<Record<FeedEntryState, number>>;
   /** The database itself, for the embedded job queue (whose table the migrations create). */

@@ -139,7 +139,8 @@ describe('nothing lost when processes die', () => {
     try {
       const tally = async (): Promise<Tally> => {
         const a = await client.query<{ canonical_url: string; summary: string }>(`select canonical_url, summary from "${schema}".articles`);
-        const j = await client.query<{ n: string }>(`select count(*) as n from "${schema}".jobs where name = 'fetch-article' and state in ('queued', 'deferred', 'active')`);
+        // PostgreSQL runs the article jobs on pg-boss, in the schema beside Lede's.
+        const j = await client.query<{ n: string }>(`select count(*) as n from "${schema}_pgboss".job where name = 'fetch-article' and state < 'completed'`);
         const e = await client.query<{ n: string }>(`select count(*) as n from "${schema}".feed_entries where state = 'queued'`);
         return {
           articles: a.rowCount ?? 0,
@@ -184,6 +185,7 @@ describe('nothing lost when processes die', () => {
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
       await Promise.all(procs.map(exited));
       await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.query(`drop schema if exists "${schema}_pgboss" cascade`);
       await client.end();
     }
   });
