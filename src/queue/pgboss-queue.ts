@@ -3,6 +3,7 @@
 // exponential backoff, and a dead-letter queue of its own name + "-dead". A job whose worker died
 // (SIGKILL, a lost machine) expires after `expireInSeconds` and is retried by another worker.
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { RetryAfterError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
@@ -70,10 +71,22 @@ export async function openPgBossQueue(opts: PgBossQueueOptions): Promise<Queue> 
     schedule: false,
   });
   boss.on('error', (e: Error) => opts.log.error('queue error', { error: e.message }));
-  await boss.start();
-  for (const name of NAMES) {
-    await boss.createQueue(dead(name), { name: dead(name), policy: 'standard' });
-    await boss.createQueue(name, { name, policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, deadLetter: dead(name) });
+  // Processes starting together on a fresh database would deadlock creating pg-boss's schema and
+  // queues (seen with two workers): one at a time, under an advisory lock of this schema.
+  const lock = new pg.Client({ connectionString: opts.connectionString, application_name: 'lede' });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`lede:pgboss-setup:${schema}`]);
+    await boss.start();
+    for (const name of NAMES) {
+      if (!(await boss.getQueue(dead(name)))) await boss.createQueue(dead(name), { name: dead(name), policy: 'standard' });
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, policy: 'short', retryLimit: 3, retryDelay: 30, retryBackoff: true, deadLetter: dead(name) });
+    }
+  } catch (e) {
+    await boss.stop({ graceful: false, wait: true, timeout: 1000 }).catch(() => {});
+    throw e;
+  } finally {
+    await lock.end().catch(() => {}); // ending the session releases the lock
   }
   const db = boss.getDb();
   const pollMs = (opts.pollingIntervalSeconds ?? 1) * 1000;
