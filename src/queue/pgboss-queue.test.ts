@@ -183,4 +183,10 @@ describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG
     await waitFor(() => attempts.length > 0, 20_000);
     assert.deepEqual(attempts, [2]);
   });
+
+  it('should start several processes at once on a fresh schema without a deadlock', async () => {
+    const queues = await Promise.all([0, 1, 2].map(() => openQueue({ alone: 'together' })));
+    assert.equal(queues.length, 3);
+    assert.ok(await queues[0]!.send('poll-source', { sourceId: 'together' }));
+  });
 });
