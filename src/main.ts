@@ -18,7 +18,9 @@ import { registerWorker } from './cli/commands/worker.ts';
 import { type Config, loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
 import { createLogger, type Logger } from './core/log.ts';
+import { createMetrics } from './core/metrics.ts';
 import type { ExtractOptions } from './extract/extract-article.ts';
+import type { FetchSettings } from './pipeline/process-item.ts';
 import type { Queue } from './queue/queue.ts';
 import type { Store } from './store/store.ts';
 
@@ -103,11 +105,14 @@ const boot: Boot = async (global, overrides = {}) => {
   // Lede's, opened on first use (web processes never use it).
   const postgres = !overrides.storeless && !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);
   const queue = postgres ? await pgBossQueue(config, log) : createDbQueue({ database: store.sharedDatabase(), log, leaseMs: config.polling.jobLeaseSeconds * 1000 });
-  const fetchSettings = {
+  const metrics = createMetrics();
+  const fetchKind = { feed: 'feed', html: 'page', image: 'image', any: 'other' } as const;
+  const fetchSettings: FetchSettings = {
     allowPrivateNetworks: config.allowPrivateNetworks,
     userAgent: config.userAgent,
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.maxBodyBytes,
+    observe: (accept, outcome, seconds) => metrics.observeFetch(fetchKind[accept], outcome.kind === 'failed' ? outcome.reason : outcome.kind, seconds),
   };
   const pipeline = {
     store,
@@ -119,6 +124,7 @@ const boot: Boot = async (global, overrides = {}) => {
   const app: AppContext = {
     config,
     log,
+    metrics,
     store,
     secret: config.secret ?? (overrides.storeless ? randomBytes(32).toString('base64url') : dataSecret(dataDir)),
     pipeline,

@@ -56,7 +56,9 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     refresh: async (source) => {
       const t0 = performance.now();
       const outcome = await refreshSource(source, app.poller, settings);
-      opts.onRefresh?.(source, outcome, performance.now() - t0);
+      const ms = performance.now() - t0;
+      app.metrics.observeJob('poll-source', outcome.kind === 'failed' ? 'failed' : 'completed', ms / 1000);
+      opts.onRefresh?.(source, outcome, ms);
     },
   });
   let working = false;
@@ -64,11 +66,14 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     if (working) return;
     working = true;
     await app.queue.work('fetch-article', { concurrency: app.config.polling.articleConcurrency }, async (job) => {
+      const t0 = performance.now();
       try {
         // Not `opts.onEntry?.(await processEntry(…))`: without a listener that would skip the work.
         const outcome = await processEntry(job.data, app.poller, { maxAttempts: RETRY_LIMIT + 1 });
+        app.metrics.observeJob('fetch-article', outcome === 'failed' ? 'failed' : 'completed', (performance.now() - t0) / 1000);
         opts.onEntry?.(outcome);
       } catch (e) {
+        app.metrics.observeJob('fetch-article', 'failed', (performance.now() - t0) / 1000);
         opts.onEntry?.('retry');
         throw e;
       }
