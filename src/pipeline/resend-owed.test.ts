@@ -7,7 +7,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import pg from 'pg';
 import { silentLogger } from '../core/log.ts';
 import { createDbQueue } from '../queue/db-queue.ts';
 import { openPgBossQueue } from '../queue/pgboss-queue.ts';
@@ -16,28 +15,13 @@ import { openPostgresStore } from '../store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { NewFeedEntry, Store } from '../store/store.ts';
 import { resendOwedEntries } from './resend-owed.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../store/postgres/pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgSchema = `lede_owed_test_${process.pid}_${Date.now().toString(36)}`;
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 const tmp = mkdtempSync(join(tmpdir(), 'lede-owed-'));
 after(async () => {
   rmSync(tmp, { recursive: true, force: true });
-  if (!pgReachable) return;
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${pgSchema}" cascade`);
-  await client.query(`drop schema if exists "${pgSchema}_pgboss" cascade`);
-  await client.end();
+  await dropSchemas(pgSchema, `${pgSchema}_pgboss`);
 });
 
 const entry = (key: string): NewFeedEntry => ({ entryKey: key, url: `https://p.example/${key}`, canonicalUrl: `https://p.example/${key}`, contentHash: `h-${key}` });

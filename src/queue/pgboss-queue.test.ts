@@ -3,24 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { RetryAfterError } from '../core/errors.ts';
 import { silentLogger } from '../core/log.ts';
 import { openPgBossQueue } from './pgboss-queue.ts';
 import type { Queue } from './queue.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../store/postgres/pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lede_boss_test_${process.pid}_${Date.now().toString(36)}`;
-const reachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const waitFor = async (check: () => boolean | Promise<boolean>, ms = 20_000) => {
   const end = Date.now() + ms;
@@ -30,7 +19,7 @@ const waitFor = async (check: () => boolean | Promise<boolean>, ms = 20_000) => 
   }
 };
 
-describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
+describe('pg-boss queue', { skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
   const open: Queue[] = [];
   const lone = new Set<string>();
   // Tests whose workers must not meet the earlier tests' workers use a schema of their own (`alone`).
@@ -46,11 +35,7 @@ describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG
   });
   after(async () => {
     await Promise.all(open.map((q) => q.stop({ timeoutMs: 2000 })));
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    for (const other of lone) await client.query(`drop schema if exists "${other}" cascade`);
-    await client.end();
+    await dropSchemas(schema, ...lone);
   });
 
   it('should refuse an invalid payload and keep one queued job per singleton key', async () => {

@@ -2,29 +2,13 @@
 // all succeed: the schema's creation and the migrations take turns under an advisory lock.
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import pg from 'pg';
 import { openPostgresStore } from './postgres-store.ts';
+import { dropSchemas, PG_URL, pgReachable } from './pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lede_migrate_race_${process.pid}_${Date.now().toString(36)}`;
-const reachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-describe('PostgreSQL migrations', { skip: reachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
-  after(async () => {
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
-  });
+describe('PostgreSQL migrations', { skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
+  after(() => dropSchemas(schema));
 
   it('should let four stores migrate a fresh schema at the same time', async () => {
     const stores = [0, 1, 2, 3].map(() => openPostgresStore({ connectionString: PG_URL, schema, maxConnections: 2 }));
