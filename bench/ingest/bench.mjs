@@ -8,7 +8,7 @@
 // Prints a table and writes it into README.md between <!-- bench:ingest --> markers.
 //
 // Options: --feeds N (20) --entries N (30 per feed) --concurrency N (per worker, default 4)
-//          --workers LIST (1,2) --no-readme. PostgreSQL: BENCH_DATABASE_URL
+//          --workers LIST (1,2) --no-readme --cpu-prof DIR (a CPU profile of each worker). PostgreSQL: BENCH_DATABASE_URL
 //          (default postgres://postgres@127.0.0.1:5432/test).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ const { values: opt } = parseArgs({
     entries: { type: 'string', default: '30' },
     concurrency: { type: 'string', default: '4' },
     workers: { type: 'string', default: '1,2' },
+    'cpu-prof': { type: 'string' },
     'no-readme': { type: 'boolean', default: false },
   },
 });
@@ -79,8 +80,8 @@ const opml = join(root, 'feeds.opml');
 writeFileSync(opml, `<?xml version="1.0"?><opml version="2.0"><body>${Array.from({ length: FEEDS }, (_, f) => `<outline type="rss" text="Feed ${f}" xmlUrl="${esc(`http://${host(f)}:${port}/feed.xml`)}"/>`).join('')}</body></opml>`);
 
 const children = new Set();
-function lede(args, env, stdio = 'ignore') {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', stdio, 'inherit'] });
+function lede(args, env, stdio = 'ignore', nodeArgs = []) {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', stdio, 'inherit'] });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;
@@ -109,7 +110,8 @@ async function run(workers) {
     if (imp.exitCode !== 0) throw new Error('lede sources import failed');
     const load = loadavg()[0];
     const t0 = performance.now();
-    const procs = Array.from({ length: workers }, () => lede(['worker', '--concurrency', opt.concurrency], env));
+    const prof = (i) => (opt['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', join(opt['cpu-prof'], `workers-${workers}-${i}`)] : []);
+    const procs = Array.from({ length: workers }, (_, i) => lede(['worker', '--concurrency', opt.concurrency], env, 'ignore', prof(i)));
     const marks = {};
     let finished = 0;
     for (;;) {
