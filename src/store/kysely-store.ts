@@ -7,7 +7,7 @@ import type { Source, StoredArticle, SummarizedArticle } from '../core/records.t
 import { KyselyPollStore } from './kysely-poll-store.ts';
 import { preparedQuery } from './prepared-query.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
-import type { ArticleHead, ArticleStamp, NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
+import type { ArticleHead, ArticleStamp, ListStamp, NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
 
@@ -105,6 +105,24 @@ export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate
       const { contentHtml: _html, text: _text, ...head } = articleRowToArticle({ ...row, content_html: '', text: '' });
       return head;
     });
+  }
+
+  async listStamp(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<ListStamp> {
+    const page = await this.listPage(
+      opts,
+      (q) =>
+        q.select((eb) => [
+          'id',
+          'updated_at',
+          'sort_at',
+          'source_id',
+          eb.selectFrom('sources').select('name').whereRef('sources.id', '=', 'articles.source_id').as('source_name'),
+        ]),
+      (row) => row,
+    );
+    const updatedAt = page.items.reduce<string | undefined>((max, r) => (max === undefined || r.updated_at > max ? r.updated_at : max), undefined);
+    const version = JSON.stringify([page.nextCursor, ...page.items.map((r) => [r.id, r.updated_at, r.source_id, r.source_name])]);
+    return { version, ...(updatedAt ? { updatedAt } : {}) };
   }
 
   /** One newest-first page of articles: `pick` chooses the columns, `convert` makes the items. */

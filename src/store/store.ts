@@ -111,6 +111,14 @@ export interface ArticleStamp {
   readonly chosen?: string;
 }
 
+/** What a listing page needs to tell whether its rendered copy is current. */
+export interface ListStamp {
+  /** Changes whenever the listed articles, their order, the sources' names they show, or the next page change. */
+  readonly version: string;
+  /** The newest updated time among the listed articles (ISO 8601); absent for an empty page. */
+  readonly updatedAt?: string;
+}
+
 /** The result of saving an article: the stored record and whether it was new. */
 export interface SaveResult {
   readonly article: StoredArticle;
@@ -214,6 +222,8 @@ export interface Store extends AdminStore {
    * such article.
    */
   articleStamp(id: string, readerId?: string): Promise<ArticleStamp | undefined>;
+  /** The version of the page listArticleHeads(opts) returns, from a few short columns of it. */
+  listStamp(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<ListStamp>;
   /** Feed entry keys of `sourceId` already ingested, among `keys`. */
   seenEntries(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   /** Marks feed entries as handled without an article (e.g. failed permanently). */

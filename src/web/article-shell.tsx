@@ -7,7 +7,9 @@ import { raw } from 'hono/html';
 import { LedeError } from '../core/errors.ts';
 import type { Sized } from './page-cache.ts';
 import { renderDocument } from './render-page.tsx';
+import { withCounts } from '../store/store.ts';
 import { ArticlePage } from './views/article-page.tsx';
+import { PollSection } from './views/poll.tsx';
 import { publisherOf } from './views/publisher-card.tsx';
 import type { WebDeps } from './web-deps.ts';
 
@@ -23,6 +25,16 @@ export interface ArticleShell extends Sized {
   readonly after: string;
   /** A hash of before and after: with the poll's bytes, it makes the page's ETag. */
   readonly hash: string;
+  /** The poll of a reader who has not voted (no counts), around the place of their CSRF token. */
+  readonly blankPoll: readonly [string, string];
+}
+
+// Stands for the CSRF token in the blank poll: letters only, so escaping leaves it as it is.
+const CSRF_SLOT = 'ledecsrfslot';
+
+/** The poll of a reader who has not voted, with the token put in: the same bytes as PollSection renders. */
+export function blankPollOf(shell: ArticleShell, csrf: string): string {
+  return shell.blankPoll[0] + csrf + shell.blankPoll[1];
 }
 
 /** Reads the article and its source and renders the page around an empty poll slot. */
@@ -39,5 +51,8 @@ export async function renderArticleShell(deps: WebDeps, id: string): Promise<Art
   const before = html.slice(0, at);
   const after = html.slice(at + POLL_SLOT.length);
   const hash = createHash('sha1').update(before).update('\u0000').update(after).digest('base64url');
-  return { before, after, hash, bytes: Buffer.byteLength(before) + Buffer.byteLength(after) };
+  const blank = await (<PollSection model={{ articleId: id, reactions: withCounts(deps.reactions, {}), csrf: CSRF_SLOT }} />).toString();
+  const slot = blank.indexOf(CSRF_SLOT);
+  const blankPoll = [blank.slice(0, slot), blank.slice(slot + CSRF_SLOT.length)] as const;
+  return { before, after, hash, blankPoll, bytes: Buffer.byteLength(before) + Buffer.byteLength(after) + Buffer.byteLength(blank) };
 }

@@ -5,6 +5,9 @@
 // request, so a change made anywhere is seen at once, and no entry needs invalidating by hand.
 // Bounded by bytes, least recently used first out.
 
+/** Bytes of rendered pages a web process keeps when WebDeps.pageCacheBytes is not set. */
+export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** Something the cache keeps, with its size. */
 export interface Sized {
   /** Bytes the entry holds (as UTF-8). */

@@ -4,15 +4,12 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { LedeError } from '../../core/errors.ts';
 import { withCounts } from '../../store/store.ts';
-import { type ArticleShell, renderArticleShell } from '../article-shell.tsx';
+import { type ArticleShell, blankPollOf, renderArticleShell } from '../article-shell.tsx';
 import { answerWith, httpDate } from '../conditional.ts';
-import { PageCache } from '../page-cache.ts';
+import { DEFAULT_PAGE_CACHE_BYTES, PageCache } from '../page-cache.ts';
 import { csrfToken, issueReader, readReader } from '../reader-identity.ts';
 import type { WebDeps } from '../web-deps.ts';
 import { PollSection } from '../views/poll.tsx';
-
-/** Bytes of article pages a process keeps when WebDeps.pageCacheBytes is not set. */
-export const DEFAULT_PAGE_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** Registers the article page route. */
 export function registerArticleShow(app: Hono, deps: WebDeps): void {
@@ -29,9 +26,10 @@ export function registerArticleShow(app: Hono, deps: WebDeps): void {
       shells.getOrMake(id, stamp.version, () => renderArticleShell(deps, id)),
       stamp.chosen ? deps.store.reactionCounts(id) : undefined,
     ]);
-    const poll = await (
-      <PollSection model={{ articleId: id, reactions: withCounts(deps.reactions, counts ?? {}), chosen: stamp.chosen, csrf: csrfToken(deps.secret, readerId) }} />
-    ).toString();
+    const csrf = csrfToken(deps.secret, readerId);
+    const poll = counts
+      ? await (<PollSection model={{ articleId: id, reactions: withCounts(deps.reactions, counts), chosen: stamp.chosen, csrf }} />).toString()
+      : blankPollOf(shell, csrf);
     c.header('Cache-Control', 'private, no-cache');
     // Last-Modified only while the page changes only with the article: not once the reader's
     // counts show (other readers' votes change them), and not with a cookie issued just now (a
