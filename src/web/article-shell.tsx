@@ -19,10 +19,10 @@ const POLL_SLOT = '<!--lede:poll-->';
 
 /** A rendered article page around the slot of its poll. */
 export interface ArticleShell extends Sized {
-  /** The page up to the poll. */
-  readonly before: string;
-  /** The page after the poll. */
-  readonly after: string;
+  /** The page up to the poll, as UTF-8 (a response then needs no encoding of the whole page). */
+  readonly before: Buffer;
+  /** The page after the poll, as UTF-8. */
+  readonly after: Buffer;
   /** A hash of before and after: with the poll's bytes, it makes the page's ETag. */
   readonly hash: string;
   /** The poll of a reader who has not voted (no counts), around the place of their CSRF token. */
@@ -31,6 +31,13 @@ export interface ArticleShell extends Sized {
 
 // Stands for the CSRF token in the blank poll: letters only, so escaping leaves it as it is.
 const CSRF_SLOT = 'ledecsrfslot';
+
+/** The whole page with `poll` in its place. */
+export function pageWith(shell: ArticleShell, poll: string): Uint8Array<ArrayBuffer> {
+  const middle = Buffer.from(poll);
+  // Buffer.concat allocates an ordinary (never shared) ArrayBuffer.
+  return Buffer.concat([shell.before, middle, shell.after], shell.before.length + middle.length + shell.after.length) as Uint8Array<ArrayBuffer>;
+}
 
 /** The poll of a reader who has not voted, with the token put in: the same bytes as PollSection renders. */
 export function blankPollOf(shell: ArticleShell, csrf: string): string {
@@ -48,11 +55,11 @@ export async function renderArticleShell(deps: WebDeps, id: string): Promise<Art
     <ArticlePage model={{ article, publisher: publisherOf(source, article.siteName, article.canonicalUrl) }} poll={raw(POLL_SLOT)} />,
   );
   const at = html.lastIndexOf(POLL_SLOT);
-  const before = html.slice(0, at);
-  const after = html.slice(at + POLL_SLOT.length);
+  const before = Buffer.from(html.slice(0, at));
+  const after = Buffer.from(html.slice(at + POLL_SLOT.length));
   const hash = createHash('sha1').update(before).update('\u0000').update(after).digest('base64url');
   const blank = await (<PollSection model={{ articleId: id, reactions: withCounts(deps.reactions, {}), csrf: CSRF_SLOT }} />).toString();
   const slot = blank.indexOf(CSRF_SLOT);
   const blankPoll = [blank.slice(0, slot), blank.slice(slot + CSRF_SLOT.length)] as const;
-  return { before, after, hash, blankPoll, bytes: Buffer.byteLength(before) + Buffer.byteLength(after) + Buffer.byteLength(blank) };
+  return { before, after, hash, blankPoll, bytes: before.length + after.length + Buffer.byteLength(blank) };
 }

@@ -55,7 +55,7 @@ export function isNotModified(c: Context, v: Validators): boolean {
  * Sets the validators and answers 304 when the client's copy is current; otherwise the body,
  * which `body` builds only then.
  */
-export function answerWith(c: Context, v: Validators, body: () => string, contentType: string): Response {
+export function answerWith(c: Context, v: Validators, body: () => string | Uint8Array<ArrayBuffer>, contentType: string): Response {
   c.header('ETag', v.etag);
   if (v.lastModified) c.header('Last-Modified', v.lastModified);
   if (isNotModified(c, v)) return c.body(null, 304);

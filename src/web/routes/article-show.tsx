@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Hono } from 'hono';
 import { LedeError } from '../../core/errors.ts';
 import { withCounts } from '../../store/store.ts';
-import { type ArticleShell, blankPollOf, renderArticleShell } from '../article-shell.tsx';
+import { type ArticleShell, blankPollOf, pageWith, renderArticleShell } from '../article-shell.tsx';
 import { answerWith, httpDate } from '../conditional.ts';
 import { DEFAULT_PAGE_CACHE_BYTES, PageCache } from '../page-cache.ts';
 import { csrfToken, issueReader, readReader } from '../reader-identity.ts';
@@ -36,6 +36,6 @@ export function registerArticleShow(app: Hono, deps: WebDeps): void {
     // copy cached before would carry another reader's CSRF token).
     const lastModified = known && !stamp.chosen ? httpDate(stamp.updatedAt) : undefined;
     const etag = `W/"${createHash('sha1').update(shell.hash).update(poll).digest('base64url')}"`;
-    return answerWith(c, { etag, lastModified }, () => shell.before + poll + shell.after, 'text/html; charset=UTF-8');
+    return answerWith(c, { etag, lastModified }, () => pageWith(shell, poll), 'text/html; charset=UTF-8');
   });
 }
