@@ -5,7 +5,7 @@ import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
 import { KyselyPollStore } from './kysely-poll-store.ts';
-import { preparedQuery } from './prepared-query.ts';
+import { preparedQuery, type ReadRunner } from './prepared-query.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
 import type { ArticleHead, ArticleStamp, ListStamp, NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
 
@@ -47,8 +47,23 @@ function articleColumns(a: SummarizedArticle, now: string) {
 
 /** A Store over any Kysely database that has run Lede's migrations. */
 export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate' | 'close'> {
-  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
+  /** `reads`: how the dialect runs the pages' per-request reads outside Kysely (prepared-query.ts). */
+  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', reads?: ReadRunner) {
     super(db, dialect);
+    this.stampAlone = preparedQuery(db, 'article_stamp', ['id'], (p) => this.stampQuery(p), reads);
+    this.stampWithReader = preparedQuery(db, 'article_stamp_reader', ['id', 'readerId'], (p) => this.stampQuery(p), reads);
+    this.countsQuery = preparedQuery(
+      db,
+      'reaction_counts',
+      ['articleId'],
+      (p) =>
+        db
+          .selectFrom('reactions')
+          .select(['reaction', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('article_id', '=', p.articleId)
+          .groupBy('reaction'),
+      reads,
+    );
   }
 
   async saveArticle(
@@ -147,7 +162,7 @@ export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate
   }
 
   async articleStamp(id: string, readerId?: string): Promise<ArticleStamp | undefined> {
-    const { rows } = readerId ? await this.stampWithReader({ id, readerId }) : await this.stampAlone({ id });
+    const rows = readerId ? await this.stampWithReader({ id, readerId }) : await this.stampAlone({ id });
     const row = rows[0];
     if (!row) return undefined;
     // The source's fields are part of the version: the page shows its card, and sources keep no
@@ -178,8 +193,8 @@ export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate
       .where('articles.id', '=', p.id);
   }
 
-  private readonly stampAlone = preparedQuery(this.db, ['id'], (p) => this.stampQuery(p));
-  private readonly stampWithReader = preparedQuery(this.db, ['id', 'readerId'], (p) => this.stampQuery(p));
+  private readonly stampAlone;
+  private readonly stampWithReader;
 
   async seenEntries(sourceId: string, keys: readonly string[]): Promise<Set<string>> {
     const seen = new Set<string>();
@@ -306,18 +321,12 @@ export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate
   }
 
   async reactionCounts(articleId: string): Promise<Record<string, number>> {
-    const { rows } = await this.countsQuery({ articleId });
+    const rows = await this.countsQuery({ articleId });
     return Object.fromEntries(rows.map((r) => [r.reaction, Number(r.n)]));
   }
 
   /** Read on every page view of a reader who voted: compiled once. */
-  private readonly countsQuery = preparedQuery(this.db, ['articleId'], (p) =>
-    this.db
-      .selectFrom('reactions')
-      .select(['reaction', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('article_id', '=', p.articleId)
-      .groupBy('reaction'),
-  );
+  private readonly countsQuery;
 
   async readerReaction(articleId: string, readerId: string): Promise<string | undefined> {
     const row = await this.db

@@ -1,12 +1,18 @@
 // The reads the reader pages make per request (articleStamp, listStamp, listArticleHeads), against
 // every backend: kept apart from store.contract.test.ts, which other work extends.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import pg from 'pg';
 import type { SummarizedArticle } from '../core/records.ts';
 import { openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'lede-reads-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgSchema = `lede_test_reads_${process.pid}_${Date.now().toString(36)}`;
@@ -29,7 +35,9 @@ after(async () => {
 });
 
 const BACKENDS: { name: string; open: () => Store; skip?: string }[] = [
-  { name: 'sqlite', open: () => openSqliteStore(':memory:') },
+  { name: 'sqlite :memory:', open: () => openSqliteStore(':memory:') },
+  // A file: the per-request reads then run on a second, read-only connection.
+  { name: 'sqlite file', open: () => openSqliteStore(join(tmp, `reads-${Math.random()}.sqlite`)) },
   { name: 'postgres', open: () => openPostgresStore({ connectionString: PG_URL, schema: pgSchema }), skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL}` },
 ];
 
