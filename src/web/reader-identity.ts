@@ -3,7 +3,7 @@
 // can check them (no server-side session state).
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { setCookie } from 'hono/cookie';
 
 /** Name of the reader cookie. */
 export const READER_COOKIE = 'lede_reader';
@@ -36,9 +36,30 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/**
+ * The value of cookie `name` in a Cookie header, without parsing the others (every page view
+ * reads this one cookie). Values Lede sets need no decoding; any other value fails the signature.
+ */
+export function cookieValue(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  let from = 0;
+  for (;;) {
+    const at = header.indexOf(`${name}=`, from);
+    if (at < 0) return undefined;
+    // Only at the start of a cookie pair: not the tail of another cookie's name or value.
+    let before = at - 1;
+    while (before >= 0 && header[before] === ' ') before--;
+    if (before < 0 || header[before] === ';') {
+      const end = header.indexOf(';', at);
+      return header.slice(at + name.length + 1, end < 0 ? undefined : end).trim();
+    }
+    from = at + 1;
+  }
+}
+
 /** The reader id from a valid signed cookie, or undefined. */
 export function readReader(c: Context, secret: string): string | undefined {
-  const raw = getCookie(c, READER_COOKIE);
+  const raw = cookieValue(c.req.header('cookie'), READER_COOKIE);
   if (!raw) return undefined;
   const memo = memoOf(secret);
   const known = memo.readers.get(raw);

@@ -22,10 +22,11 @@ export function registerArticleShow(app: Hono, deps: WebDeps): void {
     if (!stamp) throw new LedeError('not-found', `There is no article with id ${id}.`);
     const readerId = known ?? issueReader(c, deps.secret);
     // Counts are shown only to a reader who voted, and then read fresh: right after their own vote.
-    const [shell, counts] = await Promise.all([
-      shells.getOrMake(id, stamp.version, () => renderArticleShell(deps, id)),
-      stamp.chosen ? deps.store.reactionCounts(id) : undefined,
-    ]);
+    // A kept page is taken without an await (the common case); a missing one is rendered meanwhile.
+    const countsRead = stamp.chosen ? deps.store.reactionCounts(id) : undefined;
+    countsRead?.catch(() => {}); // awaited below; handled here in case rendering fails first
+    const shell = shells.get(id, stamp.version) ?? (await shells.getOrMake(id, stamp.version, () => renderArticleShell(deps, id)));
+    const counts = countsRead && (await countsRead);
     const csrf = csrfToken(deps.secret, readerId);
     const poll = counts
       ? await (<PollSection model={{ articleId: id, reactions: withCounts(deps.reactions, counts), chosen: stamp.chosen, csrf }} />).toString()
