@@ -48,7 +48,11 @@ function articleColumns(a: SummarizedArticle, now: string) {
 /** A Store over any Kysely database that has run Lede's migrations. */
 export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate' | 'close'> {
   /** `reads`: how the dialect runs the pages' per-request reads outside Kysely (prepared-query.ts). */
-  constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', reads?: ReadRunner) {
+  constructor(
+    db: Kysely<Database>,
+    dialect: 'sqlite' | 'postgres',
+    private readonly reads?: ReadRunner,
+  ) {
     super(db, dialect);
     this.stampAlone = preparedQuery(db, 'article_stamp', ['id'], (p) => this.stampQuery(p), reads);
     this.stampWithReader = preparedQuery(db, 'article_stamp_reader', ['id', 'readerId'], (p) => this.stampQuery(p), reads);
@@ -123,22 +127,36 @@ export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate
   }
 
   async listStamp(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<ListStamp> {
-    const page = await this.listPage(
-      opts,
-      (q) =>
-        q.select((eb) => [
-          'id',
-          'updated_at',
-          'sort_at',
-          'source_id',
-          eb.selectFrom('sources').select('name').whereRef('sources.id', '=', 'articles.source_id').as('source_name'),
-        ]),
-      (row) => row,
-    );
+    type StampRow = { id: string; updated_at: string; sort_at: string; source_id: string | null; source_name: string | null };
+    const columns = (q: SelectQueryBuilder<Database, 'articles', object>) =>
+      q.select((eb) => [
+        'id',
+        'updated_at',
+        'sort_at',
+        'source_id',
+        eb.selectFrom('sources').select('name').whereRef('sources.id', '=', 'articles.source_id').as('source_name'),
+      ]);
+    let page: Page<StampRow>;
+    if (!opts.cursor && !opts.sourceId) {
+      // The first page of the home page, read on every view of it: compiled once per page size.
+      const limit = Math.max(1, Math.min(100, Math.floor(opts.limit)));
+      let first = this.firstPageStamps.get(limit);
+      if (!first) {
+        first = preparedQuery(this.db, `list_stamp_${limit}`, [], () => columns(this.db.selectFrom('articles')).orderBy('sort_at', 'desc').orderBy('id', 'desc').limit(limit + 1), this.reads);
+        this.firstPageStamps.set(limit, first);
+      }
+      const rows = (await first({})) as readonly StampRow[];
+      const last = rows.length > limit ? rows[limit - 1] : undefined;
+      page = { items: rows.slice(0, limit), nextCursor: last ? encodeCursor({ sortAt: last.sort_at, id: last.id }) : null };
+    } else {
+      page = await this.listPage(opts, columns, (row) => row);
+    }
     const updatedAt = page.items.reduce<string | undefined>((max, r) => (max === undefined || r.updated_at > max ? r.updated_at : max), undefined);
     const version = JSON.stringify([page.nextCursor, ...page.items.map((r) => [r.id, r.updated_at, r.source_id, r.source_name])]);
     return { version, ...(updatedAt ? { updatedAt } : {}) };
   }
+
+  private readonly firstPageStamps = new Map<number, (values: Readonly<Record<never, string>>) => Promise<readonly unknown[]>>();
 
   /** One newest-first page of articles: `pick` chooses the columns, `convert` makes the items. */
   private async listPage<R extends { sort_at: string; id: string }, T>(

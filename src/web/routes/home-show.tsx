@@ -8,7 +8,8 @@ import type { WebDeps } from '../web-deps.ts';
 import { HomePage } from '../views/pages.tsx';
 
 interface RenderedPage extends Sized {
-  readonly html: string;
+  /** The page as UTF-8: encoded once, not on every response. */
+  readonly html: Uint8Array<ArrayBuffer>;
   readonly etag: string;
 }
 
@@ -26,7 +27,8 @@ export function registerHomeShow(app: Hono, deps: WebDeps): void {
       const byId = new Map<string, Source>(sources.map((s) => [s.id, s]));
       const nextHref = list.nextCursor ? `/?cursor=${encodeURIComponent(list.nextCursor)}` : null;
       const html = await renderDocument(deps, <HomePage articles={list.items} sources={byId} nextHref={nextHref} />);
-      return { html, etag: etagOf(html), bytes: Buffer.byteLength(html) };
+      const bytes = new Uint8Array(Buffer.from(html));
+      return { html: bytes, etag: etagOf(html), bytes: bytes.byteLength };
     });
     // Last-Modified: the newest change among the listed articles. It moves with every article added
     // or updated on the page; a deletion or a renamed source does not move it, and then only the
