@@ -84,6 +84,7 @@ const schema = z.object({
   LEDE_VOTE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   LEDE_LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LEDE_LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  LEDE_WEB_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** The frozen, validated configuration. */
@@ -94,6 +95,8 @@ export interface Config {
   readonly databaseSchema: string;
   readonly port: number;
   readonly host: string;
+  /** Web processes of `lede web`/`lede start` sharing the port (node:cluster); 1: serve in the process itself. */
+  readonly webWorkers: number;
   readonly allowPrivateNetworks: boolean;
   readonly userAgent: string;
   readonly pollIntervalMinutes: number;
@@ -202,6 +205,7 @@ export function loadConfig(env: Record<string, string | undefined>, overrides: C
     databaseUrl: overrides.databaseUrl ?? (e.DATABASE_URL || undefined),
     databaseSchema: e.LEDE_DATABASE_SCHEMA,
     port: overrides.port ?? e.PORT,
+    webWorkers: e.LEDE_WEB_WORKERS,
     host: overrides.host ?? e.HOST,
     allowPrivateNetworks: overrides.allowPrivateNetworks ?? e.LEDE_ALLOW_PRIVATE_NETWORKS,
     userAgent: e.LEDE_USER_AGENT ?? `Lede/${version} (+${e.LEDE_CONTACT_URL})`,

@@ -2,9 +2,11 @@
 // thread so a hostile page can only exhaust this worker's heap and time, never stall the server.
 // Plain JavaScript because it must register the TypeScript loader before importing the stage.
 import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+// The project's tsconfig (JSX through hono/jsx), wherever the command is run from.
+register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
 const { extractArticle } = await import('./extract-article.ts');
 
 parentPort.on('message', async (job) => {

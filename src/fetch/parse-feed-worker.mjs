@@ -2,9 +2,11 @@
 // main thread, so a feed of 100,000 entries costs this worker time and heap, never the poller's
 // event loop. Plain JavaScript because it must register the TypeScript loader first.
 import { parentPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
 
-register();
+// The project's tsconfig (JSX through hono/jsx), wherever the command is run from.
+register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
 const { parseFeed } = await import('./parse-feed.ts');
 
 parentPort.on('message', async (job) => {

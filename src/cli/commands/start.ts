@@ -4,12 +4,14 @@ import type { FixtureSite } from '../../demo/fixture-site.ts';
 import type { AppContext, Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 import { onShutdown, parsePort } from '../process-signals.ts';
+import { forkWebWorkers, isWebWorker, parseWorkers } from '../web-cluster.ts';
 
 interface StartOptions {
   port?: string;
   host?: string;
   demo?: boolean;
   demoPort?: string;
+  workers?: string;
 }
 
 /** Starts the demo publisher on loopback and registers it as sources with fixed ids. */
@@ -41,27 +43,48 @@ export function registerStart(program: Command, boot: Boot): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1, env HOST)')
     .option('--demo', 'also serve a bundled sample publisher on loopback and ingest it')
     .option('--demo-port <n>', 'port of the demo publisher site', '3001')
+    .option('--workers <n>', 'web processes sharing the port; polling and jobs stay in this one (env LEDE_WEB_WORKERS, default 1)')
     .action(async (opts: StartOptions, cmd: Command) => {
       const port = parsePort(opts.port, '--port');
       const demoPort = parsePort(opts.demoPort, '--demo-port') ?? 3001;
+      const workersFlag = parseWorkers(opts.workers);
       const app = await boot(globals(cmd), {
         defaultLogLevel: 'info',
         port,
         host: opts.host,
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
       });
-      const site = opts.demo ? await startDemo(app, demoPort) : undefined;
       const [{ startWebServer, webDepsOf }, { startPoller }] = await Promise.all([import('../web-server.ts'), import('../poller.ts')]);
       const metrics = app.metrics;
       metrics.setQueueDepthSource(async () => Object.fromEntries(Object.entries(await app.queue.counts()).map(([q, c]) => [q, { ...c }])));
-      const server = await startWebServer(app, webDepsOf(app, { metrics, ready: async () => void (await app.queue.counts()) }));
+      const webDeps = webDepsOf(app, { metrics, ready: async () => void (await app.queue.counts()) });
+      if (isWebWorker()) {
+        // A web process forked by `lede start --workers N`: it only serves.
+        const server = await startWebServer(app, webDeps);
+        onShutdown(app.log, async () => {
+          await server.close();
+          await app.close();
+        });
+        return;
+      }
+      const workers = workersFlag ?? app.config.webWorkers;
+      const site = opts.demo ? await startDemo(app, demoPort) : undefined;
+      let web: { port: number; close(): Promise<void> };
+      if (workers > 1) {
+        const forked = forkWebWorkers(workers, app.log);
+        web = { port: await forked.listening, close: () => forked.stop() };
+      } else {
+        web = await startWebServer(app, webDeps);
+      }
       // Due sources every 10 s (each source's own interval decides when it is due), and the article jobs.
       const poller = await startPoller(app, { tickMs: 10_000 });
       const shownHost = app.config.host === '0.0.0.0' || app.config.host === '127.0.0.1' ? 'localhost' : app.config.host;
-      print(`Lede is running at http://${shownHost}:${server.port}/ (data: ${app.config.databaseUrl ? 'DATABASE_URL' : app.config.dataDir})`);
+      print(
+        `Lede is running at http://${shownHost}:${web.port}/ (data: ${app.config.databaseUrl ? 'DATABASE_URL' : app.config.dataDir}${workers > 1 ? `; ${workers} web processes` : ''})`,
+      );
       if (site) print(`Demo publisher site at ${site.url}/ — its articles appear within a few seconds.`);
       onShutdown(app.log, async () => {
-        await server.close();
+        await web.close();
         await poller.stop();
         await site?.close();
         await app.close();
