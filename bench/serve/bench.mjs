@@ -6,6 +6,7 @@
 //
 // Options: --duration S (10) --warmup S (2) --connections N (50) --articles N (120) --rate N (1000)
 //          --no-pg --no-nginx --no-readme --cpu-prof DIR (profiles every `lede start` into DIR)
+//          --workers N (web processes of `lede start`, LEDE_WEB_WORKERS; default 1)
 // PostgreSQL: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test); the run uses a
 // schema of its own, lede_bench_<pid>, dropped at the end.
 import { spawnSync } from 'node:child_process';
@@ -30,6 +31,7 @@ const { values: opt } = parseArgs({
     'no-nginx': { type: 'boolean', default: false },
     'no-readme': { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const DURATION = Number(opt.duration);
@@ -144,7 +146,7 @@ async function benchBackend(backend, siteUrl) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const nodeArgs = opt['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(opt['cpu-prof'], backend.name)}`] : [];
-  const lede = await startLede(port, { ...backend.env, LEDE_VOTE_LIMIT_PER_ADDRESS: '0', LEDE_VOTE_LIMIT_PER_READER: '0' }, nodeArgs);
+  const lede = await startLede(port, { ...backend.env, LEDE_VOTE_LIMIT_PER_ADDRESS: '0', LEDE_VOTE_LIMIT_PER_READER: '0', LEDE_WEB_WORKERS: opt.workers }, nodeArgs);
   try {
     const article = pickArticle(seeded.originals);
     const articleUrl = `${base}/articles/${article.id}`;
@@ -311,7 +313,7 @@ function report(results, nginxRow, versions) {
   lines.push(
     '',
     `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:serve\`: autocannon ${versions.autocannon}, ${CONNECTIONS} connections, ${DURATION} s per row after a ${WARMUP} s warm-up, on loopback; ` +
-      `one \`lede start\` process (Node ${process.versions.node}, LEDE_LOG_LEVEL=warn, vote limits off), ${versions.nginx ? `${versions.nginx} with \`worker_processes auto\`` : 'no nginx'}. ` +
+      `${opt.workers === '1' ? 'one `lede start` process' : `\`lede start --workers ${opt.workers}\` (${opt.workers} web processes sharing the port, the poller in the primary)`} (Node ${process.versions.node}, LEDE_LOG_LEVEL=warn, vote limits off), ${versions.nginx ? `${versions.nginx} with \`worker_processes auto\`` : 'no nginx'}. ` +
       `Machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), shared by the load generator (one autocannon thread), the server${versions.pg ? ` and PostgreSQL ${versions.pg}` : ''}; ` +
       `1-minute load average before the rows ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}. ` +
       'Server CPU ms/req is the server processes\' user + system time (/proc) over the responses: it varies less with other load than req/s does. ' +
