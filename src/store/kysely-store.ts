@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
-import { KyselyPollStore } from './kysely-poll-store.ts';
+import { KyselyTransferStore } from './kysely-transfer.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
 import type { NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
 
@@ -45,7 +45,7 @@ function articleColumns(a: SummarizedArticle, now: string) {
 }
 
 /** A Store over any Kysely database that has run Lede's migrations. */
-export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate' | 'close'> {
+export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'migrate' | 'close'> {
   constructor(db: Kysely<Database>, dialect: 'sqlite' | 'postgres') {
     super(db, dialect);
   }
