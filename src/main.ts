@@ -17,10 +17,13 @@ import { registerStart } from './cli/commands/start.ts';
 import { registerTokens } from './cli/commands/tokens.ts';
 import { registerWeb } from './cli/commands/web.ts';
 import { registerWorker } from './cli/commands/worker.ts';
-import { loadConfig } from './core/config.ts';
+import { type Config, loadConfig } from './core/config.ts';
 import { LedeError } from './core/errors.ts';
-import { createLogger } from './core/log.ts';
+import { createLogger, type Logger } from './core/log.ts';
+import { createMetrics } from './core/metrics.ts';
 import type { ExtractOptions } from './extract/extract-article.ts';
+import type { FetchSettings } from './pipeline/process-item.ts';
+import type { Queue } from './queue/queue.ts';
 import type { Store } from './store/store.ts';
 
 /** Keeps a random secret in the data folder so reader cookies survive restarts. */
@@ -44,6 +47,23 @@ async function openStore(databaseUrl: string | undefined, dataDir: string, schem
     return openPostgresStore({ connectionString: databaseUrl, schema });
   }
   throw new LedeError('config-invalid', `store: DATABASE_URL must start with postgres://, postgresql:// or sqlite: (got ${databaseUrl.split(':')[0]}:)`);
+}
+
+/** pg-boss on the store's PostgreSQL, in schema `pgboss` (or `<LEDE_DATABASE_SCHEMA>_pgboss`). */
+async function pgBossQueue(config: Config, log: Logger): Promise<Queue> {
+  const [{ openPgBossQueue }, { lazyQueue }] = await Promise.all([import('./queue/pgboss-queue.ts'), import('./queue/lazy-queue.ts')]);
+  const lease = config.polling.jobLeaseSeconds;
+  return lazyQueue(() =>
+    openPgBossQueue({
+      connectionString: config.databaseUrl!,
+      schema: config.databaseSchema === 'public' ? 'pgboss' : `${config.databaseSchema}_pgboss`,
+      log,
+      // A dead worker's job is retried once its lease is over; maintenance looks twice per lease.
+      expireInSeconds: lease,
+      maintenanceIntervalSeconds: Math.max(1, Math.min(30, Math.floor(lease / 2))),
+      pollingIntervalSeconds: 1,
+    }),
+  );
 }
 
 const boot: Boot = async (global, overrides = {}) => {
@@ -83,12 +103,18 @@ const boot: Boot = async (global, overrides = {}) => {
   ]);
   const hosts = createHostLimiter({ perHost: config.polling.hostConcurrency, delayMs: config.polling.hostDelayMs, maxTotal: config.polling.fetchConcurrency });
   const feedParser = createIsolatedFeedParser();
-  const queue = createDbQueue({ database: store.sharedDatabase(), log, leaseMs: config.polling.jobLeaseSeconds * 1000 });
-  const fetchSettings = {
+  // SQLite: the embedded queue in the store's own file. PostgreSQL: pg-boss in a schema beside
+  // Lede's, opened on first use (web processes never use it).
+  const postgres = !overrides.storeless && !!config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl);
+  const queue = postgres ? await pgBossQueue(config, log) : createDbQueue({ database: store.sharedDatabase(), log, leaseMs: config.polling.jobLeaseSeconds * 1000 });
+  const metrics = createMetrics();
+  const fetchKind = { feed: 'feed', html: 'page', image: 'image', any: 'other' } as const;
+  const fetchSettings: FetchSettings = {
     allowPrivateNetworks: config.allowPrivateNetworks,
     userAgent: config.userAgent,
     timeoutMs: config.fetchTimeoutMs,
     maxBytes: config.maxBodyBytes,
+    observe: (accept, outcome, seconds) => metrics.observeFetch(fetchKind[accept], outcome.kind === 'failed' ? outcome.reason : outcome.kind, seconds),
   };
   const pipeline = {
     store,
@@ -100,6 +126,7 @@ const boot: Boot = async (global, overrides = {}) => {
   const app: AppContext = {
     config,
     log,
+    metrics,
     store,
     secret: config.secret ?? (overrides.storeless ? randomBytes(32).toString('base64url') : dataSecret(dataDir)),
     pipeline,
@@ -107,7 +134,7 @@ const boot: Boot = async (global, overrides = {}) => {
     poller: {
       ...pipeline,
       queue,
-      jobsInStore: true,
+      jobsInStore: !postgres,
       hosts,
       robots: createRobotsCache({ fetch: fetchSettings, gate: hosts }),
       parseFeed: (body, opts) => feedParser.parse(body, opts),

@@ -19,14 +19,16 @@ const HOSTS = opt('--hosts', 200);
 const FEEDS = opt('--feeds', 50);
 const ARTICLE_FEEDS = Math.min(HOSTS, opt('--article-feeds', 25));
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lede.js');
+// `--cpu-prof DIR`: a CPU profile of each round's `lede poll` process, written into DIR.
+const PROF = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1] : undefined;
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const root = mkdtempSync(join(tmpdir(), 'lede-bench-poll-'));
 const fixture = await startFixture({ hosts: HOSTS, feeds: FEEDS });
 
 /** Runs `lede …`; resolves with wall seconds, peak RSS (MB), exit code and the last JSON line of stdout. */
-function lede(dataDir, argv) {
+function lede(dataDir, argv, nodeArgs = []) {
   const timeFile = join(root, 'time.txt');
-  const cmd = [process.execPath, BIN, '--data', dataDir, ...argv];
+  const cmd = [process.execPath, ...nodeArgs, BIN, '--data', dataDir, ...argv];
   const [file, rest] = TIME ? [TIME, ['-f', '%M %U %S', '-o', timeFile, ...cmd]] : [cmd[0], cmd.slice(1)];
   const t0 = performance.now();
   return new Promise((resolve) => {
@@ -82,7 +84,7 @@ const rounds = [];
 async function round(name, dataDir, expected, before) {
   fixture.resetStats();
   const load = loadavg()[0];
-  const r = await lede(dataDir, ['poll', '--no-articles', '--json']);
+  const r = await lede(dataDir, ['poll', '--no-articles', '--json'], PROF ? ['--cpu-prof', '--cpu-prof-dir', PROF, '--cpu-prof-name', `${name.split(' (')[0].replace(' ', '-')}.cpuprofile`] : []);
   if (!r.report) throw new Error(`bench:poll: lede poll printed no report (exit ${r.code}): ${r.err.slice(-2000)}`);
   const s = fixture.stats();
   const now = inspect(dataDir);

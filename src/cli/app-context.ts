@@ -2,6 +2,7 @@
 // store and the pipeline's dependencies. Commands never pick adapters themselves.
 import type { Config, ConfigOverrides } from '../core/config.ts';
 import type { Logger } from '../core/log.ts';
+import type { Metrics } from '../core/metrics.ts';
 import type { EntryDeps } from '../pipeline/process-entry.ts';
 import type { PipelineDeps } from '../pipeline/process-item.ts';
 import type { RefreshDeps } from '../pipeline/refresh-feed.ts';
@@ -12,6 +13,8 @@ import type { Store } from '../store/store.ts';
 export interface AppContext {
   readonly config: Config;
   readonly log: Logger;
+  /** This process's Prometheus metrics (fetches are recorded from boot on). */
+  readonly metrics: Metrics;
   readonly store: Store;
   readonly pipeline: PipelineDeps;
   /** The job queue (embedded: its table lives in the store's database). */

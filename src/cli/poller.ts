@@ -6,6 +6,7 @@ import type { Config } from '../core/config.ts';
 import type { Source } from '../core/records.ts';
 import { type EntryOutcome, processEntry } from '../pipeline/process-entry.ts';
 import { type RefreshOutcome, type RefreshSettings, refreshSource } from '../pipeline/refresh-feed.ts';
+import { resendOwedEntries } from '../pipeline/resend-owed.ts';
 import { type Scheduler, startScheduler } from '../queue/scheduler.ts';
 import type { AppContext } from './app-context.ts';
 
@@ -40,6 +41,8 @@ export interface PollerOptions {
   readonly articles?: boolean;
   readonly onRefresh?: (source: Source, outcome: RefreshOutcome, ms: number) => void;
   readonly onEntry?: (outcome: EntryOutcome | 'retry') => void;
+  /** How often to send jobs owed to queued entries, when the queue is not in the store's database (default 2 minutes; needs tickMs). */
+  readonly sweepMs?: number;
 }
 
 /** Starts the scheduler and, unless told not to, the article workers. */
@@ -53,7 +56,9 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     refresh: async (source) => {
       const t0 = performance.now();
       const outcome = await refreshSource(source, app.poller, settings);
-      opts.onRefresh?.(source, outcome, performance.now() - t0);
+      const ms = performance.now() - t0;
+      app.metrics.observeJob('poll-source', outcome.kind === 'failed' ? 'failed' : 'completed', ms / 1000);
+      opts.onRefresh?.(source, outcome, ms);
     },
   });
   let working = false;
@@ -61,21 +66,44 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     if (working) return;
     working = true;
     await app.queue.work('fetch-article', { concurrency: app.config.polling.articleConcurrency }, async (job) => {
+      const t0 = performance.now();
       try {
         // Not `opts.onEntry?.(await processEntry(…))`: without a listener that would skip the work.
         const outcome = await processEntry(job.data, app.poller, { maxAttempts: RETRY_LIMIT + 1 });
+        app.metrics.observeJob('fetch-article', outcome === 'failed' ? 'failed' : 'completed', (performance.now() - t0) / 1000);
         opts.onEntry?.(outcome);
       } catch (e) {
+        app.metrics.observeJob('fetch-article', 'failed', (performance.now() - t0) / 1000);
         opts.onEntry?.('retry');
         throw e;
       }
     });
   };
   if (opts.articles !== false) await startArticles();
+  // With the queue in another database than the entries (pg-boss), a poll's commit and its send
+  // are two steps; the sweep makes good what a death between them left owed.
+  let sweeper: NodeJS.Timeout | undefined;
+  let firstSweep: NodeJS.Timeout | undefined;
+  if (opts.tickMs && !app.poller.jobsInStore) {
+    let sweeping = false;
+    const sweep = () => {
+      if (sweeping) return;
+      sweeping = true;
+      resendOwedEntries({ store: app.store, queue: app.queue, log: app.log }, { retryLimit: RETRY_LIMIT })
+        .catch((e: unknown) => app.log.error('queue: sweep failed', { error: e instanceof Error ? e.message : String(e) }))
+        .finally(() => (sweeping = false));
+    };
+    sweeper = setInterval(sweep, opts.sweepMs ?? 120_000);
+    sweeper.unref();
+    firstSweep = setTimeout(sweep, Math.min(opts.sweepMs ?? 120_000, 10_000));
+    firstSweep.unref();
+  }
   return {
     scheduler,
     startArticles,
     async stop(o = {}) {
+      clearInterval(sweeper);
+      clearTimeout(firstSweep);
       await scheduler.stop();
       await app.queue.stop({ timeoutMs: o.timeoutMs ?? 10_000 });
     },

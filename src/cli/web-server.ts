@@ -22,6 +22,7 @@ export function webDepsOf(app: AppContext, extra: { metrics?: Metrics; ready?: (
     log: app.log,
     timeZone: app.config.timeZone,
     pipeline: app.pipeline,
+    queue: app.queue,
     mediaProxy: app.config.mediaProxy ? { maxBytes: app.config.mediaMaxBytes } : undefined,
     trustProxy: app.config.trustProxy,
     voteLimits: app.config.voteLimits,

@@ -8,7 +8,7 @@ export interface Metrics {
   readonly registry: Registry;
   observeHttp(method: string, route: string, status: number, seconds: number): void;
   observeJob(queue: string, outcome: 'completed' | 'failed', seconds: number): void;
-  observeFetch(kind: 'feed' | 'page' | 'image', outcome: string, seconds: number): void;
+  observeFetch(kind: 'feed' | 'page' | 'image' | 'other', outcome: string, seconds: number): void;
   /** Reads queue depths at scrape time: queue -> state -> count. */
   setQueueDepthSource(read: () => Promise<Record<string, Record<string, number>>>): void;
 }
@@ -34,7 +34,7 @@ export function createMetrics(): Metrics {
   });
   const fetches = new Histogram({
     name: 'lede_fetch_duration_seconds',
-    help: 'Fetch latency by kind (feed, page, image) and outcome',
+    help: 'Fetch latency by kind (feed, page, image, other: robots.txt and discovery) and outcome (fetched, not-modified, or the failure reason)',
     labelNames: ['kind', 'outcome'] as const,
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
     registers: [registry],

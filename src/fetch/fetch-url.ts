@@ -29,6 +29,8 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Redirects followed before giving up; default 5. */
   maxRedirects?: number;
+  /** Told of every fetch's outcome and duration (metrics). */
+  observe?: (accept: AcceptKind, outcome: FetchOutcome, seconds: number) => void;
   /** Conditional GET validators from the previous fetch. */
   etag?: string;
   lastModified?: string;
@@ -81,6 +83,14 @@ function hostAllowed(url: URL, allowHosts: readonly string[] | undefined): boole
 
 /** Fetches `url` (GET) and returns the decoded body, not-modified, or a failure with a stable reason; never throws for network/HTTP problems. */
 export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+  if (!opts.observe) return fetchOnce(url, opts);
+  const t0 = performance.now();
+  const outcome = await fetchOnce(url, opts);
+  opts.observe(opts.accept, outcome, (performance.now() - t0) / 1000);
+  return outcome;
+}
+
+async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;

@@ -39,7 +39,7 @@ export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb
     // A feed of 100,000 entries parses within 128 MB; a small young generation keeps the worker's
     // share of the process's memory small while it works through thousands of ordinary feeds.
     const w = new Worker(new URL('./parse-feed-worker.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 256 },
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 256, maxYoungGenerationSizeMb: 12 },
     });
     w.on('message', (m: WorkerMessage) => {
       if (worker !== w || 'ready' in m) return;

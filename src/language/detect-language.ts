@@ -1,6 +1,11 @@
 // Language detection for article text. tinyld alone confuses short CJK snippets (Korean text
-// with Han characters, Japanese without kana), so a script count decides CJK first.
-import { detect } from 'tinyld';
+// with Han characters, Japanese without kana), so a script count decides CJK first. tinyld
+// builds its model when loaded (about half a second of CPU), so it is loaded on first use: most
+// processes (`lede web`, a poll that finds nothing new) never need it.
+import { createRequire } from 'node:module';
+
+let detect: ((text: string) => string) | undefined;
+const tinyld = () => (detect ??= (createRequire(import.meta.url)('tinyld') as typeof import('tinyld')).detect);
 
 const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/gu;
 const KANA = /[\u3040-\u30ff\u31f0-\u31ff]/gu;
@@ -28,7 +33,7 @@ export function detectLanguage(text: string): string | undefined {
   if (hangul / letters > 0.3 || (hangul >= 2 && hangul >= kana)) return 'ko';
   if (kana / letters > 0.05 || (kana > 0 && kana * 4 >= han)) return 'ja';
   if (han / letters > 0.3) return 'zh';
-  const lang = detect(sample);
+  const lang = tinyld()(sample);
   return lang === '' ? undefined : lang;
 }
 

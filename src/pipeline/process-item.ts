@@ -5,7 +5,7 @@ import type { Logger } from '../core/log.ts';
 import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
 import type { ExtractOptions } from '../extract/extract-article.ts';
 import { detectLanguage } from '../language/detect-language.ts';
-import { fetchUrl } from '../fetch/fetch-url.ts';
+import { type FetchOptions, fetchUrl } from '../fetch/fetch-url.ts';
 import type { Store, SaveResult } from '../store/store.ts';
 import type { ArticleSummarizer } from '../summarize/summarize-article.ts';
 
@@ -15,6 +15,8 @@ export interface FetchSettings {
   readonly userAgent: string;
   readonly timeoutMs: number;
   readonly maxBytes: number;
+  /** Told of every fetch's outcome and duration (metrics). */
+  readonly observe?: FetchOptions['observe'];
 }
 
 /** Turns HTML into an article: extractArticle, usually run in a worker (extract-isolated.ts). */

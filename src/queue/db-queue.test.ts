@@ -7,7 +7,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { RetryAfterError } from '../core/errors.ts';
 import { silentLogger } from '../core/log.ts';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
@@ -15,28 +14,12 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { createDbQueue, retryDelayMs } from './db-queue.ts';
 import type { Queue } from './queue.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../store/postgres/pg-test-support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lede-queue-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgSchema = `lede_queue_test_${process.pid}_${Date.now().toString(36)}`;
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-after(async () => {
-  if (!pgReachable) return;
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${pgSchema}" cascade`);
-  await client.end();
-});
+after(() => dropSchemas(pgSchema));
 
 const sqliteFile = join(tmp, 'queue.sqlite');
 const BACKENDS: { name: string; open: () => Store; skip?: string }[] = [

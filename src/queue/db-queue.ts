@@ -269,6 +269,21 @@ export function createDbQueue(opts: DbQueueOptions): Queue {
       loops.push(loop(name, Math.max(1, Math.floor(o.concurrency)), handler, new Set()));
     },
 
+    async openKeys(name, keys) {
+      const open = new Set<string>();
+      for (let i = 0; i < keys.length; i += 500) {
+        const rows = await db
+          .selectFrom('jobs')
+          .select('singleton_key')
+          .where('name', '=', name)
+          .where('state', 'in', ['queued', 'active'])
+          .where('singleton_key', 'in', keys.slice(i, i + 500))
+          .execute();
+        for (const r of rows) if (r.singleton_key) open.add(r.singleton_key);
+      }
+      return open;
+    },
+
     async counts() {
       const now = iso(Date.now());
       const { rows } = await sql<{ name: string; state: string; later: number; n: number }>`

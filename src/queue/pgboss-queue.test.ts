@@ -1,24 +1,15 @@
 // The pg-boss queue against the real PostgreSQL: validated payloads, singletons, retries into
 // the dead letter, many workers never running a job twice, graceful stop.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
+import { RetryAfterError } from '../core/errors.ts';
 import { silentLogger } from '../core/log.ts';
 import { openPgBossQueue } from './pgboss-queue.ts';
 import type { Queue } from './queue.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../store/postgres/pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lede_boss_test_${process.pid}_${Date.now().toString(36)}`;
-const reachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const waitFor = async (check: () => boolean | Promise<boolean>, ms = 20_000) => {
   const end = Date.now() + ms;
@@ -28,10 +19,14 @@ const waitFor = async (check: () => boolean | Promise<boolean>, ms = 20_000) => 
   }
 };
 
-describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
+describe('pg-boss queue', { skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL} (set LEDE_TEST_DATABASE_URL)` }, () => {
   const open: Queue[] = [];
-  const openQueue = async () => {
-    const q = await openPgBossQueue({ connectionString: PG_URL, schema, log: silentLogger, pollingIntervalSeconds: 0.5, maxConnections: 3 });
+  const lone = new Set<string>();
+  // Tests whose workers must not meet the earlier tests' workers use a schema of their own (`alone`).
+  const openQueue = async (extra: { expireInSeconds?: number; maintenanceIntervalSeconds?: number; alone?: string } = {}) => {
+    const { alone, ...rest } = extra;
+    if (alone) lone.add(`${schema}_${alone}`);
+    const q = await openPgBossQueue({ connectionString: PG_URL, schema: alone ? `${schema}_${alone}` : schema, log: silentLogger, pollingIntervalSeconds: 0.5, maxConnections: 3, ...rest });
     open.push(q);
     return q;
   };
@@ -40,10 +35,7 @@ describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG
   });
   after(async () => {
     await Promise.all(open.map((q) => q.stop({ timeoutMs: 2000 })));
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
+    await dropSchemas(schema, ...lone);
   });
 
   it('should refuse an invalid payload and keep one queued job per singleton key', async () => {
@@ -89,6 +81,56 @@ describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG
     assert.equal(failed.attempts, 2);
   });
 
+  it('should count only new jobs in sendMany and tell which keys have an open job', async () => {
+    const q = open[0]!;
+    const jobs = (keys: string[]) => keys.map((k) => ({ data: { sourceId: 'many', entryKey: k }, opts: { singletonKey: `many:${k}`, startAfter: new Date(Date.now() + 3_600_000) } }));
+    assert.equal(await q.sendMany('fetch-article', jobs(['a', 'b', 'c'])), 3);
+    assert.equal(await q.sendMany('fetch-article', jobs(['b', 'c', 'd', 'd'])), 1, 'queued singletons and a repeat within the batch are skipped');
+    assert.deepEqual([...(await q.openKeys('fetch-article', ['many:a', 'many:d', 'many:z']))].sort(), ['many:a', 'many:d']);
+    assert.ok(((await q.counts())['fetch-article'].deferred ?? 0) >= 4, 'jobs not due yet are counted as deferred');
+  });
+
+  it('should give the job of a SIGKILLed worker process to another worker once it expires', async () => {
+    // The dying worker is a process of its own, killed while its handler runs.
+    const code = `
+      const { openPgBossQueue } = await import(${JSON.stringify(new URL('./pgboss-queue.ts', import.meta.url).href)});
+      const q = await openPgBossQueue({ connectionString: ${JSON.stringify(PG_URL)}, schema: ${JSON.stringify(`${schema}_killed`)}, log: { debug() {}, info() {}, warn() {}, error() {} }, pollingIntervalSeconds: 0.5, expireInSeconds: 2, maintenanceIntervalSeconds: 1 });
+      await q.work('poll-source', { concurrency: 1 }, async () => { process.stdout.write('took\\n'); await new Promise(() => {}); });
+      process.stdout.write('ready\\n');`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    try {
+      await waitFor(() => out.includes('ready'), 30_000);
+      const rescuer = await openQueue({ expireInSeconds: 5, maintenanceIntervalSeconds: 1, alone: 'killed' });
+      await rescuer.send('poll-source', { sourceId: 'orphan' }, { retryLimit: 2, retryDelaySeconds: 1 });
+      await waitFor(() => out.includes('took'));
+      child.kill('SIGKILL');
+      const attempts: number[] = [];
+      await rescuer.work('poll-source', { concurrency: 1 }, async (job) => {
+        if (job.data.sourceId === 'orphan') attempts.push(job.attempt);
+      });
+      await waitFor(() => attempts.length > 0, 30_000);
+      assert.deepEqual(attempts, [2], 'the second attempt, in the surviving worker');
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('should wait out a RetryAfterError without spending a retry', async () => {
+    const q = await openQueue({ alone: 'patient' });
+    const runs: number[] = [];
+    await q.work('fetch-article', { concurrency: 1 }, async (job) => {
+      if (job.data.sourceId !== 'patient') return;
+      runs.push(Date.now());
+      if (runs.length < 3) throw new RetryAfterError('host asked for a pause', 1500);
+    });
+    await q.send('fetch-article', { sourceId: 'patient', entryKey: 'p' }, { retryLimit: 0, singletonKey: 'patient:p' });
+    await waitFor(() => runs.length === 3, 30_000);
+    assert.ok(runs[1]! - runs[0]! >= 1400 && runs[2]! - runs[1]! >= 1400, 'each run waits the asked time');
+    assert.ok(!(await q.failedJobs(50)).some((j) => (j.data as { sourceId?: string }).sourceId === 'patient'), 'no retry was spent (retryLimit 0)');
+  });
+
   it('should let a running job finish on a graceful stop', async () => {
     const q = await openQueue();
     let finished = false;
@@ -105,5 +147,31 @@ describe('pg-boss queue', { skip: reachable ? undefined : `no PostgreSQL at ${PG
     await waitFor(() => started);
     await q.stop({ timeoutMs: 10_000 });
     assert.equal(finished, true);
+  });
+
+  it('should give back a job still running when the stop timeout ends, for another worker', async () => {
+    const leaving = await openQueue({ alone: 'handover' });
+    let took = false;
+    await leaving.work('poll-source', { concurrency: 2 }, async (job) => {
+      if (job.data.sourceId !== 'handover') return;
+      took = true;
+      await new Promise(() => {});
+    });
+    const staying = await openQueue({ alone: 'handover' });
+    await staying.send('poll-source', { sourceId: 'handover' }, { retryLimit: 2, retryDelaySeconds: 1 });
+    await waitFor(() => took);
+    await leaving.stop({ timeoutMs: 300 });
+    const attempts: number[] = [];
+    await staying.work('poll-source', { concurrency: 1 }, async (job) => {
+      if (job.data.sourceId === 'handover') attempts.push(job.attempt);
+    });
+    await waitFor(() => attempts.length > 0, 20_000);
+    assert.deepEqual(attempts, [2]);
+  });
+
+  it('should start several processes at once on a fresh schema without a deadlock', async () => {
+    const queues = await Promise.all([0, 1, 2].map(() => openQueue({ alone: 'together' })));
+    assert.equal(queues.length, 3);
+    assert.ok(await queues[0]!.send('poll-source', { sourceId: 'together' }));
   });
 });

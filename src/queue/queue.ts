@@ -71,6 +71,8 @@ export interface Queue {
   sendMany<N extends JobName>(name: N, jobs: readonly { data: JobPayload<N>; opts?: SendOptions }[]): Promise<number>;
   /** Starts taking jobs of a queue, at most `concurrency` at once in this process. */
   work<N extends JobName>(name: N, opts: { concurrency: number }, handler: (job: Job<N>) => Promise<void>): Promise<void>;
+  /** Of these singleton keys, those with a job not finished yet (queued, waiting to retry, or running). */
+  openKeys(name: JobName, keys: readonly string[]): Promise<Set<string>>;
   counts(): Promise<Record<JobName, QueueCounts>>;
   failedJobs(limit: number): Promise<readonly FailedJob[]>;
   /** Stops taking jobs; waits up to `timeoutMs` for running ones, then releases them for another worker. */

@@ -200,4 +200,16 @@ export class KyselyPollStore extends KyselyAdminStore {
     for (const r of await q.execute()) if (STATES.includes(r.state as FeedEntryState)) counts[r.state as FeedEntryState] = Number(r.n);
     return counts;
   }
+
+  async owedFeedEntries(opts: { before: string; limit: number; after?: { sourceId: string; entryKey: string } }): Promise<readonly { sourceId: string; entryKey: string }[]> {
+    let q = this.db
+      .selectFrom('feed_entries')
+      .select(['source_id', 'entry_key'])
+      .where('state', '=', 'queued')
+      .where((eb) => eb(eb.fn.coalesce('updated_at', 'seen_at'), '<', opts.before));
+    const after = opts.after;
+    if (after) q = q.where((eb) => eb.or([eb('source_id', '>', after.sourceId), eb.and([eb('source_id', '=', after.sourceId), eb('entry_key', '>', after.entryKey)])]));
+    const rows = await q.orderBy('source_id').orderBy('entry_key').limit(Math.max(1, opts.limit)).execute();
+    return rows.map((r) => ({ sourceId: r.source_id, entryKey: r.entry_key }));
+  }
 }

@@ -98,6 +98,27 @@ export interface Page<T> {
   readonly nextCursor: string | null;
 }
 
+/** An article without its body (contentHtml, text): what lists show. */
+export type ArticleHead = Omit<StoredArticle, 'contentHtml' | 'text'>;
+
+/** What the article page needs per request besides its rendered copy, read in one query. */
+export interface ArticleStamp {
+  /** The article's updated time (ISO 8601). */
+  readonly updatedAt: string;
+  /** Changes whenever anything the page shows of the article or its source changes (not the poll). */
+  readonly version: string;
+  /** The reader's current reaction, when a reader id was given and that reader voted. */
+  readonly chosen?: string;
+}
+
+/** What a listing page needs to tell whether its rendered copy is current. */
+export interface ListStamp {
+  /** Changes whenever the listed articles, their order, the sources' names they show, or the next page change. */
+  readonly version: string;
+  /** The newest updated time among the listed articles (ISO 8601); absent for an empty page. */
+  readonly updatedAt?: string;
+}
+
 /** The result of saving an article: the stored record and whether it was new. */
 export interface SaveResult {
   readonly article: StoredArticle;
@@ -343,6 +364,16 @@ export interface Store extends AdminStore, TransferStore {
   ): Promise<SaveResult>;
   getArticle(id: string): Promise<StoredArticle | undefined>;
   listArticles(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<StoredArticle>>;
+  /** The same page as listArticles without the bodies (lighter to read: the home and source pages). */
+  listArticleHeads(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<ArticleHead>>;
+  /**
+   * The article's version and, with `readerId`, that reader's reaction, in one cheap query: lets a
+   * web process tell whether its rendered copy of the page is current. Undefined when there is no
+   * such article.
+   */
+  articleStamp(id: string, readerId?: string): Promise<ArticleStamp | undefined>;
+  /** The version of the page listArticleHeads(opts) returns, from a few short columns of it. */
+  listStamp(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<ListStamp>;
   /** Feed entry keys of `sourceId` already ingested, among `keys`. */
   seenEntries(sourceId: string, keys: readonly string[]): Promise<Set<string>>;
   /** Marks feed entries as handled without an article (e.g. failed permanently). */
@@ -361,6 +392,12 @@ export interface Store extends AdminStore, TransferStore {
   getFeedEntry(sourceId: string, entryKey: string): Promise<StoredFeedEntry | undefined>;
   /** Sets what became of an entry, optionally counting an attempt; `error: null` clears the error. */
   markFeedEntry(sourceId: string, entryKey: string, update: { state: FeedEntryState; error?: string | null; attempt?: boolean }): Promise<void>;
+  /**
+   * Entries still queued whose last change is older than `before`, in key order after `after`: the
+   * jobs a queue outside the store's database may owe (a process died between the poll's commit
+   * and the send), for the poller's sweep to send again.
+   */
+  owedFeedEntries(opts: { before: string; limit: number; after?: { sourceId: string; entryKey: string } }): Promise<readonly { sourceId: string; entryKey: string }[]>;
   /** Feed entries by state, of one source or all. */
   feedEntryCounts(sourceId?: string): Promise<Record<FeedEntryState, number>>;
   /** The database itself, for the embedded job queue (whose table the migrations create). */

@@ -8,6 +8,8 @@ import { type FixtureSite, startFixtureSite } from '../demo/fixture-site.ts';
 import { createApiToken, createAdminAccount } from '../pipeline/admin-accounts.ts';
 import { createArticleSummarizer } from '../summarize/summarize-article.ts';
 import { extractArticle } from '../extract/extract-article.ts';
+import { createDbQueue } from '../queue/db-queue.ts';
+import type { Queue } from '../queue/queue.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebApp } from './app.tsx';
@@ -54,6 +56,7 @@ describe('admin and write API', () => {
   let app: ReturnType<typeof createWebApp>;
   let site: FixtureSite;
   let articleId: string;
+  let queue: Queue;
 
   before(async () => {
     store = openSqliteStore(':memory:');
@@ -65,7 +68,9 @@ describe('admin and write API', () => {
       images: [], contentHtml: '<p>Body.</p>', text: 'Body.', summary: ['One.', 'Two.', 'Three.'],
     });
     articleId = article.id;
+    queue = createDbQueue({ database: store.sharedDatabase(), log: silentLogger });
     app = createWebApp({
+      queue,
       store, reactions: DEFAULT_REACTIONS, secret: 'admin-test-secret-0123456789', log: silentLogger,
       pipeline: {
         store, log: silentLogger,
@@ -77,13 +82,14 @@ describe('admin and write API', () => {
     });
   });
   after(async () => {
+    await queue.stop({ timeoutMs: 1000 });
     await site.close();
     await store.close();
   });
 
   it('should answer 401 on every admin page and action without a session', async () => {
     const anon = new Browser(app);
-    for (const path of ['/admin', '/admin/articles', '/admin/tokens']) {
+    for (const path of ['/admin', '/admin/articles', '/admin/jobs', '/admin/tokens']) {
       const res = await anon.request(path);
       assert.equal(res.status, 401, path);
       assert.match(await res.text(), /href="\/admin\/login"/);
@@ -199,5 +205,27 @@ describe('admin and write API', () => {
     assert.equal((await call('DELETE', `/api/articles/${art.id}`)).status, 404);
     assert.equal((await call('DELETE', `/api/sources/${sourceId}`)).status, 204);
     assert.ok((await store.listApiTokens()).find((t) => t.name === 'tests')?.lastUsedAt);
+  });
+
+  it('should show queue counts and the jobs that failed for good, escaped', async () => {
+    const source = await store.addSource({ name: 'Harbour <Gazette>', feedUrl: 'https://harbour.example/feed.xml' });
+    await queue.send('fetch-article', { sourceId: source.id, entryKey: 'story-<1>' }, { retryLimit: 0 });
+    let ran = false;
+    await queue.work('fetch-article', { concurrency: 1 }, async () => {
+      ran = true;
+      throw new Error('fetch: <b>503</b> from harbour.example');
+    });
+    for (let i = 0; i < 100 && !(ran && (await queue.counts())['fetch-article'].failed === 1); i++) await new Promise((r) => setTimeout(r, 50));
+    // An account and address of its own: the lockout test above locked Ed's.
+    await createAdminAccount(store, 'night-desk@news.example', PASSWORD);
+    const admin = new Browser(app, '198.51.100.23');
+    assert.equal((await admin.signIn('night-desk@news.example', PASSWORD)).status, 303);
+    const res = await admin.request('/admin/jobs');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<tr data-queue="fetch-article">(?:(?!<\/tr>).)*data-failed="1"/s);
+    assert.match(html, /Harbour &lt;Gazette&gt;: story-&lt;1&gt;/);
+    assert.match(html, /fetch: &lt;b&gt;503&lt;\/b&gt; from harbour.example/);
+    assert.doesNotMatch(html, /<b>503/);
   });
 });

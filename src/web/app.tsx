@@ -9,6 +9,7 @@ import { forbidden, type HttpError, toHttpError } from '../api/http-errors.ts';
 import { HttpErrorResponse } from './http-error-response.ts';
 import { renderPage } from './render-page.tsx';
 import { registerAdminArticles } from './routes/admin-articles.tsx';
+import { registerAdminJobs } from './routes/admin-jobs.tsx';
 import { registerAdminLogin } from './routes/admin-login.tsx';
 import { registerAdminSources } from './routes/admin-sources.tsx';
 import { registerAdminTokens } from './routes/admin-tokens.tsx';
@@ -91,6 +92,7 @@ export function createWebApp(deps: WebDeps): Hono {
   registerAdminLogin(app, deps);
   registerAdminSources(app, deps);
   registerAdminArticles(app, deps);
+  registerAdminJobs(app, deps);
   registerAdminTokens(app, deps);
 
   const respond = (c: Parameters<Parameters<typeof app.onError>[0]>[1], err: HttpError) => {

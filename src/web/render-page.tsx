@@ -7,9 +7,14 @@ import { mediaProxyUrl } from './media-proxy.ts';
 import { DisplayContext } from './views/layout.tsx';
 import type { WebDeps } from './web-deps.ts';
 
-/** Answers with the page as HTML. */
-export async function renderPage(c: Context, deps: WebDeps, page: Child, status: ContentfulStatusCode = 200): Promise<Response> {
+/** The page as a whole HTML document. */
+export async function renderDocument(deps: WebDeps, page: Child): Promise<string> {
   const mediaUrl = deps.mediaProxy ? (url: string) => mediaProxyUrl(deps.secret, url) : (url: string) => url;
   const html = await (<DisplayContext.Provider value={{ timeZone: deps.timeZone ?? 'UTC', mediaUrl }}>{page}</DisplayContext.Provider>).toString();
-  return answer(c, `<!DOCTYPE html>${html}`, 'text/html; charset=UTF-8', status);
+  return `<!DOCTYPE html>${html}`;
+}
+
+/** Answers with the page as HTML; `lastModified` (an HTTP date) when the page has a meaningful one. */
+export async function renderPage(c: Context, deps: WebDeps, page: Child, status: ContentfulStatusCode = 200, lastModified?: string): Promise<Response> {
+  return answer(c, await renderDocument(deps, page), 'text/html; charset=UTF-8', status, lastModified);
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../core/log.ts';
 import type { Metrics } from '../core/metrics.ts';
 import type { ReactionChoice } from '../core/records.ts';
 import type { PipelineDeps } from '../pipeline/process-item.ts';
+import type { Queue } from '../queue/queue.ts';
 import type { Store } from '../store/store.ts';
 
 /** Dependencies of the web app. */
@@ -24,8 +25,12 @@ export interface WebDeps {
   readonly voteLimits?: { readonly perAddress: number; readonly perReader: number; readonly windowSeconds: number };
   /** Login lockout: failures per account or address before the form locks. Default 5 and 15 minutes. */
   readonly login?: { readonly maxFailures: number; readonly lockoutMinutes: number };
+  /** The job queue, read by the admin jobs page (counts and the dead letter). */
+  readonly queue?: Pick<Queue, 'counts' | 'failedJobs'>;
   /** This process's Prometheus registry, served at /metrics. */
   readonly metrics?: Metrics;
+  /** Bytes of rendered pages each web process keeps (page-cache.ts); default 32 MiB, 0 keeps none. */
+  readonly pageCacheBytes?: number;
   /** Checks what the process needs to serve (the store, the queue); throws when not ready. */
   readonly ready?: () => Promise<void>;
 }

@@ -68,6 +68,21 @@ describe('admin pages in a browser', { skip: browserSkipReason }, () => {
     await row.locator('button[data-action="check"]').click();
     await page.waitForURL(/done=checked/);
 
+    // The Jobs tab: the check queued the publisher's articles, and the article jobs run them.
+    await page.click('nav.admin-nav a[href="/admin/jobs"]');
+    assert.equal(await page.locator('h1').innerText(), 'Jobs');
+    const articleJobs = page.locator('tr[data-queue="fetch-article"]');
+    assert.equal(await articleJobs.count(), 1);
+    const cells = async () => (await articleJobs.locator('td').allInnerTexts()).map(Number);
+    const deadline = Date.now() + 30_000;
+    while ((await cells())[4]! < 1 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      await page.reload();
+    }
+    assert.ok((await cells())[4]! >= 1, 'article jobs are counted as done');
+    assert.equal(await page.locator('[data-table="dead-letter"]').count(), 0, 'nothing failed for good');
+    assert.match(await page.locator('p.empty').innerText(), /No job has failed for good/);
+
     await page.goto(`${base}/admin/tokens`);
     await page.fill('input[name="name"]', 'newsroom CMS');
     await page.click('form.add-source button[type="submit"]');

@@ -17,24 +17,14 @@ import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { freePort, waitUntil } from '../e2e/browser-helpers.ts';
+import { PG_URL, pgReachable } from '../../src/store/postgres/pg-test-support.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lede.js');
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const HOSTS = 10;
 const FEEDS_PER_HOST = 10;
 const ENTRIES = 20;
 const EXPECTED = HOSTS * FEEDS_PER_HOST * ENTRIES;
 
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 /** 10 hosts (127.0.3.1–10), 10 feeds each, 20 distinct articles per feed. */
 async function startPublishers(): Promise<{ feedUrls: string[]; urls: Set<string>; close(): Promise<void> }> {
@@ -139,7 +129,8 @@ describe('nothing lost when processes die', () => {
     try {
       const tally = async (): Promise<Tally> => {
         const a = await client.query<{ canonical_url: string; summary: string }>(`select canonical_url, summary from "${schema}".articles`);
-        const j = await client.query<{ n: string }>(`select count(*) as n from "${schema}".jobs where name = 'fetch-article' and state in ('queued', 'deferred', 'active')`);
+        // PostgreSQL runs the article jobs on pg-boss, in the schema beside Lede's.
+        const j = await client.query<{ n: string }>(`select count(*) as n from "${schema}_pgboss".job where name = 'fetch-article' and state < 'completed'`);
         const e = await client.query<{ n: string }>(`select count(*) as n from "${schema}".feed_entries where state = 'queued'`);
         return {
           articles: a.rowCount ?? 0,
@@ -184,6 +175,7 @@ describe('nothing lost when processes die', () => {
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
       await Promise.all(procs.map(exited));
       await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.query(`drop schema if exists "${schema}_pgboss" cascade`);
       await client.end();
     }
   });

@@ -8,20 +8,10 @@ import pg from 'pg';
 import { DEFAULT_REACTIONS } from '../../src/core/config.ts';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { freePort, waitUntil } from '../e2e/browser-helpers.ts';
+import { PG_URL, pgReachable } from '../../src/store/postgres/pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lede_votes_${process.pid}_${Date.now().toString(36)}`;
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lede.js');
-const reachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 function startWeb(port: number): ChildProcess {
   return spawn(process.execPath, [BIN, '--database', PG_URL, 'web', '--port', String(port)], {
@@ -30,7 +20,7 @@ function startWeb(port: number): ChildProcess {
   });
 }
 
-describe('votes under load across two web processes', { skip: reachable ? undefined : `no PostgreSQL at ${PG_URL}` }, () => {
+describe('votes under load across two web processes', { skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL}` }, () => {
   const webs: ChildProcess[] = [];
   const bases: string[] = [];
   let articleId = '';

@@ -51,12 +51,8 @@ export function registerStart(program: Command, boot: Boot): void {
         ...(opts.demo ? { allowPrivateNetworks: true } : {}),
       });
       const site = opts.demo ? await startDemo(app, demoPort) : undefined;
-      const [{ startWebServer, webDepsOf }, { startPoller }, { createMetrics }] = await Promise.all([
-        import('../web-server.ts'),
-        import('../poller.ts'),
-        import('../../core/metrics.ts'),
-      ]);
-      const metrics = createMetrics();
+      const [{ startWebServer, webDepsOf }, { startPoller }] = await Promise.all([import('../web-server.ts'), import('../poller.ts')]);
+      const metrics = app.metrics;
       metrics.setQueueDepthSource(async () => Object.fromEntries(Object.entries(await app.queue.counts()).map(([q, c]) => [q, { ...c }])));
       const server = await startWebServer(app, webDepsOf(app, { metrics, ready: async () => void (await app.queue.counts()) }));
       // Due sources every 10 s (each source's own interval decides when it is due), and the article jobs.

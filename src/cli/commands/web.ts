@@ -14,9 +14,8 @@ export function registerWeb(program: Command, boot: Boot): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1, env HOST)')
     .action(async (opts: { port?: string; host?: string }, cmd: Command) => {
       const app = await boot(globals(cmd), { defaultLogLevel: 'info', port: parsePort(opts.port, '--port'), host: opts.host });
-      const [{ createMetrics }, { startWebServer, webDepsOf }] = await Promise.all([import('../../core/metrics.ts'), import('../web-server.ts')]);
-      const metrics = createMetrics();
-      const server = await startWebServer(app, webDepsOf(app, { metrics }));
+      const { startWebServer, webDepsOf } = await import('../web-server.ts');
+      const server = await startWebServer(app, webDepsOf(app, { metrics: app.metrics }));
       print(`Lede web is serving on http://${app.config.host}:${server.port}/`);
       onShutdown(app.log, async () => {
         await server.close();

@@ -36,15 +36,14 @@ export function registerWorker(program: Command, boot: Boot): void {
       const graceSeconds = positiveInt(opts.grace, '--grace', 3600);
       const metricsPort = parsePort(opts.metricsPort, '--metrics-port');
       const app = await boot(globals(cmd), { defaultLogLevel: 'info', ...(articleConcurrency ? { articleConcurrency } : {}) });
-      const [{ startPoller }, { createMetrics }] = await Promise.all([import('../poller.ts'), import('../../core/metrics.ts')]);
-      const metrics = createMetrics();
+      const { startPoller } = await import('../poller.ts');
+      const metrics = app.metrics;
       metrics.setQueueDepthSource(async () => {
         const counts = await app.queue.counts();
         return Object.fromEntries(Object.entries(counts).map(([q, c]) => [q, { ...c }]));
       });
       const poller = await startPoller(app, {
         ...(opts.poll === false ? {} : { tickMs: 10_000 }),
-        onEntry: (outcome) => metrics.observeJob('fetch-article', outcome === 'retry' ? 'failed' : 'completed', 0),
       });
       let server: { close(timeoutMs?: number): Promise<void> } | undefined;
       if (metricsPort !== undefined) {

@@ -1,5 +1,5 @@
 // The scaled-out store: PostgreSQL through pg and Kysely, with the same queries as SQLite.
-import { Kysely, type MigrationProvider, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, type MigrationProvider, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { LedeError } from '../../core/errors.ts';
 import { KyselyStore } from '../kysely-store.ts';
@@ -20,20 +20,32 @@ class PostgresStore extends KyselyStore implements Store {
   constructor(
     db: Kysely<Database>,
     private readonly schema: string,
+    pool: pg.Pool,
   ) {
-    super(db, 'postgres');
+    // The pages' per-request reads as named prepared statements: parsed and planned once per
+    // connection instead of on every page view (prepared-query.ts).
+    super(db, 'postgres', async (name, text, values) => (await pool.query({ name: `lede_${name}`, text, values: values as unknown[] })).rows);
   }
 
   async migrate(): Promise<void> {
-    try {
-      await this.db.schema.createSchema(this.schema).ifNotExists().execute();
-    } catch (e) {
-      throw new LedeError('store-failed', `store: cannot reach PostgreSQL (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-    }
-    const provider: MigrationProvider = { getMigrations: async () => postgresMigrations };
-    const migrator = new Migrator({ db: this.db, provider, migrationTableSchema: this.schema });
-    const { error } = await migrator.migrateToLatest();
-    if (error) throw new LedeError('store-failed', `store: migration failed: ${String(error)}`, { cause: error });
+    // Several processes starting at once (workers on a fresh database) would race to create the
+    // schema; they take turns under an advisory lock held by one session.
+    await this.db.connection().execute(async (conn) => {
+      try {
+        await sql`select pg_advisory_lock(hashtext(${`lede:migrate:${this.schema}`}))`.execute(conn);
+      } catch (e) {
+        throw new LedeError('store-failed', `store: cannot reach PostgreSQL (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+      }
+      try {
+        await conn.schema.createSchema(this.schema).ifNotExists().execute();
+        const provider: MigrationProvider = { getMigrations: async () => postgresMigrations };
+        const migrator = new Migrator({ db: conn, provider, migrationTableSchema: this.schema });
+        const { error } = await migrator.migrateToLatest();
+        if (error) throw new LedeError('store-failed', `store: migration failed: ${String(error)}`, { cause: error });
+      } finally {
+        await sql`select pg_advisory_unlock(hashtext(${`lede:migrate:${this.schema}`}))`.execute(conn);
+      }
+    });
   }
 
   async close(): Promise<void> {
@@ -52,5 +64,5 @@ export function openPostgresStore(opts: PostgresOptions): Store {
     max: opts.maxConnections ?? 10,
     options: `-c search_path=${schema}`,
   });
-  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema);
+  return new PostgresStore(new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), schema, pool);
 }

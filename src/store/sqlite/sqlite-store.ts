@@ -5,11 +5,19 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type MigrationProvider, Migrator, SqliteDialect } from 'kysely';
 import { LedeError } from '../../core/errors.ts';
 import { KyselyStore } from '../kysely-store.ts';
+import type { ReadRunner } from '../prepared-query.ts';
 import type { Database } from '../rows.ts';
 import type { Store } from '../store.ts';
 import { sqliteMigrations } from './sqlite-migrations.ts';
 
 class SqliteStore extends KyselyStore implements Store {
+  constructor(
+    db: Kysely<Database>,
+    private readonly readConnection?: BetterSqlite3.Database,
+  ) {
+    super(db, 'sqlite', readConnection ? readerOf(withStatementCache(readConnection)) : undefined);
+  }
+
   async migrate(): Promise<void> {
     const provider: MigrationProvider = { getMigrations: async () => sqliteMigrations };
     const { error } = await new Migrator({ db: this.db, provider }).migrateToLatest();
@@ -18,6 +26,7 @@ class SqliteStore extends KyselyStore implements Store {
 
   async close(): Promise<void> {
     await this.db.destroy();
+    this.readConnection?.close();
   }
 }
 
@@ -30,7 +39,21 @@ export function openSqliteStore(path: string): Store {
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new SqliteStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), 'sqlite');
+  // The pages' per-request reads (prepared-query.ts) use a read-only connection of their own: with
+  // WAL it sees committed data only, and never waits for or looks into a write transaction that
+  // the pipeline holds open on the main connection across awaits. A private in-memory database
+  // has no second connection; its reads go through Kysely.
+  let readConnection: BetterSqlite3.Database | undefined;
+  if (path !== ':memory:') {
+    readConnection = new BetterSqlite3(path, { readonly: true });
+    readConnection.pragma('busy_timeout = 5000');
+  }
+  return new SqliteStore(new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), readConnection);
+}
+
+/** Runs compiled reads on a connection synchronously (better-sqlite3 has no asynchronous API). */
+function readerOf(connection: { prepare(sql: string): BetterSqlite3.Statement }): ReadRunner {
+  return (_name, sql, parameters) => Promise.resolve(connection.prepare(sql).all(parameters as unknown[]));
 }
 
 /**

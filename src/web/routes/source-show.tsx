@@ -12,7 +12,7 @@ export function registerSourceShow(app: Hono, deps: WebDeps): void {
     const source = await deps.store.getSource(c.req.param('id'));
     if (!source) throw new LedeError('not-found', `There is no source with id ${c.req.param('id')}.`);
     const cursor = c.req.query('cursor') ?? null;
-    const page = await deps.store.listArticles({ limit: 30, cursor, sourceId: source.id });
+    const page = await deps.store.listArticleHeads({ limit: 30, cursor, sourceId: source.id });
     const nextHref = page.nextCursor ? `/sources/${source.id}?cursor=${encodeURIComponent(page.nextCursor)}` : null;
     return renderPage(c, deps, <SourcePage source={source} articles={page.items} nextHref={nextHref} />);
   });

@@ -1,11 +1,12 @@
 // Lists of articles (home page, source page): source, headline, summary and time per article.
 import { articlePath, sourcePath } from '../../core/article-json.ts';
-import type { Source, StoredArticle } from '../../core/records.ts';
+import type { Source } from '../../core/records.ts';
+import type { ArticleHead } from '../../store/store.ts';
 import { Time } from './layout.tsx';
 
 /** A list of article cards, newest first, with an "older" link when there are more. */
 export function ArticleList(props: {
-  articles: readonly StoredArticle[];
+  articles: readonly ArticleHead[];
   sources: ReadonlyMap<string, Source>;
   nextHref?: string | null;
 }) {

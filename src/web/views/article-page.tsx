@@ -1,24 +1,18 @@
 // The article page: source, summary, headline, deck, body with photos, byline, publisher, poll,
-// in that order, each part marked with data-part for tests and themes.
+// in that order, each part marked with data-part for tests and themes. The poll is the reader's own
+// (poll.tsx) and comes in as a child, so the rest can be rendered once for every reader.
 import { raw } from 'hono/html';
-import { useContext } from 'hono/jsx';
+import { type Child, useContext } from 'hono/jsx';
 import { httpUrl } from '../../core/http-url.ts';
-import type { ImageRef, ReactionCount, StoredArticle, SummaryMethod } from '../../core/records.ts';
+import type { ImageRef, StoredArticle, SummaryMethod } from '../../core/records.ts';
 import { rewriteImageSources } from '../media-proxy.ts';
 import { DisplayContext, Layout, Time } from './layout.tsx';
 import { type Publisher, PublisherCard } from './publisher-card.tsx';
 
-/** The question the poll asks. */
-export const POLL_QUESTION = 'What did you think of the article you just read?';
-
-/** Everything the article page shows. */
+/** What the article page shows of the article and its publisher (the same for every reader). */
 export interface ArticlePageModel {
   article: StoredArticle;
   publisher: Publisher;
-  reactions: readonly ReactionCount[];
-  /** The reader's current reaction; counts are shown once there is one. */
-  chosen?: string;
-  csrf: string;
 }
 
 /** The small print under the summary saying how it was made. */
@@ -73,39 +67,8 @@ function Byline(props: { article: StoredArticle; publisher: Publisher }) {
   );
 }
 
-function Poll(props: { model: ArticlePageModel }) {
-  const { article, reactions, chosen, csrf } = props.model;
-  const voted = chosen !== undefined;
-  const total = reactions.reduce((n, r) => n + r.count, 0);
-  return (
-    <section class="poll" data-part="poll" id="poll" aria-labelledby="poll-question">
-      <h2 id="poll-question">{POLL_QUESTION}</h2>
-      <form method="post" action={`/articles/${article.id}/reactions`}>
-        <input type="hidden" name="csrf" value={csrf} />
-        <div class="reactions" role="group" aria-labelledby="poll-question">
-          {reactions.map((r) => (
-            <button type="submit" name="reaction" value={r.id} aria-pressed={r.id === chosen ? 'true' : 'false'} data-reaction={r.id}>
-              <span class="label">{r.label}</span>
-              {voted ? (
-                <span class="count" data-count={String(r.count)}>
-                  {r.count}
-                </span>
-              ) : null}
-            </button>
-          ))}
-        </div>
-      </form>
-      <p class="poll-note" aria-live="polite">
-        {voted
-          ? `Thank you. ${total} ${total === 1 ? 'reader has' : 'readers have'} answered; you can change your answer.`
-          : 'Pick one to see what other readers thought.'}
-      </p>
-    </section>
-  );
-}
-
 /** Renders the article page. */
-export function ArticlePage(props: { model: ArticlePageModel }) {
+export function ArticlePage(props: { model: ArticlePageModel; /** The reader's poll (PollSection). */ poll: Child }) {
   const { article, publisher } = props.model;
   const showLead = article.leadImage && article.images.length === 0 && !article.contentHtml.includes('<img');
   const { mediaUrl } = useContext(DisplayContext);
@@ -149,7 +112,7 @@ export function ArticlePage(props: { model: ArticlePageModel }) {
         ) : null}
       </article>
       <PublisherCard publisher={publisher} />
-      <Poll model={props.model} />
+      {props.poll}
     </Layout>
   );
 }

@@ -1,12 +1,13 @@
 // The home, source, sources and error pages.
 import { sourcePath } from '../../core/article-json.ts';
-import type { Source, StoredArticle } from '../../core/records.ts';
+import type { Source } from '../../core/records.ts';
+import type { ArticleHead } from '../../store/store.ts';
 import { ArticleList } from './article-list.tsx';
 import { Layout, Time } from './layout.tsx';
 import { PublisherCard } from './publisher-card.tsx';
 
 /** The home page: the latest articles. */
-export function HomePage(props: { articles: readonly StoredArticle[]; sources: ReadonlyMap<string, Source>; nextHref: string | null }) {
+export function HomePage(props: { articles: readonly ArticleHead[]; sources: ReadonlyMap<string, Source>; nextHref: string | null }) {
   return (
     <Layout title="Lede: latest news">
       <h1 class="page-title">Latest</h1>
@@ -16,7 +17,7 @@ export function HomePage(props: { articles: readonly StoredArticle[]; sources: R
 }
 
 /** A source's page: its publisher card and its articles. */
-export function SourcePage(props: { source: Source; articles: readonly StoredArticle[]; nextHref: string | null }) {
+export function SourcePage(props: { source: Source; articles: readonly ArticleHead[]; nextHref: string | null }) {
   const sources = new Map([[props.source.id, props.source]]);
   return (
     <Layout title={`${props.source.name} on Lede`} lang={props.source.lang}>
