@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import type { AppContext, Boot } from './cli/app-context.ts';
 import { registerAdmin } from './cli/commands/admin.ts';
+import { registerExport } from './cli/commands/export.ts';
 import { registerExtract } from './cli/commands/extract.ts';
+import { registerImport } from './cli/commands/import.ts';
 import { registerIngest } from './cli/commands/ingest.ts';
 import { registerMigrate } from './cli/commands/migrate.ts';
 import { registerPoll } from './cli/commands/poll.ts';
@@ -166,6 +168,8 @@ registerPoll(program, boot);
 registerMigrate(program, boot);
 registerAdmin(program, boot);
 registerTokens(program, boot);
+registerExport(program, boot);
+registerImport(program, boot);
 program.addHelpText(
   'after',
   `
@@ -181,6 +185,8 @@ All commands (each takes --data DIR and --database URL):
   lede sources export [--output FILE]            every source with a feed, as OPML 2.0
   lede poll                                      poll every source once
   lede migrate                                   create or update the database schema
+  lede export [--output FILE] [--credentials]    the whole store as JSONL (to move it to another database)
+  lede import <file|-> [--merge] [--dry-run]     load an export: checked whole, then one transaction
   lede admin create <email> [--password-stdin]   an admin account for /admin (password printed once)
   lede admin password <email> | lede admin list
   lede tokens create [--name N] | list | revoke <id>   API tokens for the write API

@@ -4,7 +4,7 @@ import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
-import { KyselyPollStore } from './kysely-poll-store.ts';
+import { KyselyTransferStore } from './kysely-transfer.ts';
 import { preparedQuery, type ReadRunner } from './prepared-query.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
 import type { ArticleHead, ArticleStamp, ListStamp, NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
@@ -46,7 +46,7 @@ function articleColumns(a: SummarizedArticle, now: string) {
 }
 
 /** A Store over any Kysely database that has run Lede's migrations. */
-export class KyselyStore extends KyselyPollStore implements Omit<Store, 'migrate' | 'close'> {
+export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'migrate' | 'close'> {
   /** `reads`: how the dialect runs the pages' per-request reads outside Kysely (prepared-query.ts). */
   constructor(
     db: Kysely<Database>,
