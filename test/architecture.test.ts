@@ -13,8 +13,8 @@ const PORTS = ['store/store.ts', 'queue/queue.ts', 'summarize/llm.ts'];
 const ALLOWED: Record<string, readonly string[]> = {
   core: [],
   ...Object.fromEntries(STAGES.map((s) => [s, ['core/']])),
-  'store/sqlite': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts', 'store/admin-schema.ts'],
-  'store/postgres': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts', 'store/admin-schema.ts'],
+  'store/sqlite': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts', 'store/admin-schema.ts', 'store/prepared-query.ts'],
+  'store/postgres': ['core/', 'store/store.ts', 'store/rows.ts', 'store/kysely-store.ts', 'store/admin-schema.ts', 'store/prepared-query.ts'],
   store: ['core/'],
   pipeline: ['core/', ...STAGES.map((s) => `${s}/`), ...PORTS],
   queue: ['core/', ...STAGES.map((s) => `${s}/`), ...PORTS],
