@@ -81,10 +81,12 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
   };
   if (opts.articles !== false) await startArticles();
   // With the queue in another database than the entries (pg-boss), a poll's commit and its send
-  // are two steps; the sweep makes good what a death between them left owed.
+  // are two steps; the sweep makes good what a death between them left owed. It runs with the
+  // embedded queue too: entries imported without their jobs (`lede import` from PostgreSQL), or
+  // whose job failed for good while the entry stayed queued, get a job again.
   let sweeper: NodeJS.Timeout | undefined;
   let firstSweep: NodeJS.Timeout | undefined;
-  if (opts.tickMs && !app.poller.jobsInStore) {
+  if (opts.tickMs) {
     let sweeping = false;
     const sweep = () => {
       if (sweeping) return;

@@ -151,8 +151,8 @@ export async function refreshSource(source: Source, deps: RefreshDeps, settings:
         etag: truncated ? null : (got.etag ?? null),
         lastModified: truncated ? null : (got.lastModified ?? null),
       },
-      // No singleton key: the entry's row, written in the same transaction, already makes it one of a kind.
-      jobsInStore ? { job: (key) => ({ ...articleJob(source.id, key, settings.retryLimit), singletonKey: undefined, runAfter: runAfter(key) }) } : {},
+      // With its singleton key, so the sweep (resend-owed.ts) can tell an entry's job is there.
+      jobsInStore ? { job: (key) => ({ ...articleJob(source.id, key, settings.retryLimit), runAfter: runAfter(key) }) } : {},
     );
   } catch (e) {
     return fail(source, deps, policy, checkedAt, `poll: cannot store the feed's entries (${e instanceof Error ? e.message : String(e)})`);
