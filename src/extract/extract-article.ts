@@ -10,6 +10,7 @@ import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines } from './body-cleanup.ts';
 import { findDeck } from './deck-finder.ts';
+import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
@@ -148,6 +149,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);
   const canonicalUrl = canonicalizeUrl(opts.url, meta.canonical);
   const leadUrl = resolveUrl(meta.imageUrl, baseUrl);
+  // A date in the URL path beats nothing; the last change date beats nothing too (it is at least
+  // a day the article existed).
+  const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
 
   return {
@@ -156,7 +160,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     title,
     deck,
     authors,
-    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
     ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
     ...(finalSite ? { siteName: finalSite } : {}),
     ...(lang ? { lang } : {}),

@@ -2,7 +2,8 @@
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
 import { parseDate } from './date-parse.ts';
-import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import type { TextWalkNode, WalkEl } from './dom-walk.ts';
+import { readMarkupDates, type DateEl } from './markup-dates.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
@@ -84,43 +85,15 @@ export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[]
   return out;
 }
 
-const DATE_LABEL = /(입력|등록|기사\s*입력|기사\s*등록|게재|작성|송고|published|posted|수정|최종\s*수정|업데이트|updated|last\s+updated|modified)\s*(?:일시|시간|날짜)?\s*[:：]?\s*((?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?)(?:\s*\(?[월화수목금토일]?\)?\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{1,2}(?:\s*[:분]\s*\d{1,2})?\s*(?:AM|PM)?)?)/gi;
+/** Meta keys that name a publication date in a vendor's own vocabulary ("shareaholic:article_published_time", "sw-pubdate", "publication_date", "uploaddate"). */
+const PUBLISHED_META_KEY = /(?:^|[:_-])(?:pub|publish|published|publication|issued|release|released|created|creation|upload)[:_-]?(?:date|time|datetime|at)?$|(?:^|[:_-])(?:date|time)[:_-]?(?:published|publication|issued|created|upload)$|^uploaddate$/;
+/** Meta keys that name a modification date ("article:modified_time", "dc:date:modified", "lastmod"). */
+const MODIFIED_META_KEY = /(?:^|[:_-])(?:modified|updated|lastmod|last[:_-]?modified)[:_-]?(?:date|time|datetime|at)?$|(?:^|[:_-])date[:_-]?(?:modified|updated)$/;
 
-const DATE_CLASS = /date|time|info|byline|meta|txt/i;
-const DATE_ID = /date/i;
-const DATE_TAGS = new Set(['TIME', 'P', 'SPAN']);
-
-/** The elements `[class*="date" i], [class*="time" i], [class*="info" i], [class*="byline" i], [class*="meta" i], [class*="txt" i], [id*="date" i], time, p, span` selects, in document order, found in one walk. */
-function* dateCandidates(doc: MetaDocument): Generator<El> {
-  const root = doc.documentElement;
-  if (!root) return;
-  const wanted = (el: El) => DATE_TAGS.has(el.tagName) || DATE_CLASS.test(el.getAttribute('class') ?? '') || DATE_ID.test(el.getAttribute('id') ?? '');
-  if (wanted(root)) yield root;
-  for (const el of descendants(root)) if (wanted(el)) yield el;
-}
-
-/** Dates written as visible labelled text ("입력 2024.05.01 10:20", "Updated 2024-05-01 10:20") in short date/info elements. */
-function visibleDates(doc: MetaDocument): { published?: string; modified?: string } {
-  let published: string | undefined;
-  let modified: string | undefined;
-  let seen = 0;
-  for (const el of dateCandidates(doc)) {
-    // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
-    if (textLongerThan(el, 160)) continue;
-    const text = el.textContent ?? '';
-    if (!/\d{4}/.test(text)) continue;
-    if (++seen > 200) break;
-    DATE_LABEL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DATE_LABEL.exec(text)) !== null) {
-      const d = parseDate(m[2], /[가-힣]/.test(text) ? { defaultOffset: '+09:00' } : {});
-      if (!d) continue;
-      if (/수정|업데이트|updated|modified/i.test(m[1]!)) modified ??= d;
-      else published ??= d;
-    }
-    if (published && modified) break;
-  }
-  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+/** The first value of a meta key matching `re`, property values first. */
+function findMetaValue(byProperty: ReadonlyMap<string, string>, byName: ReadonlyMap<string, string>, re: RegExp): string | undefined {
+  for (const map of [byProperty, byName]) for (const [k, v] of map) if (re.test(k)) return v;
+  return undefined;
 }
 
 /** Share of the words of `b` that also occur in `a` (0…1), ignoring case and punctuation. */
@@ -171,12 +144,15 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   let article: Obj | undefined;
   let declaresNonArticle = false;
   let ldSite: string | undefined;
+  let ldPublished: string | undefined;
   for (const block of ldBlocks) {
     for (const n of flattenLd(parseJsonLd(block))) {
       const types = ldTypes(n);
       if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
       else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
       if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
+      // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
+      if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
     }
   }
   const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
@@ -202,17 +178,18 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
     if (name && name.length <= 60) authors = splitAuthorNames(name).map((n) => ({ name: n }));
   }
 
-  const visible = visibleDates(doc);
-  const timeEl = doc.querySelector('[itemprop~="datePublished"], time[pubdate], article time[datetime], time[datetime]');
+  const markup = readMarkupDates(doc.documentElement as unknown as DateEl);
   const publishedAt =
     parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
-    parseDate(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content') ?? clean(timeEl?.textContent)) ??
-    visible.published;
+    parseDate(ldPublished) ??
+    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY)) ??
+    markup.published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
     parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
-    visible.modified;
+    parseDate(findMetaValue(byProperty, byName, MODIFIED_META_KEY)) ??
+    markup.modified;
 
   const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
   const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc:language');
