@@ -48,14 +48,14 @@ for (const [i, names] of [
 ].entries()) {
   for (const n of names.split(' ')) MONTHS[n] = i + 1;
 }
-const MONTH_WORD = String.raw`(\p{L}{3,10})\.?`;
+const MONTH_WORD = String.raw`(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
 const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?)?`;
 /** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */
 const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s*(?:de\s+)?${MONTH_WORD},?\s*(?:de\s+)?(\d{4})(?!\d)${CLOCK}`, 'iu');
 /** "December 29th 2019", "Apr 7, 2009 1:52 PM". */
 const MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)${CLOCK}`, 'iu');
 /** "21.10.2019", "27.1.2022 - 14:45", "06-08-2009T14:12"; "04/13/2020" (month first unless the first number cannot be a month). */
-const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\d\p{L}])(?:(?:\s*(?:[,|\-–]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
+const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d|(?!T)\p{L})(?:(?:\s*(?:[,|\-–]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
 
 /** Reads a numeric day-first date (dots or dashes; slashes are month-first unless impossible). */
 function readDayFirst(raw: string, offset: string): string | undefined {

@@ -20,6 +20,11 @@ describe('readMarkupDates', () => {
     ['should skip dates of sidebars and related lists', '<h1>T</h1><aside><span class="date">01.02.2020</span></aside><ul class="related-posts"><li class="date">02.02.2020</li></ul>', undefined],
     ['should keep the story wrapper whose class mentions a sidebar', '<div class="page page--wsidebar"><article><h1>T</h1><time class="entry-date published" datetime="2021-11-19T10:13:50+01:00">19.11.2021</time></article></div>', '2021-11-19T09:13:50.000Z'],
     ['should prefer marked-up dates to labelled text', '<h1>T</h1><p class="meta">Posted on 1 May 2020</p><time pubdate datetime="2020-05-02T00:00:00Z">x</time>', '2020-05-02T00:00:00.000Z'],
+    ['should read a bare date right after the headline', '<h1>T</h1><p>January 22, 2014</p><p>A generally accepted myth.</p>', '2014-01-22T00:00:00.000Z'],
+    ['should read the date a first paragraph opens with', `<h1>T</h1><p>29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt. ${'Lorem ipsum dolor sit amet. '.repeat(8)}</p>`, '2022-11-29T00:00:00.000Z'],
+    ['should not read a bare date far from the headline without a date class', `<h1>T</h1>${'<p>Text.</p>'.repeat(40)}<p>January 22, 2014</p>`, undefined],
+    ['should read a date marked up in the footer of an article', '<article><h3 class="post-title">T</h3><div class="post-body">x</div><div class="post-footer"><abbr class="published" itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></div></article>', '2019-10-16T21:33:00.000Z'],
+    ['should not read the date of the page footer', '<h1>T</h1><p>x</p><footer><span class="date">19.12.2019</span></footer>', undefined],
     ['should not read a number as a date', '<h1>T</h1><p class="info">Stand 2000 Besucher</p>', undefined],
   ];
   for (const [title, value, expected] of cases) {

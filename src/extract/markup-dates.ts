@@ -9,6 +9,8 @@ import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './d
 /** Minimal element shape used here (linkedom Element). */
 export interface DateEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
+  hasAttributes(): boolean;
+  readonly attributes: Iterable<{ readonly name: string; readonly value: string }>;
   readonly textContent: string | null;
 }
 
@@ -23,9 +25,9 @@ const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+upd
 const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?![\p{L}])\s*(?:일시|시간|날짜)?\s*[:：]?`, 'giu');
 
 /** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
-const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|meta|byline|dateline|info|subline|stamp|txt/i;
+const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byline|dateline|info|subline|stamp|txt/i;
 /** Classes and ids of page parts whose dates belong to something else. */
-const OTHER_THINGS = /(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|widget|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|footer|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
+const OTHER_THINGS = /(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|widget|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
 /** Modifier classes that describe what a wrapper contains ("has-sidebar", "page--with-comments"). */
 const MODIFIER = /(?:^|\s)\S*(?:has|with|no|show|hide|w)[-_]+\S*/gi;
 const OTHER_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
@@ -33,29 +35,54 @@ const OTHER_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 const MARKED_PUBLISHED = /(?:^|\s)(?:datePublished|dateCreated)(?:\s|$)/;
 const MARKED_MODIFIED = /(?:^|\s)dateModified(?:\s|$)/;
 const PUBLISHED_CLASS = /(?:^|\s)(?:published|entry-date|post-date|publish-date|pubdate|date-published)(?:\s|$)/i;
-const MAX_SCANNED = 400;
+const MAX_SCANNED = 1200;
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 
-/** True when `el` sits in a comment thread, sidebar, related list, navigation or footer. `story` holds the ancestors of the page's headline: wrappers of the story itself, whatever their class says. */
-function belongsToSomethingElse(el: DateEl, story: ReadonlySet<DateEl>): boolean {
-  // <body> and <html> classes describe the page ("has-sidebar", "comments-open"), not a part of it.
-  for (let cur: DateEl | null = el; cur && cur.tagName !== 'BODY' && cur.tagName !== 'HTML' && !story.has(cur); cur = cur.parentElement as DateEl | null) {
-    if (OTHER_TAGS.has(cur.tagName)) return true;
-    const name = `${cur.getAttribute('class') ?? ''} ${cur.getAttribute('id') ?? ''}`.replace(MODIFIER, ' ');
-    if (name.length > 1 && OTHER_THINGS.test(name)) return true;
-  }
+/** True when an ancestor of `el` is an <article>. */
+function insideArticle(el: DateEl): boolean {
+  for (let cur = el.parentElement as DateEl | null; cur; cur = cur.parentElement as DateEl | null) if (cur.tagName === 'ARTICLE') return true;
   return false;
 }
 
-/** The ancestors of the first <h1> (the headline on most article pages). */
-function headlineAncestors(root: DateEl): Set<DateEl> {
-  const out = new Set<DateEl>();
+/** True when `el` sits in a comment thread, sidebar, related list, navigation or footer. `story` holds the ancestors of the page's headline: wrappers of the story itself, whatever their class says. `memo` keeps the answer per element (ancestors are shared). */
+function belongsToSomethingElse(el: DateEl | null, story: ReadonlySet<DateEl>, memo: Map<DateEl, boolean>): boolean {
+  // <body> and <html> classes describe the page ("has-sidebar", "comments-open"), not a part of it.
+  if (!el || el.tagName === 'BODY' || el.tagName === 'HTML' || story.has(el)) return false;
+  const known = memo.get(el);
+  if (known !== undefined) return known;
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(MODIFIER, ' ');
+  // A <footer> inside an <article> is the story's own (dates, bylines); elsewhere it is the page's.
+  const own = (OTHER_TAGS.has(el.tagName) && !(el.tagName === 'FOOTER' && insideArticle(el))) || (name.length > 1 && OTHER_THINGS.test(name));
+  const answer = own || belongsToSomethingElse(el.parentElement as DateEl | null, story, memo);
+  memo.set(el, answer);
+  return answer;
+}
+
+const HEADLINE_CLASS = /(?:^|[\s_-])(?:(?:post|entry|article|story|news)[-_]?(?:title|headline)|headline)(?=$|[\s_-])/i;
+
+/** The page's headline: the first <h1>, else the first heading classed as a post or entry title. */
+function findHeadline(root: DateEl): DateEl | undefined {
+  let classed: DateEl | undefined;
   for (const el of descendants(root)) {
-    if (el.tagName !== 'H1') continue;
-    for (let cur = el.parentElement as DateEl | null; cur; cur = cur.parentElement as DateEl | null) out.add(cur);
-    break;
+    if (el.tagName === 'H1') return el;
+    if (!classed && /^H[1-4]$/.test(el.tagName) && HEADLINE_CLASS.test(el.getAttribute('class') ?? '')) classed = el;
   }
+  return classed;
+}
+
+/** The ancestors of `el`. */
+function ancestors(el: DateEl | undefined): Set<DateEl> {
+  const out = new Set<DateEl>();
+  for (let cur = el?.parentElement as DateEl | null | undefined; cur; cur = cur.parentElement as DateEl | null) out.add(cur);
   return out;
 }
+
+/** Elements after the headline, in document order, where a bare or leading date is the story's own. */
+const NEAR_HEADLINE = 30;
+/** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
+const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|-]{6,40}?)\s*[–—|-]\s/u;
+/** Tags whose short text may hold a labelled date. */
+const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** The machine-readable value of a date element (content, datetime, title), else its text. */
 function machineValue(el: DateEl): string | undefined {
@@ -81,7 +108,7 @@ export function labelledDates(text: string): MarkupDates {
 
 /** True when `text` is a date and little else ("3. August 2015", "Di, 21.04.2020 - 16:40 Uhr"). */
 function isBareDate(text: string): boolean {
-  return text.length <= 60 && parseDate(text) !== undefined && text.replace(/[\p{N}\p{P}\s]/gu, '').length <= 24;
+  return text.length <= 60 && YEAR.test(text) && text.replace(/[\p{N}\p{P}\s]/gu, '').length <= 24 && parseDate(text) !== undefined;
 }
 
 /** Reads the article's publication and modification dates from the body markup, first trustworthy one of each kind in document order. */
@@ -95,35 +122,69 @@ export function readMarkupDates(root: DateEl | null): MarkupDates {
     if (!cur || strength < cur[0]) best[kind] = [strength, value];
   };
   let scanned = 0;
-  const story = headlineAncestors(root);
+  const headline = findHeadline(root);
+  const story = ancestors(headline);
+  let sinceHeadline = -1;
+  const memo = new Map<DateEl, boolean>();
   for (const el of descendants(root)) {
     if (best.published?.[0] === 0 && best.modified) break;
+    if (el === headline) sinceHeadline = 0;
+    else if (sinceHeadline >= 0) sinceHeadline++;
+    const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD') continue;
-    const itemprop = el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '';
-    const cls = el.getAttribute('class') ?? '';
-    const marked = MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop) || el.getAttribute('pubdate') !== null || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
-    const markedModified = MARKED_MODIFIED.test(itemprop);
-    const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(el.getAttribute('id') ?? '');
-    if (!marked && !markedModified && !holder && tag !== 'P' && tag !== 'SPAN' && tag !== 'LI' && tag !== 'EM') continue;
+    // One pass over the attributes: getAttribute is a list scan in linkedom, and this runs on every element.
+    let itemprop = '';
+    let cls = '';
+    let id = '';
+    let pubdate = false;
+    if (el.hasAttributes()) {
+      for (const a of el.attributes) {
+        if (a.name === 'class') cls = a.value;
+        else if (a.name === 'id') id = a.value;
+        else if (a.name === 'itemprop' || (a.name === 'property' && !itemprop)) itemprop = a.value;
+        else if (a.name === 'pubdate') pubdate = true;
+      }
+    }
+    const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
+    const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);
+    const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(id);
+    if (!marked && !markedModified && !holder && !TEXT_TAGS.has(tag)) continue;
     // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
-    if (!marked && !markedModified && textLongerThan(el, 160)) continue;
+    if (!marked && !markedModified && textLongerThan(el, 160)) {
+      // A first paragraph may open with its date ("29.11.2022 – Text…").
+      if (near && tag === 'P') {
+        const lead = LEADING_DATE.exec((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim());
+        if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1]));
+      }
+      continue;
+    }
     const raw = el.textContent ?? '';
-    if (!marked && !markedModified && !/\d/.test(raw)) continue;
+    // Every date form read here has a four-digit year.
+    if (!marked && !markedModified && !YEAR.test(raw)) continue;
     if (++scanned > MAX_SCANNED) break;
-    if (belongsToSomethingElse(el, story)) continue;
+    if (belongsToSomethingElse(el, story, memo)) continue;
     const korean = /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00' } : {};
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
     if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
     if (marked || markedModified) continue;
+    // Weaker evidence is read only while nothing as strong or stronger was found (pages with many dated references).
+    const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
     const text = raw.replace(/\s+/g, ' ').trim();
-    const labelled = labelledDates(text);
-    offer('published', 1, labelled.published);
-    offer('modified', 1, labelled.modified);
-    if (labelled.published || labelled.modified) continue;
+    if (wants('published', 1) || wants('modified', 1)) {
+      const labelled = labelledDates(text);
+      offer('published', 1, labelled.published);
+      offer('modified', 1, labelled.modified);
+      if (labelled.published || labelled.modified) continue;
+    }
+    if (!wants('published', 2)) continue;
     if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined));
-    else if (holder && isBareDate(text)) offer('published', 2, parseDate(text, opts));
+    else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts));
+    else if (near && tag === 'P' && wants('published', 3)) {
+      const lead = LEADING_DATE.exec(text);
+      if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1], opts));
+    }
   }
   return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
 }
