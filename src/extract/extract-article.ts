@@ -15,6 +15,7 @@ import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
+import { isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -101,7 +102,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const { document } = parseHTML(prepared.html);
   const doc = document as unknown as Document;
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
-  const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd);
+  const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 
   const siteName = meta.siteName;
   const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
@@ -143,7 +144,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Without a declared title, Readability's reading of <title> (separators, h1 match) beats the raw element.
   const title = cleanTitle(meta.title ?? parsed.title ?? meta.documentTitle ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
-  const authors = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline);
+  const people = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url)));
+  const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);

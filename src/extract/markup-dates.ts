@@ -5,6 +5,7 @@
 // so nothing inside them counts.
 import { parseDate } from './date-parse.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
 /** Minimal element shape used here (linkedom Element). */
 export interface DateEl extends WalkEl, TextWalkNode {
@@ -26,56 +27,13 @@ const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLIS
 
 /** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
 const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byline|dateline|info|subline|stamp|txt/i;
-/** Classes and ids of page parts whose dates belong to something else. */
-const OTHER_THINGS = /(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|widget|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
-/** Modifier classes that describe what a wrapper contains ("has-sidebar", "page--with-comments"). */
-const MODIFIER = /(?:^|\s)\S*(?:has|with|no|show|hide|w)[-_]+\S*/gi;
-const OTHER_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 /** Elements whose itemprop/class/pubdate mark the article's own publication date. */
 const MARKED_PUBLISHED = /(?:^|\s)(?:datePublished|dateCreated)(?:\s|$)/;
 const MARKED_MODIFIED = /(?:^|\s)dateModified(?:\s|$)/;
 const PUBLISHED_CLASS = /(?:^|\s)(?:published|entry-date|post-date|publish-date|pubdate|date-published)(?:\s|$)/i;
 const MAX_SCANNED = 1200;
+const MAX_PLAIN_VISITED = 3000;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
-
-/** True when an ancestor of `el` is an <article>. */
-function insideArticle(el: DateEl): boolean {
-  for (let cur = el.parentElement as DateEl | null; cur; cur = cur.parentElement as DateEl | null) if (cur.tagName === 'ARTICLE') return true;
-  return false;
-}
-
-/** True when `el` sits in a comment thread, sidebar, related list, navigation or footer. `story` holds the ancestors of the page's headline: wrappers of the story itself, whatever their class says. `memo` keeps the answer per element (ancestors are shared). */
-function belongsToSomethingElse(el: DateEl | null, story: ReadonlySet<DateEl>, memo: Map<DateEl, boolean>): boolean {
-  // <body> and <html> classes describe the page ("has-sidebar", "comments-open"), not a part of it.
-  if (!el || el.tagName === 'BODY' || el.tagName === 'HTML' || story.has(el)) return false;
-  const known = memo.get(el);
-  if (known !== undefined) return known;
-  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(MODIFIER, ' ');
-  // A <footer> inside an <article> is the story's own (dates, bylines); elsewhere it is the page's.
-  const own = (OTHER_TAGS.has(el.tagName) && !(el.tagName === 'FOOTER' && insideArticle(el))) || (name.length > 1 && OTHER_THINGS.test(name));
-  const answer = own || belongsToSomethingElse(el.parentElement as DateEl | null, story, memo);
-  memo.set(el, answer);
-  return answer;
-}
-
-const HEADLINE_CLASS = /(?:^|[\s_-])(?:(?:post|entry|article|story|news)[-_]?(?:title|headline)|headline)(?=$|[\s_-])/i;
-
-/** The page's headline: the first <h1>, else the first heading classed as a post or entry title. */
-function findHeadline(root: DateEl): DateEl | undefined {
-  let classed: DateEl | undefined;
-  for (const el of descendants(root)) {
-    if (el.tagName === 'H1') return el;
-    if (!classed && /^H[1-4]$/.test(el.tagName) && HEADLINE_CLASS.test(el.getAttribute('class') ?? '')) classed = el;
-  }
-  return classed;
-}
-
-/** The ancestors of `el`. */
-function ancestors(el: DateEl | undefined): Set<DateEl> {
-  const out = new Set<DateEl>();
-  for (let cur = el?.parentElement as DateEl | null | undefined; cur; cur = cur.parentElement as DateEl | null) out.add(cur);
-  return out;
-}
 
 /** Elements after the headline, in document order, where a bare or leading date is the story's own. */
 const NEAR_HEADLINE = 30;
@@ -112,7 +70,7 @@ function isBareDate(text: string): boolean {
 }
 
 /** Reads the article's publication and modification dates from the body markup, first trustworthy one of each kind in document order. */
-export function readMarkupDates(root: DateEl | null): MarkupDates {
+export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefined = root ? readLayout(root) : undefined): MarkupDates {
   if (!root) return {};
   // Strength: 0 marked up as the article's date, 1 labelled text, 2 a bare date in a date-classed element or <time>.
   const best: { published?: [number, string]; modified?: [number, string] } = {};
@@ -122,16 +80,16 @@ export function readMarkupDates(root: DateEl | null): MarkupDates {
     if (!cur || strength < cur[0]) best[kind] = [strength, value];
   };
   let scanned = 0;
-  const headline = findHeadline(root);
-  const story = ancestors(headline);
+  const { headline, story, memo } = layout ?? readLayout(root);
   let sinceHeadline = -1;
-  const memo = new Map<DateEl, boolean>();
+  let visited = 0;
   for (const el of descendants(root)) {
     if (best.published?.[0] === 0 && best.modified) break;
-    if (el === headline) sinceHeadline = 0;
+    if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
+    visited++;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD') continue;
     // One pass over the attributes: getAttribute is a list scan in linkedom, and this runs on every element.
     let itemprop = '';
@@ -149,7 +107,8 @@ export function readMarkupDates(root: DateEl | null): MarkupDates {
     const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
     const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);
     const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(id);
-    if (!marked && !markedModified && !holder && !TEXT_TAGS.has(tag)) continue;
+    // Plain paragraphs and cells are read for labelled dates near the top of long pages only (reference lists, tables).
+    if (!marked && !markedModified && !holder && (!TEXT_TAGS.has(tag) || (visited > MAX_PLAIN_VISITED && !near))) continue;
     // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
     if (!marked && !markedModified && textLongerThan(el, 160)) {
       // A first paragraph may open with its date ("29.11.2022 – Text…").
@@ -163,7 +122,7 @@ export function readMarkupDates(root: DateEl | null): MarkupDates {
     // Every date form read here has a four-digit year.
     if (!marked && !markedModified && !YEAR.test(raw)) continue;
     if (++scanned > MAX_SCANNED) break;
-    if (belongsToSomethingElse(el, story, memo)) continue;
+    if (belongsToSomethingElse(el as PartEl, story, memo)) continue;
     const korean = /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00' } : {};
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));

@@ -1,6 +1,11 @@
 // Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
+import { isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
+import { findBylineNames, type BylineEl } from './byline-finder.ts';
+import { readLayout, type PartEl } from './page-parts.ts';
+
+export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.ts';
 import { parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
@@ -13,7 +18,10 @@ export interface PageMetadata {
   /** The <title> element. */
   readonly documentTitle?: string;
   readonly siteName?: string;
+  /** People named as the article's authors. */
   readonly authors: readonly Author[];
+  /** The outlet named where an author should be ("Example Times", "example.com"): used only when no person is found anywhere. */
+  readonly outletAuthors: readonly Author[];
   readonly publishedAt?: string;
   readonly modifiedAt?: string;
   readonly lang?: string;
@@ -37,52 +45,6 @@ export interface MetaDocument {
   querySelector(sel: string): El | null;
   readonly documentElement: El | null;
   title: string;
-}
-
-/** Splits a meta author value into names ("A, B and C"), dropping URLs and "By". */
-export function splitAuthorNames(value: string): string[] {
-  const v = value.replace(/^\s*by\s+/i, '').trim();
-  if (v === '' || /^https?:\/\//i.test(v)) return [];
-  const parts = v.split(/\s*(?:,|;|\band\b|&|·|\|)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
-  // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
-  if (parts.length === 2 && parts.every((p) => !/\s/.test(p))) return [v];
-  return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
-}
-
-/** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017"). */
-const TRAILING_DATE = /(?:\s+[-–—|·,]\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted)\b).*$/i;
-
-/** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
-export function cleanAuthorName(name: string): string {
-  return name
-    .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
-    .replace(/(?:^|\s)@\w+/g, '')
-    .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
-    .replace(/^\s*by\s+/i, '')
-    .replace(TRAILING_DATE, '')
-    .replace(/\s*(?:기자|특파원|선임기자|논설위원)\s*$/, '')
-    .replace(/[\s,|—–-]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Merges author lists: one entry per name (case- and space-insensitive), keeping the first email and outlet seen. */
-export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[] {
-  const out: Author[] = [];
-  const key = (n: string) => n.toLowerCase().replace(/[\s.]/g, '');
-  for (const list of lists) {
-    for (const raw of list) {
-      const a = { ...raw, name: cleanAuthorName(raw.name) };
-      if (a.name === '') continue;
-      const i = out.findIndex((o) => key(o.name) === key(a.name));
-      if (i === -1) out.push(a);
-      else {
-        const o = out[i]!;
-        out[i] = { name: o.name, ...(o.email ?? a.email ? { email: o.email ?? a.email } : {}), ...(o.outlet ?? a.outlet ? { outlet: o.outlet ?? a.outlet } : {}) };
-      }
-    }
-  }
-  return out;
 }
 
 /** Meta keys that name a publication date in a vendor's own vocabulary ("shareaholic:article_published_time", "sw-pubdate", "publication_date", "uploaddate"). */
@@ -116,7 +78,7 @@ function ldTitle(article: Obj, documentTitle: string | undefined): string | unde
 }
 
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
-export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[]): PageMetadata {
+export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
   // rank before the same key given by `name`, as in Readability, then document order.
   const byProperty = new Map<string, string>();
@@ -166,19 +128,29 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   const title = (article ? ldTitle(article, documentTitle) : undefined) ?? get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
   const siteName = pub ?? get('og:site_name') ?? ldSite ?? get('application-name', 'twitter:site:name');
 
-  // Authors: JSON-LD, then meta tags; rel=author / itemprop on the page as the last resort.
-  let authors: Author[] = article ? ldAuthors(article.author ?? article.creator) : [];
-  if (authors.length === 0) {
-    const metaAuthor = get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
-    if (metaAuthor && !/^https?:/i.test(metaAuthor)) authors = splitAuthorNames(metaAuthor).map((name) => ({ name }));
-  }
-  if (authors.length === 0) {
-    const el = doc.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"]');
-    const name = clean(el?.getAttribute('content') ?? el?.textContent);
-    if (name && name.length <= 60) authors = splitAuthorNames(name).map((n) => ({ name: n }));
+  // Authors: JSON-LD, then meta tags, then bylines marked up or classed in the page. A name that
+  // is the outlet itself ("finanztreff.de", the site name) only counts when no person is named.
+  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl) : undefined;
+  const outlets = [siteName, pub, ldSite, get('og:site_name'), get('application-name')];
+  const metaAuthor = get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
+  const sources: (() => Author[])[] = [
+    () => (article ? ldAuthors(article.author ?? article.creator) : []),
+    () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
+    () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
+  ];
+  let authors: Author[] = [];
+  let outletAuthors: Author[] = [];
+  for (const source of sources) {
+    const found = mergeAuthors(source());
+    const people = found.filter((a) => !isOutletName(a.name, outlets, url));
+    if (people.length > 0) {
+      authors = people;
+      break;
+    }
+    if (outletAuthors.length === 0) outletAuthors = found;
   }
 
-  const markup = readMarkupDates(doc.documentElement as unknown as DateEl);
+  const markup = readMarkupDates(doc.documentElement as unknown as DateEl, layout);
   const publishedAt =
     parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
@@ -203,7 +175,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
     ...(title ? { title } : {}),
     ...(documentTitle ? { documentTitle } : {}),
     ...(siteName ? { siteName } : {}),
-    authors: mergeAuthors(authors),
+    authors,
+    outletAuthors,
     ...(publishedAt ? { publishedAt } : {}),
     ...(modifiedAt ? { modifiedAt } : {}),
     ...(lang ? { lang } : {}),

@@ -1,0 +1,61 @@
+// Author names written in the page rather than its head: schema.org itemprop="author",
+// rel="author" links, and elements classed as bylines or author names ("byline", "author-name",
+// "autor", "vcard"). Comment threads, sidebars and related lists name other people, so nothing
+// inside them counts.
+import { splitAuthorNames } from './author-names.ts';
+import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+
+/** Minimal element shape used here (linkedom Element). */
+export interface BylineEl extends WalkEl, TextWalkNode {
+  getAttribute(name: string): string | null;
+  querySelector(sel: string): BylineEl | null;
+  readonly textContent: string | null;
+}
+
+/** Class or id tokens of an element holding an author's name. */
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren|autorin|verfasser|writer|reporter|auteur|autore|fn)(?:[-_]?(?:name|names|link|info))?(?=$|[\s_-])/i;
+/** Author-related classes that hold something else (photos, biographies, follow buttons). */
+const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title)(?=$|[\s_-])/i;
+const MAX_NAME_CHARS = 120;
+
+/** The names one candidate element gives, or none when its text is too long or not a name. */
+function namesOf(el: BylineEl): string[] {
+  const nameEl = el.querySelector('[itemprop~="name"]');
+  const raw = nameEl?.getAttribute('content') ?? nameEl?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
+  return splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
+}
+
+/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
+export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
+  if (!root) return [];
+  const { story, memo } = layout ?? readLayout(root as unknown as PartEl);
+  let classed: string[] | undefined;
+  let seen = 0;
+  for (const el of descendants(root)) {
+    const tag = el.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
+      // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
+      if (tag !== 'META' || !/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) continue;
+    }
+    const itemprop = el.getAttribute('itemprop') ?? '';
+    const rel = tag === 'A' ? el.getAttribute('rel') ?? '' : '';
+    const marked = /(?:^|\s)(?:author|creator)(?:\s|$)/.test(itemprop) || /(?:^|\s)author(?:\s|$)/.test(rel);
+    let isClassed = false;
+    if (!marked && !classed) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
+    }
+    if (!marked && !isClassed) continue;
+    if (++seen > 200) break;
+    if (belongsToSomethingElse(el as unknown as PartEl, story, memo)) continue;
+    if (!marked && textLongerThan(el, MAX_NAME_CHARS * 2)) continue;
+    const names = namesOf(el);
+    if (names.length === 0) continue;
+    if (marked) return names;
+    classed = names;
+  }
+  return classed ?? [];
+}
