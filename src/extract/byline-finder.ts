@@ -19,6 +19,12 @@ const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren
 const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title)(?=$|[\s_-])/i;
 const MAX_NAME_CHARS = 120;
 
+/** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Text: Jane Doe"). */
+const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+/** Elements after the headline where a "By …" line is the story's own. */
+const NEAR_HEADLINE = 40;
+const MAX_BY_LINE_CHARS = 100;
+
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
   const nameEl = el.querySelector('[itemprop~="name"]');
@@ -31,11 +37,24 @@ function namesOf(el: BylineEl): string[] {
 /** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
 export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
   if (!root) return [];
-  const { story, memo } = layout ?? readLayout(root as unknown as PartEl);
+  layout ??= readLayout(root as unknown as PartEl);
+  const { story, memo } = layout;
+  const { headline } = layout;
   let classed: string[] | undefined;
+  let byLine: string[] | undefined;
   let seen = 0;
+  let sinceHeadline = -1;
   for (const el of descendants(root)) {
     const tag = el.tagName;
+    if (el === (headline as unknown)) sinceHeadline = 0;
+    else if (sinceHeadline >= 0) sinceHeadline++;
+    if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      if (BY_LINE.test(text)) {
+        const names = splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
+        if (names.length > 0) byLine = names;
+      }
+    }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
       if (tag !== 'META' || !/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) continue;
@@ -45,7 +64,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     const marked = /(?:^|\s)(?:author|creator)(?:\s|$)/.test(itemprop) || /(?:^|\s)author(?:\s|$)/.test(rel);
     let isClassed = false;
     if (!marked && !classed) {
-      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
       isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
     }
     if (!marked && !isClassed) continue;
@@ -56,6 +75,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (names.length === 0) continue;
     if (marked) return names;
     classed = names;
+    if (byLine) break;
   }
-  return classed ?? [];
+  return classed ?? byLine ?? [];
 }

@@ -55,4 +55,14 @@ describe('readPageMetadata', () => {
     assert.equal(value.publishedAt, undefined);
     assert.equal(value.modifiedAt, '2022-01-26T13:35:56.000Z');
   });
+  it('should read the author of a "Written by" Twitter card label', () => {
+    const { document } = parseHTML('<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"></head><body></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Karoline Herr' }]);
+  });
+  it('should keep an outlet named as the author aside when the page names a person', () => {
+    const { document } = parseHTML('<html><head><meta property="og:site_name" content="Example Times"><meta name="author" content="Example Times"></head><body><h1>T</h1><p class="byline">By Jane Doe</p></body></html>');
+    const value = readPageMetadata(document as unknown as MetaDocument, [], 'https://www.example.com/a');
+    assert.deepEqual(value.authors, [{ name: 'Jane Doe' }]);
+    assert.deepEqual(value.outletAuthors, [{ name: 'Example Times' }]);
+  });
 });

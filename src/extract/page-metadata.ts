@@ -132,7 +132,9 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   // is the outlet itself ("finanztreff.de", the site name) only counts when no person is named.
   const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl) : undefined;
   const outlets = [siteName, pub, ldSite, get('og:site_name'), get('application-name')];
-  const metaAuthor = get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
+  // Twitter card labels ("Written by" / "Verfasst von" in twitter:label1, the name in twitter:data1).
+  const labelled = [1, 2].map((i) => (/^(?:written\s+by|verfasst\s+von|geschrieben\s+von|autor(?:in)?|author|escrito\s+por|écrit\s+par)$/i.test(get(`twitter:label${i}`) ?? '') ? get(`twitter:data${i}`) : undefined)).find((v) => v);
+  const metaAuthor = labelled ?? get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
   const sources: (() => Author[])[] = [
     () => (article ? ldAuthors(article.author ?? article.creator) : []),
     () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
