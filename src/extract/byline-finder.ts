@@ -25,10 +25,18 @@ const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben
 const NEAR_HEADLINE = 40;
 const MAX_BY_LINE_CHARS = 100;
 
+/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"). */
+function spacedText(node: TextWalkNode): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  let out = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? ` ${spacedText(c)} ` : c.nodeType === 3 ? c.textContent ?? '' : '';
+  return out;
+}
+
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
   const nameEl = el.querySelector('[itemprop~="name"]');
-  const raw = nameEl?.getAttribute('content') ?? nameEl?.textContent ?? el.getAttribute('content') ?? el.textContent ?? '';
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? spacedText(el);
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   return splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
@@ -49,7 +57,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const text = spacedText(el).replace(/\s+/g, ' ').trim();
       if (BY_LINE.test(text)) {
         const names = splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
         if (names.length > 0) byLine = names;
