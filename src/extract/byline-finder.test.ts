@@ -18,11 +18,13 @@ describe('findBylineNames', () => {
     ['should prefer marked-up names to classed ones', '<h1>T</h1><span class="author">Staff</span><a rel="author" href="/a">Jane Doe</a>', ['Jane Doe']],
     ['should skip names in comments and sidebars', '<h1>T</h1><p>x</p><div class="comments"><span class="comment-author">Troll</span></div><aside><span class="author">Other</span></aside>', []],
     ['should keep names in an aside of the article', '<article><h1>T</h1><aside><p><span class="article-author" itemprop="author">Jane Doe</span></p></aside></article>', ['Jane Doe']],
-    ['should skip page-builder blocks classed as widgets only when the class stands alone', '<div class="builder-widget"><h1>T</h1><a class="url fn n" href="/a">Tatyana Turner</a></div>', ['Tatyana Turner']],
+    ['should skip page-builder blocks classed as widgets only when the class stands alone', '<div class="builder-widget"><h1>T</h1><a class="author-name" href="/a">Tatyana Turner</a></div>', ['Tatyana Turner']],
     ['should read a "By" line under the headline', '<h2 class="title-block">T</h2><h1>T</h1><time datetime="2020-10-12" pubdate><h4>By Giovanni Gaggero | 12/10/2020</h4></time>', ['Giovanni Gaggero']],
     ['should read a German "von" line under the headline', '<h1>T</h1><h4>Ein Musikfilm</h4><p> von <em>Klaus Stanjek</em></p>', ['Klaus Stanjek']],
     ['should read a byline marked by a test id', '<h1>T</h1><div data-testid="prism-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span></div>', ['J.R. Stone']],
     ['should not read a "By" line far from the headline', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<p>By the way, this is text.</p>`, []],
+    ['should not take an organisation card for a byline', '<h1>T</h1><table class="infobox vcard"><caption class="fn org">Mozilla</caption></table>', []],
+    ['should not take a view counter for a name', '<h1>T</h1><p class="author"><span class="author-views">人氣( 23925 )</span></p>', []],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

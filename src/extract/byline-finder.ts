@@ -14,7 +14,7 @@ export interface BylineEl extends WalkEl, TextWalkNode {
 }
 
 /** Class or id tokens of an element holding an author's name. */
-const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren|autorin|verfasser|writer|reporter|auteur|autore|fn)(?:[-_]?(?:name|names|link|info))?(?=$|[\s_-])/i;
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren|autorin|verfasser|writer|reporter|auteur|autore)(?:[-_]?(?:name|names|link|info))?(?=$|[\s_-])/i;
 /** Author-related classes that hold something else (photos, biographies, follow buttons). */
 const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title)(?=$|[\s_-])/i;
 const MAX_NAME_CHARS = 120;
@@ -39,7 +39,12 @@ function namesOf(el: BylineEl): string[] {
   const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? spacedText(el);
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
-  return splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
+  return splitAuthorNames(text).filter(isNameLike);
+}
+
+/** True for a plausible name: two characters or more, six words at most, no counter ("Views (23925)"). */
+function isNameLike(name: string): boolean {
+  return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
 }
 
 /** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
@@ -59,7 +64,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
       const text = spacedText(el).replace(/\s+/g, ' ').trim();
       if (BY_LINE.test(text)) {
-        const names = splitAuthorNames(text).filter((n) => n.length >= 2 && n.split(' ').length <= 6);
+        const names = splitAuthorNames(text).filter(isNameLike);
         if (names.length > 0) byLine = names;
       }
     }

@@ -19,7 +19,7 @@ import { isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
-import { cleanTitle } from './title-clean.ts';
+import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 /** Options for extractArticle. */
 export interface ExtractOptions {
@@ -108,6 +108,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
   removeJunk(doc as unknown as JunkDocument);
   const deck = findDeck(doc, preTitle);
+  // The headings Readability would compare a "Section: Title" <title> with, read before it mutates the page.
+  const headings = { h1: Array.from(doc.querySelectorAll('h1'), (h) => h.textContent ?? ''), h2: Array.from(doc.querySelectorAll('h2'), (h) => h.textContent ?? '') };
 
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
@@ -141,8 +143,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const { images, lineAuthors, contentHtml, text } = body;
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
-  // Without a declared title, Readability's reading of <title> (separators, h1 match) beats the raw element.
-  const title = cleanTitle(meta.title ?? parsed.title ?? meta.documentTitle ?? '', finalSite);
+  // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
+  const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
   const people = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url)));
   const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline);
