@@ -91,7 +91,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const contentHtml = sanitizeHtml(content.innerHTML);
   const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const text = nodeToText(out.body as never);
+  const text = nodeToText(out.body as never, { captions: false });
   return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
 }
 

@@ -27,8 +27,15 @@ function tidy(s: string): string {
     .join('\n');
 }
 
+/** Options for nodeToText. */
+export interface TextOptions {
+  /** Leave out <figcaption> text: captions describe a photo, not the story (they stay in the HTML and on the image). */
+  readonly captions?: boolean;
+}
+
 /** Returns the plain text of a DOM subtree, one paragraph per block element, separated by blank lines. */
-export function nodeToText(root: TextNodeLike): string {
+export function nodeToText(root: TextNodeLike, opts: TextOptions = {}): string {
+  const captions = opts.captions ?? true;
   const paras: string[] = [];
   let cur = '';
   const flush = () => {
@@ -50,6 +57,7 @@ export function nodeToText(root: TextNodeLike): string {
       return;
     }
     if (name === 'IMG') return;
+    if (!captions && name === 'FIGCAPTION') return;
     const block = BLOCK.has(name);
     if (block) flush();
     if (CELL.has(name)) cur += ' ';
