@@ -15,7 +15,16 @@ const BOILERPLATE = [
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
+  /^(?:sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
+  /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
+  // Reading-time notes.
+  /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
+  // Relative publication times ("Published 1 day ago").
+  /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
 ];
+/** Headings of lists of other stories; the list that follows goes with them. */
+const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|leia também|veja também|lea también|à lire aussi|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
 const MAX_BOILERPLATE_CHARS = 220;
 
 /** Collapses whitespace. */
@@ -136,6 +145,21 @@ function replaceText(el: Element, full: string, rest: string): void {
   el.textContent = rest;
 }
 
+/** The element after `el` in its parent, climbing while `el` is its parent's last child (inside `root`). */
+function nextBlock(el: Element, root: Element): Element | null {
+  for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement) if (cur.nextElementSibling) return cur.nextElementSibling;
+  return null;
+}
+
+/** True for a list or block made of links (other stories): at least one link and little text outside links. */
+function isLinkList(el: Element): boolean {
+  const links = Array.from(el.querySelectorAll('a'));
+  if (links.length === 0) return false;
+  const all = norm(el.textContent).length;
+  const linked = links.reduce((n, a) => n + norm(a.textContent).length, 0);
+  return all > 0 && linked / all > 0.7;
+}
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
@@ -143,6 +167,13 @@ export function cleanBody(content: Element): void {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
     if (isBoilerplate(text)) {
+      removeUp(el, content);
+      continue;
+    }
+    if (text.length <= 60 && MORE_STORIES.test(text)) {
+      // The heading and the list of links right after it: other stories, not this one.
+      const next = nextBlock(el, content);
+      if (next && isLinkList(next)) removeUp(next, content);
       removeUp(el, content);
       continue;
     }

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { cleanBody, isBoilerplate } from './body-cleanup.ts';
+
+describe('isBoilerplate', () => {
+  const cases: [string, boolean][] = [
+    ['Sign In', true],
+    ['Skip to content', true],
+    ['Advert', true],
+    ['Image 1 of / 23', true],
+    ['3 of 12', true],
+    ['This slideshow requires JavaScript.', true],
+    ['Tell us what YOU think...', true],
+    ['Tempo de leitura: 2 minutos', true],
+    ['5 min read', true],
+    ['Published 1 day ago', true],
+    ['무단전재 및 재배포 금지', true],
+    ['Close to 3,000 people attended the vigil on Sunday.', false],
+    ['Comments from the minister drew criticism.', false],
+    ['The bridge opened in 1932 of all years.', false],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should judge ${JSON.stringify(value)}`, () => assert.equal(isBoilerplate(value), expected));
+  }
+});
+
+describe('cleanBody', () => {
+  /** The paragraphs' text left after cleaning a body fragment. */
+  function cleaned(html: string): string[] {
+    const { document } = parseHTML(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.getElementById('c') as unknown as Element;
+    cleanBody(content);
+    return Array.from(content.querySelectorAll('p, li, h2, h3')).map((e) => (e.textContent ?? '').trim());
+  }
+  it('should drop a "You may also like" heading with the list of links after it', () => {
+    const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');
+    assert.deepEqual(value, ['The story ends here.']);
+  });
+  it('should keep a list of prose after a "Related" heading', () => {
+    const value = cleaned('<p>Intro.</p><h3>Related</h3><ul><li>The council voted on Tuesday, and <a href="/x">the mayor</a> said the plan would go ahead anyway.</li></ul>');
+    assert.deepEqual(value, ['Intro.', 'The council voted on Tuesday, and the mayor said the plan would go ahead anyway.']);
+  });
+  it('should drop gallery counters and widget labels', () => {
+    const value = cleaned('<p>Image 1 of 9</p><p>Caption</p><p>Close</p><p>Real text of the story.</p>');
+    assert.deepEqual(value, ['Real text of the story.']);
+  });
+});
