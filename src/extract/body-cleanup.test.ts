@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { cleanBody, isBoilerplate } from './body-cleanup.ts';
+import { cleanBody, isBoilerplate, removeTitleRepeats } from './body-cleanup.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
@@ -15,6 +15,8 @@ describe('isBoilerplate', () => {
     ['Tempo de leitura: 2 minutos', true],
     ['5 min read', true],
     ['Published 1 day ago', true],
+    ['Enlarge Image', true],
+    ['Follow us on Twitter', true],
     ['무단전재 및 재배포 금지', true],
     ['Close to 3,000 people attended the vigil on Sunday.', false],
     ['Comments from the minister drew criticism.', false],
@@ -44,5 +46,18 @@ describe('cleanBody', () => {
   it('should drop gallery counters and widget labels', () => {
     const value = cleaned('<p>Image 1 of 9</p><p>Caption</p><p>Close</p><p>Real text of the story.</p>');
     assert.deepEqual(value, ['Real text of the story.']);
+  });
+  it('should drop a long credit line that opens with its label', () => {
+    const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
+    assert.deepEqual(value, ['The story.']);
+  });
+});
+
+describe('removeTitleRepeats', () => {
+  it('should drop the headline repeated at the top of the body', () => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="c"><h2>New car sales plunge 10 percent in October</h2><p>Sales fell again.</p></div></body></html>');
+    const content = document.getElementById('c') as unknown as Element;
+    removeTitleRepeats(content, 'New car sales plunge 10 percent in October');
+    assert.equal((content.textContent ?? '').trim(), 'Sales fell again.');
   });
 });

@@ -16,7 +16,7 @@ const BOILERPLATE = [
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
-  /^(?:sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
+  /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
   // Reading-time notes.
   /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
@@ -26,6 +26,7 @@ const BOILERPLATE = [
 /** Headings of lists of other stories; the list that follows goes with them. */
 const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|leia também|veja também|lea también|à lire aussi|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
 const MAX_BOILERPLATE_CHARS = 220;
+const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|사진|그래픽|자료|写真)\b\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
 
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -69,6 +70,13 @@ function removeUp(el: Element, root: Element): void {
     if (!parent || parent === root || norm(parent.textContent) !== '' || parent.querySelector('img, figure')) break;
     cur = parent;
   }
+}
+
+/** Removes the blocks near the top of the body that repeat the headline (a second headline element outside the one Readability dropped). */
+export function removeTitleRepeats(content: Element, title: string): void {
+  const k = key(title);
+  if (k.length < 8) return;
+  for (const el of textBlocks(content).slice(0, 4)) if (key(norm(el.textContent)) === k) removeUp(el, content);
 }
 
 /** Removes from `content` the blocks that repeat a deck line (near the top of the body). */
@@ -193,7 +201,8 @@ export function cleanBody(content: Element): void {
         cite.textContent = credit;
         fc.appendChild(cite);
       }
-      if (fig || text.length < 40) removeUp(el, content);
+      // A line that opens with a credit label ("Photo: …", "Image copyright …") is a credit at any length.
+      if (fig || text.length < 40 || CREDIT_LABEL_START.test(text)) removeUp(el, content);
     }
   }
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes

@@ -8,7 +8,7 @@ import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { findDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
@@ -73,13 +73,14 @@ interface RewrittenBody {
 }
 
 /** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
-function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean): RewrittenBody {
+function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean, title = ''): RewrittenBody {
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
   const images = normalizeImages(content, baseUrl);
   cleanBody(content);
   removeDeckRepeats(content, deck);
+  removeTitleRepeats(content, title);
   const lineAuthors = removeReporterLines(content);
   if (datesRead) removeDateLines(content);
   for (const a of Array.from(content.querySelectorAll('a[href]'))) {
@@ -127,11 +128,11 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     retried = true;
   }
   if (!read) noArticle(opts.url);
-  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt));
+  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle);
   let why = judge(body);
   if (why && !retried && (why === 'empty' || why === 'link-list')) {
     const second = readAgain();
-    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt)) : undefined;
+    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle) : undefined;
     if (second && secondBody && !judge(secondBody)) {
       read = second;
       body = secondBody;
