@@ -18,6 +18,10 @@ const BOILERPLATE = [
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
   /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
+  // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
+  /^(?:by\s+)?(?:the\s+)?(?:reuters|associated press|ap|afp|dpa|upi|bloomberg|staff(?: reports?)?|wire reports)\.?$/i,
+  /^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b/i,
+  /\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story))\b[^.]{0,80}\.?$/i,
   // Reading-time notes.
   /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
   // Relative publication times ("Published 1 day ago").
