@@ -12,6 +12,9 @@ const BOILERPLATE = [
   /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
   /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
   /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
+  // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").
+  /^(?=.{0,160}$)(?=(?:.*[.!?]\s+)?(?:subscribe|sign up)\b)(?=.*\b(?:newsletters?|inbox)\b)/i,
+  /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
