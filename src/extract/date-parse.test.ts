@@ -33,6 +33,11 @@ describe('parseDate', () => {
   for (const [value, expected] of cases) {
     it(`should parse ${JSON.stringify(value)}`, () => assert.equal(parseDate(value), expected));
   }
+  it('should read slashed dates day first when asked (pages not in English)', () => {
+    assert.equal(parseDate('02/04/2022', { dayFirst: true }), '2022-04-02T00:00:00.000Z');
+    assert.equal(parseDate('02/04/2022'), '2022-02-04T00:00:00.000Z');
+    assert.equal(parseDate('04/13/2020', { dayFirst: true }), '2020-04-13T00:00:00.000Z');
+  });
   it('should read zone-less values in the given offset', () => {
     assert.equal(parseDate('2024-05-01 10:20', { defaultOffset: '+09:00' }), '2024-05-01T01:20:00.000Z');
   });

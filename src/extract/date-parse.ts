@@ -11,6 +11,8 @@ const MIN_YEAR = 1990;
 export interface ParseDateOptions {
   /** Offset used when the string has none, e.g. "+09:00". Default: KST when the text is Korean, else "Z". */
   readonly defaultOffset?: string;
+  /** Read "02/04/2022" as 2 April (pages not in English); default: month first unless the first number cannot be a month. */
+  readonly dayFirst?: boolean;
 }
 
 /** Builds an ISO string from calendar fields read in `offset`, or undefined when out of range. */
@@ -58,12 +60,12 @@ const MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2
 const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d|(?!T)\p{L})(?:(?:\s*(?:[,|\-–]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
 
 /** Reads a numeric day-first date (dots or dashes; slashes are month-first unless impossible). */
-function readDayFirst(raw: string, offset: string): string | undefined {
+function readDayFirst(raw: string, offset: string, dayFirst = false): string | undefined {
   const m = NUMERIC_DAY_FIRST.exec(raw);
   if (!m) return undefined;
   const [, a, sep, b, y, h, mi, s, mer] = m;
   let [d, mo] = [+a!, +b!];
-  if (sep === '/' && +b! <= 31 && +a! <= 12) [d, mo] = [+b!, +a!];
+  if (sep === '/' && (!dayFirst || +b! > 12) && +b! <= 31 && +a! <= 12) [d, mo] = [+b!, +a!];
   return fromFields(+y!, mo, d, to24(h ? +h : 0, mer), mi ? +mi : 0, s ? +s : 0, offset);
 }
 
@@ -106,7 +108,7 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
 
   // Day-first numbers and month names in several languages; a value with a zone is left to V8 below.
   if (!HAS_ZONE.test(raw) && !/\b[+-]\d{4}\b/.test(raw)) {
-    const dmy = readDayFirst(raw, offset) ?? readMonthName(raw, offset);
+    const dmy = readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
     if (dmy) return dmy;
   }
 
@@ -126,7 +128,7 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   // V8 reads almost anything with a number in it ("2000 Besucher" → 2000-01-01): ask for a year and a day.
   if (!/(?<!\d)\d{4}(?!\d)/.test(cleaned) || !/(?<!\d)\d{1,2}(?!\d)/.test(cleaned)) return undefined;
   const t = Date.parse(cleaned);
-  if (Number.isNaN(t)) return readDayFirst(raw, offset) ?? readMonthName(raw, offset);
+  if (Number.isNaN(t)) return readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
   const local = new Date(t);
   if (HAS_ZONE.test(cleaned) || /\b[+-]\d{4}\b/.test(cleaned)) {
     return local.getUTCFullYear() >= MIN_YEAR ? local.toISOString() : undefined;

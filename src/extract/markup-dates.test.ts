@@ -36,6 +36,17 @@ describe('readMarkupDates', () => {
   });
 });
 
+describe('readMarkupDates (slashed dates)', () => {
+  it('should read a slashed date day first on a German page', () => {
+    const { document } = parseHTML('<!doctype html><html lang="de"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-04-02T00:00:00.000Z');
+  });
+  it('should read a slashed date month first on an English page', () => {
+    const { document } = parseHTML('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-02-04T00:00:00.000Z');
+  });
+});
+
 describe('labelledDates', () => {
   it('should read 입력 and 수정 on one line', () => {
     assert.deepEqual(labelledDates('입력 2024.05.01 10:20 수정 2024.05.02 09:00'), { published: '2024-05-01T01:20:00.000Z', modified: '2024-05-02T00:00:00.000Z' });

@@ -48,9 +48,9 @@ function machineValue(el: DateEl): string | undefined {
 }
 
 /** Labelled dates in one short text: the first published and first modified one. */
-export function labelledDates(text: string): MarkupDates {
+export function labelledDates(text: string, dayFirst = false): MarkupDates {
   const korean = /[가-힣]/.test(text);
-  const opts = korean ? { defaultOffset: '+09:00' } : {};
+  const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
   const hits = Array.from(text.matchAll(LABEL));
   let published: string | undefined;
   let modified: string | undefined;
@@ -81,6 +81,9 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   };
   let scanned = 0;
   const { headline, story, memo } = layout ?? readLayout(root);
+  // Slashed dates ("02/04/2022") are day first everywhere but in English.
+  const lang = root.getAttribute('lang') ?? '';
+  const dayFirst = lang !== '' && !/^en\b/i.test(lang);
   let sinceHeadline = -1;
   let visited = 0;
   for (const el of descendants(root)) {
@@ -124,7 +127,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (++scanned > MAX_SCANNED) break;
     if (belongsToSomethingElse(el as PartEl, story, memo)) continue;
     const korean = /[가-힣]/.test(raw);
-    const opts = korean ? { defaultOffset: '+09:00' } : {};
+    const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
     if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
     if (marked || markedModified) continue;
@@ -132,7 +135,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
     const text = raw.replace(/\s+/g, ' ').trim();
     if (wants('published', 1) || wants('modified', 1)) {
-      const labelled = labelledDates(text);
+      const labelled = labelledDates(text, dayFirst);
       offer('published', 1, labelled.published);
       offer('modified', 1, labelled.modified);
       if (labelled.published || labelled.modified) continue;
