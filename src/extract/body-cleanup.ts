@@ -12,11 +12,32 @@ const BOILERPLATE = [
   /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
   /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
   /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
+  // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").
+  /^(?=.{0,160}$)(?=(?:.*[.!?]\s+)?(?:subscribe|sign up)\b)(?=.*\b(?:newsletters?|inbox)\b)/i,
+  /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
+  /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
+  /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
+  // Pointers to other stories ("Related post: …", "[Related: …]", "SEE MORE: …", "… BY CLICKING HERE").
+  /^[\[(]?\s*(?:related(?: post| article| story| coverage)?|see more|see also|also|read more|read also|more|watch|listen)\s*:\s*.{1,150}[\])]?$/i,
+  /\bby clicking here\.?$/i,
+  /^(?:follow\s+[\p{L} .&'-]{1,40}\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b|want more stories like this\??$|this (?:post|article|page|story) (?:may )?contains? affiliate)/iu,
+  // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
+  /^(?:by\s+)?(?:the\s+)?(?:reuters|associated press|ap|afp|dpa|upi|bloomberg|staff(?: reports?)?|wire reports)\.?$/i,
+  /^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b/i,
+  /\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story))\b[^.]{0,80}\.?$/i,
+  // Reading-time notes.
+  /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
+  // Relative publication times ("Published 1 day ago").
+  /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
 ];
+/** Headings of lists of other stories; the list that follows goes with them. */
+const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|leia também|veja também|lea también|à lire aussi|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
 const MAX_BOILERPLATE_CHARS = 220;
+const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|사진|그래픽|자료|写真)\b\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
 
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -60,6 +81,13 @@ function removeUp(el: Element, root: Element): void {
     if (!parent || parent === root || norm(parent.textContent) !== '' || parent.querySelector('img, figure')) break;
     cur = parent;
   }
+}
+
+/** Removes the blocks near the top of the body that repeat the headline (a second headline element outside the one Readability dropped). */
+export function removeTitleRepeats(content: Element, title: string): void {
+  const k = key(title);
+  if (k.length < 8) return;
+  for (const el of textBlocks(content).slice(0, 4)) if (key(norm(el.textContent)) === k) removeUp(el, content);
 }
 
 /** Removes from `content` the blocks that repeat a deck line (near the top of the body). */
@@ -136,6 +164,21 @@ function replaceText(el: Element, full: string, rest: string): void {
   el.textContent = rest;
 }
 
+/** The element after `el` in its parent, climbing while `el` is its parent's last child (inside `root`). */
+function nextBlock(el: Element, root: Element): Element | null {
+  for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement) if (cur.nextElementSibling) return cur.nextElementSibling;
+  return null;
+}
+
+/** True for a list or block made of links (other stories): at least one link and little text outside links. */
+function isLinkList(el: Element): boolean {
+  const links = Array.from(el.querySelectorAll('a'));
+  if (links.length === 0) return false;
+  const all = norm(el.textContent).length;
+  const linked = links.reduce((n, a) => n + norm(a.textContent).length, 0);
+  return all > 0 && linked / all > 0.7;
+}
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
@@ -143,6 +186,13 @@ export function cleanBody(content: Element): void {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
     if (isBoilerplate(text)) {
+      removeUp(el, content);
+      continue;
+    }
+    if (text.length <= 60 && MORE_STORIES.test(text)) {
+      // The heading and the list of links right after it: other stories, not this one.
+      const next = nextBlock(el, content);
+      if (next && isLinkList(next)) removeUp(next, content);
       removeUp(el, content);
       continue;
     }
@@ -162,7 +212,8 @@ export function cleanBody(content: Element): void {
         cite.textContent = credit;
         fc.appendChild(cite);
       }
-      if (fig || text.length < 40) removeUp(el, content);
+      // A line that opens with a credit label ("Photo: …", "Image copyright …") is a credit at any length.
+      if (fig || text.length < 40 || CREDIT_LABEL_START.test(text)) removeUp(el, content);
     }
   }
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes

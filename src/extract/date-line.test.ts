@@ -10,6 +10,8 @@ describe('isDateLine', () => {
     ['Published 10:20 AM, Updated 11:05 AM', true],
     ['Nov. 24, 2026, 6:45 a.m. ET | Updated 9:10 a.m. ET', true],
     ['Monday, May 1, 2024', true],
+    ['Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM', true],
+    ['Nov 19', false],
     ['10:20', false],
     ['The council met on May 1, 2024 to vote.', false],
     ['서울 아파트 전세가율이 2026.11.24 기준 52.1%로 떨어졌다.', false],

@@ -13,6 +13,8 @@ const DATE = new RegExp(
   ].join('|'),
   'giu',
 );
+/** A month and day without a year ("Nov 19"): a date only on a labelled line ("Updated Nov 19, 6:55 AM"). */
+const SHORT_DATE = new RegExp(String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 const TIME = /(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
 const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
 const MAX_DATE_LINE_CHARS = 120;
@@ -25,10 +27,12 @@ export function isDateLine(text: string): boolean {
   let times = 0;
   let labels = 0;
   let rest = t.replace(DATE, () => (dates++, ' '));
+  let shortDates = 0;
+  rest = rest.replace(SHORT_DATE, () => (shortDates++, ' '));
   rest = rest.replace(TIME, () => (times++, ' '));
   rest = rest.replace(LABEL, () => (labels++, ' '));
   rest = rest.replace(ZONE, ' ').replace(new RegExp(WEEKDAY, 'giu'), ' ');
   if (/[\p{L}\p{N}]/u.test(rest)) return false;
   // A bare time ("10:20") is not enough; a labelled time or any full date is.
-  return dates > 0 || (times > 0 && labels > 0);
+  return dates > 0 || ((times > 0 || shortDates > 0) && labels > 0);
 }

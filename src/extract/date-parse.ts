@@ -11,6 +11,8 @@ const MIN_YEAR = 1990;
 export interface ParseDateOptions {
   /** Offset used when the string has none, e.g. "+09:00". Default: KST when the text is Korean, else "Z". */
   readonly defaultOffset?: string;
+  /** Read "02/04/2022" as 2 April (pages not in English); default: month first unless the first number cannot be a month. */
+  readonly dayFirst?: boolean;
 }
 
 /** Builds an ISO string from calendar fields read in `offset`, or undefined when out of range. */
@@ -28,6 +30,58 @@ function to24(h: number, meridiem: string | undefined): number {
   if (pm && h < 12) return h + 12;
   if (!pm && h === 12) return 0;
   return h;
+}
+
+/** Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese, Dutch) → month number. */
+const MONTHS: Record<string, number> = {};
+for (const [i, names] of [
+  'january jan jänner januar janvier enero gennaio janeiro januari',
+  'february feb februar février fevrier febrero febbraio fevereiro februari',
+  'march mar märz mrz maerz mars marzo março maart',
+  'april apr avril abril aprile',
+  'may mai mayo maggio maio mei',
+  'june jun juni juin junio giugno junho',
+  'july jul juli juillet julio luglio julho',
+  'august aug août aout agosto augustus',
+  'september sep sept septembre septiembre settembre setembro',
+  'october oct oktober okt octobre octubre ottobre outubro',
+  'november nov novembre noviembre novembro',
+  'december dec dezember dez décembre decembre diciembre dicembre dezembro',
+].entries()) {
+  for (const n of names.split(' ')) MONTHS[n] = i + 1;
+}
+const MONTH_WORD = String.raw`(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
+const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?)?`;
+/** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */
+const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s*(?:de\s+)?${MONTH_WORD},?\s*(?:de\s+)?(\d{4})(?!\d)${CLOCK}`, 'iu');
+/** "December 29th 2019", "Apr 7, 2009 1:52 PM". */
+const MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)${CLOCK}`, 'iu');
+/** "21.10.2019", "27.1.2022 - 14:45", "06-08-2009T14:12"; "04/13/2020" (month first unless the first number cannot be a month). */
+const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d|(?!T)\p{L})(?:(?:\s*(?:[,|\-–]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
+
+/** Reads a numeric day-first date (dots or dashes; slashes are month-first unless impossible). */
+function readDayFirst(raw: string, offset: string, dayFirst = false): string | undefined {
+  const m = NUMERIC_DAY_FIRST.exec(raw);
+  if (!m) return undefined;
+  const [, a, sep, b, y, h, mi, s, mer] = m;
+  let [d, mo] = [+a!, +b!];
+  if (sep === '/' && (!dayFirst || +b! > 12) && +b! <= 31 && +a! <= 12) [d, mo] = [+b!, +a!];
+  return fromFields(+y!, mo, d, to24(h ? +h : 0, mer), mi ? +mi : 0, s ? +s : 0, offset);
+}
+
+/** Reads a date written with a month name, day first or month first. */
+function readMonthName(raw: string, offset: string): string | undefined {
+  const dm = DAY_MONTH_YEAR.exec(raw);
+  if (dm) {
+    const mo = MONTHS[dm[2]!.toLowerCase()];
+    if (mo) return fromFields(+dm[3]!, mo, +dm[1]!, to24(dm[4] ? +dm[4] : 0, dm[7]), dm[5] ? +dm[5] : 0, dm[6] ? +dm[6] : 0, offset);
+  }
+  const md = MONTH_DAY_YEAR.exec(raw);
+  if (md) {
+    const mo = MONTHS[md[1]!.toLowerCase()];
+    if (mo) return fromFields(+md[3]!, mo, +md[2]!, to24(md[4] ? +md[4] : 0, md[7]), md[5] ? +md[5] : 0, md[6] ? +md[6] : 0, offset);
+  }
+  return undefined;
 }
 
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
@@ -52,6 +106,12 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
     return fromFields(+y!, +mo!, +d!, to24(h ? +h : 0, mer1 ?? mer2), mi ? +mi : 0, s ? +s : 0, off);
   }
 
+  // Day-first numbers and month names in several languages; a value with a zone is left to V8 below.
+  if (!HAS_ZONE.test(raw) && !/\b[+-]\d{4}\b/.test(raw)) {
+    const dmy = readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
+    if (dmy) return dmy;
+  }
+
   // Unix timestamps (seconds or milliseconds).
   if (/^\d{10}(\d{3})?$/.test(raw)) {
     const ms = raw.length === 10 ? +raw * 1000 : +raw;
@@ -65,8 +125,10 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
     .replace(/(\d)(st|nd|rd|th)\b/g, '$1')
     .replace(/\bat\b/gi, ' ')
     .replace(/\b(KST|JST|CEST|CET|BST)\b/, (z) => ZONE_OFFSETS[z.toUpperCase()]!.replace(':', ''));
+  // V8 reads almost anything with a number in it ("2000 Besucher" → 2000-01-01): ask for a year and a day.
+  if (!/(?<!\d)\d{4}(?!\d)/.test(cleaned) || !/(?<!\d)\d{1,2}(?!\d)/.test(cleaned)) return undefined;
   const t = Date.parse(cleaned);
-  if (Number.isNaN(t)) return undefined;
+  if (Number.isNaN(t)) return readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
   const local = new Date(t);
   if (HAS_ZONE.test(cleaned) || /\b[+-]\d{4}\b/.test(cleaned)) {
     return local.getUTCFullYear() >= MIN_YEAR ? local.toISOString() : undefined;

@@ -30,6 +30,7 @@ interface Expected {
   textCount?: Record<string, number>;
   htmlIncludes?: string[];
   htmlExcludes?: string[];
+  htmlCount?: Record<string, number>;
 }
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
@@ -69,6 +70,7 @@ describe('extractArticle golden cases', () => {
       for (const s of expected.textExcludes ?? []) assert.ok(!value.text.includes(s), `${slug}: text should not include ${JSON.stringify(s)}\n---\n${value.text}`);
       if (expected.textStartsWith) assert.ok(value.text.startsWith(expected.textStartsWith), `${slug}: text start\n---\n${value.text}`);
       for (const [s, n] of Object.entries(expected.textCount ?? {})) assert.equal(value.text.split(s).length - 1, n, `${slug}: count of ${s}\n---\n${value.text}`);
+      for (const [s, n] of Object.entries(expected.htmlCount ?? {})) assert.equal(value.contentHtml.split(s).length - 1, n, `${slug}: count of ${s} in html\n---\n${value.contentHtml}`);
       for (const s of expected.htmlIncludes ?? []) assert.ok(value.contentHtml.includes(s), `${slug}: html should include ${s}\n---\n${value.contentHtml}`);
       for (const s of expected.htmlExcludes ?? []) assert.ok(!value.contentHtml.includes(s), `${slug}: html should not include ${s}\n---\n${value.contentHtml}`);
       // Invariants of every article.

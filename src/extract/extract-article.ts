@@ -8,16 +8,18 @@ import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { findDeck } from './deck-finder.ts';
+import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
+import { isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
-import { cleanTitle } from './title-clean.ts';
+import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 /** Options for extractArticle. */
 export interface ExtractOptions {
@@ -71,13 +73,14 @@ interface RewrittenBody {
 }
 
 /** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
-function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean): RewrittenBody {
+function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean, title = ''): RewrittenBody {
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
   const images = normalizeImages(content, baseUrl);
   cleanBody(content);
   removeDeckRepeats(content, deck);
+  removeTitleRepeats(content, title);
   const lineAuthors = removeReporterLines(content);
   if (datesRead) removeDateLines(content);
   for (const a of Array.from(content.querySelectorAll('a[href]'))) {
@@ -89,7 +92,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const contentHtml = sanitizeHtml(content.innerHTML);
   const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const text = nodeToText(out.body as never);
+  const text = nodeToText(out.body as never, { captions: false });
   return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
 }
 
@@ -100,12 +103,14 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const { document } = parseHTML(prepared.html);
   const doc = document as unknown as Document;
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
-  const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd);
+  const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 
   const siteName = meta.siteName;
   const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
   removeJunk(doc as unknown as JunkDocument);
   const deck = findDeck(doc, preTitle);
+  // The headings Readability would compare a "Section: Title" <title> with, read before it mutates the page.
+  const headings = { h1: Array.from(doc.querySelectorAll('h1'), (h) => h.textContent ?? ''), h2: Array.from(doc.querySelectorAll('h2'), (h) => h.textContent ?? '') };
 
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
@@ -123,11 +128,11 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     retried = true;
   }
   if (!read) noArticle(opts.url);
-  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt));
+  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle);
   let why = judge(body);
   if (why && !retried && (why === 'empty' || why === 'link-list')) {
     const second = readAgain();
-    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt)) : undefined;
+    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle) : undefined;
     if (second && secondBody && !judge(secondBody)) {
       read = second;
       body = secondBody;
@@ -139,15 +144,19 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const { images, lineAuthors, contentHtml, text } = body;
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
-  // Without a declared title, Readability's reading of <title> (separators, h1 match) beats the raw element.
-  const title = cleanTitle(meta.title ?? parsed.title ?? meta.documentTitle ?? '', finalSite);
+  // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
+  const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
-  const authors = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline);
+  const people = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url)));
+  const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);
   const canonicalUrl = canonicalizeUrl(opts.url, meta.canonical);
   const leadUrl = resolveUrl(meta.imageUrl, baseUrl);
+  // A date in the URL path beats nothing; the last change date beats nothing too (it is at least
+  // a day the article existed).
+  const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
 
   return {
@@ -156,7 +165,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     title,
     deck,
     authors,
-    ...(meta.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+    ...(publishedAt ? { publishedAt } : {}),
     ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
     ...(finalSite ? { siteName: finalSite } : {}),
     ...(lang ? { lang } : {}),

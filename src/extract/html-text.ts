@@ -27,8 +27,27 @@ function tidy(s: string): string {
     .join('\n');
 }
 
+/** True when a figure holds a table, quote or code block (a figure of content rather than a photo). */
+function hasQuotedBlock(n: TextNodeLike): boolean {
+  const kids = n.childNodes;
+  for (let i = 0; i < kids.length; i++) {
+    const k = kids[i]!;
+    if (k.nodeType !== 1) continue;
+    const name = k.nodeName.toUpperCase();
+    if (name === 'TABLE' || name === 'BLOCKQUOTE' || name === 'PRE' || hasQuotedBlock(k)) return true;
+  }
+  return false;
+}
+
+/** Options for nodeToText. */
+export interface TextOptions {
+  /** Leave out <figcaption> text: captions describe a photo, not the story (they stay in the HTML and on the image). */
+  readonly captions?: boolean;
+}
+
 /** Returns the plain text of a DOM subtree, one paragraph per block element, separated by blank lines. */
-export function nodeToText(root: TextNodeLike): string {
+export function nodeToText(root: TextNodeLike, opts: TextOptions = {}): string {
+  const captions = opts.captions ?? true;
   const paras: string[] = [];
   let cur = '';
   const flush = () => {
@@ -50,6 +69,8 @@ export function nodeToText(root: TextNodeLike): string {
       return;
     }
     if (name === 'IMG') return;
+    // Without captions, a figure gives only the tables, quotes and code it holds (its other text is a caption or credit).
+    if (!captions && (name === 'FIGCAPTION' || (name === 'FIGURE' && !hasQuotedBlock(n)))) return;
     const block = BLOCK.has(name);
     if (block) flush();
     if (CELL.has(name)) cur += ' ';

@@ -1,7 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
-import { descendants, nonSpaceChars, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { descendants, hasVisibleText, nonSpaceChars, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 
 /** Tags that are never article text. */
 const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
@@ -12,8 +12,11 @@ const JUNK_TOKEN = new RegExp(
   String.raw`(?:^|[-_\s])(?:share|sharing|shares|sharebar|social|sns|ads?|advert|adverts|advertisement|adsense|adslot|ad-?slot|dfp|gpt|banner|sponsor|sponsored|promo|promotion|related|recommend|recommended|recommendation|most-?read|mostread|most-?viewed|popular|ranking|comments?|commentary-box|reply|replies|poll|survey|newsletter|subscribe|subscription|signup|sign-up|paywall|breadcrumbs?|tags|tag-?list|keywords|tooltip|modal|popup|cookie|consent|gdpr|print|toolbar|outbrain|taboola|rss|widget|sidebar|side-?bar|masthead|gnb|lnb|snb|topnav|skip|skip-?link|jump|font-?size|fontsize|reaction|reactions|emoticon|recirc|trending|more-?stories|read-?more|next-?article|prev-?article|series-?nav|author-?bio|bio-?box|donate|membership|app-?download|header-?wrap|site-?header|site-?footer|footer|copyright|login|sitemap)(?:$|[-_\s\d])`,
   'i',
 );
-/** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary"). */
-const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img)(?:$|[-_\s])/i;
+/** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary", a quoted post in "social-media-embed"). */
+const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])/i;
+
+/** Class tokens of posts embedded in a story (a quoted tweet or Instagram post). */
+const EMBED_TOKEN = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:$|[-_\s])/i;
 
 const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 'sub', 'sup', 'abbr', 'code', 'u', 'mark', 'time', 'q', 'cite', 's', 'img', 'br']);
 
@@ -106,5 +109,11 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     if (wrapsPage(size(el), total)) continue;
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
+  }
+  // Quoted posts embedded in the story ("social-media-embed", "twitter-tweet") are text the story
+  // quotes; their wrappers' names would make Readability drop them as social widgets.
+  for (const el of named) {
+    const cls = el.getAttribute('class');
+    if (cls && EMBED_TOKEN.test(cls) && hasVisibleText(el as unknown as TextWalkNode)) (el as unknown as { setAttribute(n: string, v: string): void }).setAttribute('class', 'embedded-post');
   }
 }

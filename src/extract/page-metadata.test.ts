@@ -32,4 +32,37 @@ describe('readPageMetadata', () => {
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' });
     assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).title, 'New Zealand');
   });
+  it('should date the page from a JSON-LD WebPage node when no article node dates it', () => {
+    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'S' }, { '@type': 'WebPage', datePublished: '2014-03-17T01:44:37+00:00' }] });
+    assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).publishedAt, '2014-03-17T01:44:37.000Z');
+  });
+  it('should read publication dates under vendor meta names', () => {
+    const cases: [string, string][] = [
+      ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T00:44:37.000Z'],
+      ["<meta name='sw-pubdate' content='2021-11-19'>", '2021-11-19T00:00:00.000Z'],
+      ['<meta name="publication_date" content="2022-02-08T14:00:00">', '2022-02-08T14:00:00.000Z'],
+      ['<meta itemprop="uploadDate" content="2019-10-16T18:15:00Z">', '2019-10-16T18:15:00.000Z'],
+    ];
+    for (const [value, expected] of cases) {
+      const { document } = parseHTML(`<html><head><title>T</title>${value}</head><body></body></html>`);
+      assert.equal(readPageMetadata(document as unknown as MetaDocument, []).publishedAt, expected, value);
+    }
+  });
+  it('should not take a modification meta name for a publication date', () => {
+    const { document } = parseHTML('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
+    const value = readPageMetadata(document as unknown as MetaDocument, []);
+    assert.equal(value.publishedAt, undefined);
+    assert.equal(value.modifiedAt, '2022-01-26T13:35:56.000Z');
+  });
+  it('should read the author of a "Written by" Twitter card label', () => {
+    const { document } = parseHTML('<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"></head><body></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Karoline Herr' }]);
+  });
+  it('should keep an outlet named as the author aside when the page names a person', () => {
+    const { document } = parseHTML('<html><head><meta property="og:site_name" content="Example Times"><meta name="author" content="Example Times"></head><body><h1>T</h1><p class="byline">By Jane Doe</p></body></html>');
+    const value = readPageMetadata(document as unknown as MetaDocument, [], 'https://www.example.com/a');
+    assert.deepEqual(value.authors, [{ name: 'Jane Doe' }]);
+    assert.deepEqual(value.outletAuthors, [{ name: 'Example Times' }]);
+  });
 });

@@ -1,8 +1,14 @@
 // Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
+import { isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
+import { findBylineNames, type BylineEl } from './byline-finder.ts';
+import { readLayout, type PartEl } from './page-parts.ts';
+
+export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.ts';
 import { parseDate } from './date-parse.ts';
-import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import type { TextWalkNode, WalkEl } from './dom-walk.ts';
+import { readMarkupDates, type DateEl } from './markup-dates.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
@@ -12,7 +18,10 @@ export interface PageMetadata {
   /** The <title> element. */
   readonly documentTitle?: string;
   readonly siteName?: string;
+  /** People named as the article's authors. */
   readonly authors: readonly Author[];
+  /** The outlet named where an author should be ("Example Times", "example.com"): used only when no person is found anywhere. */
+  readonly outletAuthors: readonly Author[];
   readonly publishedAt?: string;
   readonly modifiedAt?: string;
   readonly lang?: string;
@@ -38,89 +47,15 @@ export interface MetaDocument {
   title: string;
 }
 
-/** Splits a meta author value into names ("A, B and C"), dropping URLs and "By". */
-export function splitAuthorNames(value: string): string[] {
-  const v = value.replace(/^\s*by\s+/i, '').trim();
-  if (v === '' || /^https?:\/\//i.test(v)) return [];
-  const parts = v.split(/\s*(?:,|;|\band\b|&|·|\|)\s*/i).map((p) => p.trim()).filter((p) => p !== '');
-  // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
-  if (parts.length === 2 && parts.every((p) => !/\s/.test(p))) return [v];
-  return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
-}
+/** Meta keys that name a publication date in a vendor's own vocabulary ("shareaholic:article_published_time", "sw-pubdate", "publication_date", "uploaddate"). */
+const PUBLISHED_META_KEY = /(?:^|[:_-])(?:pub|publish|published|publication|issued|release|released|created|creation|upload)[:_-]?(?:date|time|datetime|at)?$|(?:^|[:_-])(?:date|time)[:_-]?(?:published|publication|issued|created|upload)$|^uploaddate$/;
+/** Meta keys that name a modification date ("article:modified_time", "dc:date:modified", "lastmod"). */
+const MODIFIED_META_KEY = /(?:^|[:_-])(?:modified|updated|lastmod|last[:_-]?modified)[:_-]?(?:date|time|datetime|at)?$|(?:^|[:_-])date[:_-]?(?:modified|updated)$/;
 
-/** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017"). */
-const TRAILING_DATE = /(?:\s+[-–—|·,]\s*|\s+)(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted)\b).*$/i;
-
-/** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
-export function cleanAuthorName(name: string): string {
-  return name
-    .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
-    .replace(/(?:^|\s)@\w+/g, '')
-    .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
-    .replace(/^\s*by\s+/i, '')
-    .replace(TRAILING_DATE, '')
-    .replace(/\s*(?:기자|특파원|선임기자|논설위원)\s*$/, '')
-    .replace(/[\s,|—–-]+$/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-/** Merges author lists: one entry per name (case- and space-insensitive), keeping the first email and outlet seen. */
-export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[] {
-  const out: Author[] = [];
-  const key = (n: string) => n.toLowerCase().replace(/[\s.]/g, '');
-  for (const list of lists) {
-    for (const raw of list) {
-      const a = { ...raw, name: cleanAuthorName(raw.name) };
-      if (a.name === '') continue;
-      const i = out.findIndex((o) => key(o.name) === key(a.name));
-      if (i === -1) out.push(a);
-      else {
-        const o = out[i]!;
-        out[i] = { name: o.name, ...(o.email ?? a.email ? { email: o.email ?? a.email } : {}), ...(o.outlet ?? a.outlet ? { outlet: o.outlet ?? a.outlet } : {}) };
-      }
-    }
-  }
-  return out;
-}
-
-const DATE_LABEL = /(입력|등록|기사\s*입력|기사\s*등록|게재|작성|송고|published|posted|수정|최종\s*수정|업데이트|updated|last\s+updated|modified)\s*(?:일시|시간|날짜)?\s*[:：]?\s*((?:\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?)(?:\s*\(?[월화수목금토일]?\)?\s*(?:오전|오후|AM|PM)?\s*\d{1,2}\s*[:시]\s*\d{1,2}(?:\s*[:분]\s*\d{1,2})?\s*(?:AM|PM)?)?)/gi;
-
-const DATE_CLASS = /date|time|info|byline|meta|txt/i;
-const DATE_ID = /date/i;
-const DATE_TAGS = new Set(['TIME', 'P', 'SPAN']);
-
-/** The elements `[class*="date" i], [class*="time" i], [class*="info" i], [class*="byline" i], [class*="meta" i], [class*="txt" i], [id*="date" i], time, p, span` selects, in document order, found in one walk. */
-function* dateCandidates(doc: MetaDocument): Generator<El> {
-  const root = doc.documentElement;
-  if (!root) return;
-  const wanted = (el: El) => DATE_TAGS.has(el.tagName) || DATE_CLASS.test(el.getAttribute('class') ?? '') || DATE_ID.test(el.getAttribute('id') ?? '');
-  if (wanted(root)) yield root;
-  for (const el of descendants(root)) if (wanted(el)) yield el;
-}
-
-/** Dates written as visible labelled text ("입력 2024.05.01 10:20", "Updated 2024-05-01 10:20") in short date/info elements. */
-function visibleDates(doc: MetaDocument): { published?: string; modified?: string } {
-  let published: string | undefined;
-  let modified: string | undefined;
-  let seen = 0;
-  for (const el of dateCandidates(doc)) {
-    // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
-    if (textLongerThan(el, 160)) continue;
-    const text = el.textContent ?? '';
-    if (!/\d{4}/.test(text)) continue;
-    if (++seen > 200) break;
-    DATE_LABEL.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = DATE_LABEL.exec(text)) !== null) {
-      const d = parseDate(m[2], /[가-힣]/.test(text) ? { defaultOffset: '+09:00' } : {});
-      if (!d) continue;
-      if (/수정|업데이트|updated|modified/i.test(m[1]!)) modified ??= d;
-      else published ??= d;
-    }
-    if (published && modified) break;
-  }
-  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+/** The first value of a meta key matching `re`, property values first. */
+function findMetaValue(byProperty: ReadonlyMap<string, string>, byName: ReadonlyMap<string, string>, re: RegExp): string | undefined {
+  for (const map of [byProperty, byName]) for (const [k, v] of map) if (re.test(k)) return v;
+  return undefined;
 }
 
 /** Share of the words of `b` that also occur in `a` (0…1), ignoring case and punctuation. */
@@ -143,7 +78,7 @@ function ldTitle(article: Obj, documentTitle: string | undefined): string | unde
 }
 
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
-export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[]): PageMetadata {
+export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
   // rank before the same key given by `name`, as in Readability, then document order.
   const byProperty = new Map<string, string>();
@@ -171,12 +106,15 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   let article: Obj | undefined;
   let declaresNonArticle = false;
   let ldSite: string | undefined;
+  let ldPublished: string | undefined;
   for (const block of ldBlocks) {
     for (const n of flattenLd(parseJsonLd(block))) {
       const types = ldTypes(n);
       if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
       else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
       if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
+      // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
+      if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
     }
   }
   const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
@@ -190,29 +128,42 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
   const title = (article ? ldTitle(article, documentTitle) : undefined) ?? get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
   const siteName = pub ?? get('og:site_name') ?? ldSite ?? get('application-name', 'twitter:site:name');
 
-  // Authors: JSON-LD, then meta tags; rel=author / itemprop on the page as the last resort.
-  let authors: Author[] = article ? ldAuthors(article.author ?? article.creator) : [];
-  if (authors.length === 0) {
-    const metaAuthor = get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
-    if (metaAuthor && !/^https?:/i.test(metaAuthor)) authors = splitAuthorNames(metaAuthor).map((name) => ({ name }));
-  }
-  if (authors.length === 0) {
-    const el = doc.querySelector('[itemprop~="author"] [itemprop~="name"], [itemprop~="author"], a[rel~="author"]');
-    const name = clean(el?.getAttribute('content') ?? el?.textContent);
-    if (name && name.length <= 60) authors = splitAuthorNames(name).map((n) => ({ name: n }));
+  // Authors: JSON-LD, then meta tags, then bylines marked up or classed in the page. A name that
+  // is the outlet itself ("finanztreff.de", the site name) only counts when no person is named.
+  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl) : undefined;
+  const outlets = [siteName, pub, ldSite, get('og:site_name'), get('application-name')];
+  // Twitter card labels ("Written by" / "Verfasst von" in twitter:label1, the name in twitter:data1).
+  const labelled = [1, 2].map((i) => (/^(?:written\s+by|verfasst\s+von|geschrieben\s+von|autor(?:in)?|author|escrito\s+por|écrit\s+par)$/i.test(get(`twitter:label${i}`) ?? '') ? get(`twitter:data${i}`) : undefined)).find((v) => v);
+  const metaAuthor = labelled ?? get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
+  const sources: (() => Author[])[] = [
+    () => (article ? ldAuthors(article.author ?? article.creator) : []),
+    () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
+    () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
+  ];
+  let authors: Author[] = [];
+  let outletAuthors: Author[] = [];
+  for (const source of sources) {
+    const found = mergeAuthors(source());
+    const people = found.filter((a) => !isOutletName(a.name, outlets, url));
+    if (people.length > 0) {
+      authors = people;
+      break;
+    }
+    if (outletAuthors.length === 0) outletAuthors = found;
   }
 
-  const visible = visibleDates(doc);
-  const timeEl = doc.querySelector('[itemprop~="datePublished"], time[pubdate], article time[datetime], time[datetime]');
+  const markup = readMarkupDates(doc.documentElement as unknown as DateEl, layout);
   const publishedAt =
     parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
-    parseDate(timeEl?.getAttribute('datetime') ?? timeEl?.getAttribute('content') ?? clean(timeEl?.textContent)) ??
-    visible.published;
+    parseDate(ldPublished) ??
+    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY)) ??
+    markup.published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
     parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
-    visible.modified;
+    parseDate(findMetaValue(byProperty, byName, MODIFIED_META_KEY)) ??
+    markup.modified;
 
   const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
   const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc:language');
@@ -226,7 +177,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[])
     ...(title ? { title } : {}),
     ...(documentTitle ? { documentTitle } : {}),
     ...(siteName ? { siteName } : {}),
-    authors: mergeAuthors(authors),
+    authors,
+    outletAuthors,
     ...(publishedAt ? { publishedAt } : {}),
     ...(modifiedAt ? { modifiedAt } : {}),
     ...(lang ? { lang } : {}),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { splitCredit } from './photo-credit.ts';
+import { isCreditOnly, splitCredit } from './photo-credit.ts';
 
 describe('splitCredit', () => {
   const cases: [string, unknown][] = [
@@ -17,4 +17,8 @@ describe('splitCredit', () => {
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));
   }
+});
+
+describe('isCreditOnly (labelled lines)', () => {
+  it('should read "Image copyright Getty Images" as a credit', () => assert.equal(isCreditOnly('Image copyright Getty Images'), true));
 });

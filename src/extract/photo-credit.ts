@@ -15,6 +15,8 @@ const LABEL = String.raw`(?:photo(?:graph(?:er)?)?s?|image|picture|pic|credit|co
 const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
 
 const PATTERNS: readonly RegExp[] = [
+  // "Image copyright Getty Images", "Photo credit: Jane Doe" as a line of its own.
+  /^\s*(?:image|photo|picture)\s+(?:copyright|credit)\s*[:：]?\s*(.{1,80}?)\s*$/iu,
   // "(사진=연합뉴스)", "[사진 제공=…]", "<사진=…>" anywhere at the end.
   new RegExp(String.raw`\s*[\[(<〈【]\s*${LABEL}(?:\s*${LABEL})?\s*[=:：]\s*([^\])>〉】]{1,80})[\])>〉】]\s*$`, 'iu'),
   // "… /사진=연합뉴스", "… photo=Hankyung DB": "=" is a credit anywhere after a word.

@@ -28,6 +28,23 @@ export function prepareHtml(input: string): PreparedHtml {
   });
   // An unterminated <script> would swallow the page in a browser too; drop its tail.
   html = html.replace(/<script\b[\s\S]*$/i, '');
+  html = startAtRoot(html);
   if (!/<body[\s>]/i.test(html)) html = /<html[\s>]/i.test(html) ? html.replace(/(<\/head\s*>)/i, '$1<body>') : `<!doctype html><html><head></head><body>${html}</body></html>`;
   return { html, jsonLd };
+}
+
+/**
+ * Drops what precedes the <html> tag (server warnings printed before the doctype) and supplies
+ * a missing <html> before <head>: linkedom makes the first element it meets the document's root,
+ * so a page that opens with "<br />Warning: …" or "<!DOCTYPE html><head>" would have no body.
+ */
+function startAtRoot(html: string): string {
+  const root = /<html[\s>]/i.exec(html);
+  if (root) {
+    const before = html.slice(0, root.index).replace(/<!doctype[^>]*>/i, '');
+    return /\S/.test(before) ? `<!doctype html>${html.slice(root.index)}` : html;
+  }
+  const head = /<head[\s>]/i.exec(html);
+  if (!head) return html;
+  return `<!doctype html><html>${html.slice(head.index)}`;
 }

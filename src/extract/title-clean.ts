@@ -34,3 +34,35 @@ export function cleanTitle(title: string, siteName: string | undefined): string 
   const out = t.slice(start, end).trim();
   return out === '' ? t : out;
 }
+
+const HIERARCHY = /\s[|\-–—\\/>»]\s/;
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => w !== '').length;
+
+/**
+ * The article title a <title> element holds, as Mozilla Readability reads it (current version,
+ * which counts en and em dashes as separators): the site part after the last " | ", " – ", " — ",
+ * " » " goes, a "Section: Title" loses its section unless a heading repeats the whole, and a
+ * result of four words or fewer falls back to the whole <title>.
+ */
+export function titleFromDocumentTitle(documentTitle: string, h1s: readonly string[], h2s: readonly string[]): string {
+  const orig = documentTitle.replace(/\s+/g, ' ').trim();
+  let cur = orig;
+  let hierarchical = false;
+  if (HIERARCHY.test(cur)) {
+    hierarchical = /\s[\\/>»]\s/.test(cur);
+    cur = orig.replace(/(.*)\s[|\-–—\\/>»]\s.*/, '$1');
+    if (wordCount(cur) < 3) cur = orig.replace(/^[^|\-–—\\/>»]*[|\-–—\\/>»]\s(.*)/, '$1');
+  } else if (cur.includes(': ')) {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    if (![...h1s, ...h2s].some((h) => norm(h) === cur)) {
+      cur = orig.slice(orig.lastIndexOf(':') + 1).trim();
+      if (wordCount(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1).trim();
+      else if (wordCount(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
+    }
+  } else if ((cur.length > 150 || cur.length < 15) && h1s.length === 1) {
+    cur = h1s[0]!.replace(/\s+/g, ' ').trim();
+  }
+  const n = wordCount(cur);
+  if (n <= 4 && (!hierarchical || n !== wordCount(orig.replace(/\s[|\-–—\\/>»]+\s/g, ' ')) - 1)) cur = orig;
+  return cur;
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isOutletName, splitAuthorNames } from './author-names.ts';
+
+describe('splitAuthorNames', () => {
+  const cases: [string, string[]][] = [
+    ['Dan Goodin - Apr 16, 2015 8:02 pm UTC', ['Dan Goodin']],
+    ['GILLIAN MOHNEY\n March 11, 2015 3:46 PM', ['GILLIAN MOHNEY']],
+    ['Zeige alle Beiträge von Cem Basman', ['Cem Basman']],
+    ['Posted on September 21, 2020 by Adi Tzlil', ['Adi Tzlil']],
+    ['Auteur: Anna Kubišta', ['Anna Kubišta']],
+    ['MORITZ GATHMANN am 21. April 2020', ['MORITZ GATHMANN']],
+    ['Author: Bo2man am 29.12.2010, 13:36 Uhr', ['Bo2man']],
+    ['Text und Interview: Harald Willenbrock', ['Harald Willenbrock']],
+    ['Datum: 19.11.2021 Autor: Fritz Imhof', ['Fritz Imhof']],
+    ['Christoph Hein Chefredakteur', ['Christoph Hein']],
+    ['Ben Silverman Games Editor', ['Ben Silverman']],
+    ['Joe Wee Monday', ['Joe Wee']],
+    ['Redaktion 1. November 2023 10:29', ['Redaktion']],
+    ['Lars Fischer und Alina Schadwinkel', ['Lars Fischer', 'Alina Schadwinkel']],
+    ['Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['Doe, Jane', ['Doe, Jane']],
+    ['Mac & i', ['Mac & i']],
+    ['Martin Untersinger (avec Damien Leloup et Morgane Tual)', ['Martin Untersinger (avec Damien Leloup et Morgane Tual)']],
+    ['Last Updated: January 7, 2025', []],
+    ['Donnerstag', []],
+    ['Follow', []],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should read ${JSON.stringify(value)}`, () => assert.deepEqual(splitAuthorNames(value), expected));
+  }
+});
+
+describe('isOutletName', () => {
+  const cases: [string, boolean][] = [
+    ['finanztreff.de', true],
+    ['Madame Figaro', true],
+    ['Example Times', true],
+    ['examplenews', true],
+    ['Jane Doe', false],
+    ['Redaktion', false],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should tell whether ${JSON.stringify(value)} is the outlet`, () => assert.equal(isOutletName(value, ['Example Times', 'Madame Figaro'], 'https://www.examplenews.com/a/1'), expected));
+  }
+});

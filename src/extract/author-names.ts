@@ -1,0 +1,104 @@
+// Author names as pages write them: lists ("A, B and C"), bylines with prefixes in several
+// languages ("By", "Von", "Autor:", "Posted by", "Zeige alle Beiträge von"), trailing dates and
+// roles, and outlet names standing where a person's name should be.
+import type { Author } from '../core/records.ts';
+
+const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zäéû]*\.?`;
+/** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017", "X am 21. April 2020", "X, 07 Dezember"). */
+const TRAILING_DATE = new RegExp(
+  String.raw`(?:\s+[-–—|·,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:${MONTH}\s+\d{1,2}\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
+  'iu',
+);
+/** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
+const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
+/** Roles written after a name ("기자", "Staff Writer", "Chefredakteur"). */
+const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
+/** A weekday, a "Stand"/"Updated" label or a role word left after a name ("Joe Wee Monday", "Sara Zinnecker Stand", "Ben Silverman Games Editor"). */
+const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}{2,}\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
+/** A label inside a line of metadata after which the name follows ("Datum: 19.11.2021 Autor: Fritz Imhof"). */
+const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
+
+/** Values that are buttons or labels, not names. */
+const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|${WEEKDAY})$`, 'iu');
+
+/** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), labels ("Autor:"), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
+export function cleanAuthorName(name: string): string {
+  let v = name
+    .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
+    .replace(/(?:^|\s)@\w+/g, '')
+    .replace(/\s+/g, ' ');
+  v = v.replace(INNER_LABEL, '');
+  for (let i = 0; i < 2; i++) v = v.replace(PREFIX, '');
+  v = v
+    .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
+    .replace(TRAILING_DATE, '')
+    .replace(TRAILING_ROLE, '')
+    .replace(TRAILING_WORD, '')
+    .replace(/[\s,|—–:-]+$/, '')
+    .replace(/^[\s,|—–:-]+/, '')
+    .trim();
+  return NOT_A_NAME.test(v) ? '' : v;
+}
+
+/** True for a list item that is a date or time left over from a byline ("2015 8:02 pm UTC"). */
+function isDateOrTime(part: string): boolean {
+  return /\d/.test(part) && !/\p{L}{3,}/u.test(part.replace(/\b(?:am|pm|utc|gmt|[ecmp][sd]t|kst|uhr)\b/gi, ''));
+}
+
+/** Splits a meta author value into names ("A, B and C"), dropping URLs, "By" and trailing dates. */
+export function splitAuthorNames(value: string): string[] {
+  const v = cleanAuthorName(value.replace(/^\s*by\s+/i, '').trim());
+  if (v === '' || /^https?:\/\//i.test(v)) return [];
+  // "Martin Untersinger (avec Damien Leloup et Morgane Tual)" is one credit; "Mac & i" is one name.
+  if (/[()]/.test(v)) return [v];
+  const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\|)\s*/i).map((p) => p.trim());
+  if (split.some((p) => /^\p{L}$/u.test(p))) return [v];
+  const parts = split.filter((p) => p !== '' && !isDateOrTime(p));
+  // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
+  if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
+  return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
+}
+
+/** Lower-case letters and digits only, for comparing names with outlet names. */
+function letters(s: string): string {
+  return s.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** True when `name` is the outlet rather than a person: the site name, the publisher, or the host ("finanztreff.de", "STERN.de"). */
+export function isOutletName(name: string, outlets: readonly (string | undefined)[], url?: string): boolean {
+  const n = letters(name);
+  if (n === '') return true;
+  if (/^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})$/iu.test(name.trim())) return true;
+  let host = '';
+  try {
+    if (url) host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    host = '';
+  }
+  const hostWord = letters(host.split('.').slice(0, -1).join(''));
+  if (hostWord.length >= 3 && (n === hostWord || n.startsWith(hostWord) || hostWord.startsWith(n))) return true;
+  return outlets.some((o) => {
+    const k = o ? letters(o) : '';
+    return k.length >= 3 && (k === n || (k.length >= 5 && (k.includes(n) || n.includes(k))));
+  });
+}
+
+/** Merges author lists: one entry per name (case- and space-insensitive), keeping the first email and outlet seen. */
+export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[] {
+  const out: Author[] = [];
+  const key = (n: string) => n.toLowerCase().replace(/[\s.]/g, '');
+  for (const list of lists) {
+    for (const raw of list) {
+      const a = { ...raw, name: cleanAuthorName(raw.name) };
+      if (a.name === '') continue;
+      const i = out.findIndex((o) => key(o.name) === key(a.name));
+      if (i === -1) out.push(a);
+      else {
+        const o = out[i]!;
+        out[i] = { name: o.name, ...(o.email ?? a.email ? { email: o.email ?? a.email } : {}), ...(o.outlet ?? a.outlet ? { outlet: o.outlet ?? a.outlet } : {}) };
+      }
+    }
+  }
+  return out;
+}

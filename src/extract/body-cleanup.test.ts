@@ -1,0 +1,76 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { cleanBody, isBoilerplate, removeTitleRepeats } from './body-cleanup.ts';
+
+describe('isBoilerplate', () => {
+  const cases: [string, boolean][] = [
+    ['Sign In', true],
+    ['Skip to content', true],
+    ['Advert', true],
+    ['Image 1 of / 23', true],
+    ['3 of 12', true],
+    ['This slideshow requires JavaScript.', true],
+    ['Tell us what YOU think...', true],
+    ['Tempo de leitura: 2 minutos', true],
+    ['5 min read', true],
+    ['Published 1 day ago', true],
+    ['Enlarge Image', true],
+    ['By Reuters', true],
+    ['Related post: Pickled Brussels Sprouts Recipe', true],
+    ['[Related: Keynote highlights and protests]', true],
+    ['READ MORE ON EXAMPLE BUSINESS BY CLICKING HERE', true],
+    ['Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.', true],
+    ['More: the council will vote again next week on the harbour plan.', true],
+    ['Related matters were discussed by the committee: budgets, schools and the harbour.', false],
+    ['Get the latest updates right in your inbox. Subscribe to our newsletters.', true],
+    ['Have a tip? Jane Roe may be reached at jroe@example.com. Follow her on Twitter.', true],
+    ['Readers who subscribe to the print edition will get the newsletter insert on Sunday, the publisher said in a statement to staff.', false],
+    ['(Reporting by Jane Roe; Editing by John Doe)', true],
+    ['Keith Example contributed reporting from Hong Kong.', true],
+    ['Reporting from the border has become dangerous, the union says, after two journalists were detained.', false],
+    ['Follow us on Twitter', true],
+    ['무단전재 및 재배포 금지', true],
+    ['Close to 3,000 people attended the vigil on Sunday.', false],
+    ['Comments from the minister drew criticism.', false],
+    ['The bridge opened in 1932 of all years.', false],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should judge ${JSON.stringify(value)}`, () => assert.equal(isBoilerplate(value), expected));
+  }
+});
+
+describe('cleanBody', () => {
+  /** The paragraphs' text left after cleaning a body fragment. */
+  function cleaned(html: string): string[] {
+    const { document } = parseHTML(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.getElementById('c') as unknown as Element;
+    cleanBody(content);
+    return Array.from(content.querySelectorAll('p, li, h2, h3')).map((e) => (e.textContent ?? '').trim());
+  }
+  it('should drop a "You may also like" heading with the list of links after it', () => {
+    const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');
+    assert.deepEqual(value, ['The story ends here.']);
+  });
+  it('should keep a list of prose after a "Related" heading', () => {
+    const value = cleaned('<p>Intro.</p><h3>Related</h3><ul><li>The council voted on Tuesday, and <a href="/x">the mayor</a> said the plan would go ahead anyway.</li></ul>');
+    assert.deepEqual(value, ['Intro.', 'The council voted on Tuesday, and the mayor said the plan would go ahead anyway.']);
+  });
+  it('should drop gallery counters and widget labels', () => {
+    const value = cleaned('<p>Image 1 of 9</p><p>Caption</p><p>Close</p><p>Real text of the story.</p>');
+    assert.deepEqual(value, ['Real text of the story.']);
+  });
+  it('should drop a long credit line that opens with its label', () => {
+    const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
+    assert.deepEqual(value, ['The story.']);
+  });
+});
+
+describe('removeTitleRepeats', () => {
+  it('should drop the headline repeated at the top of the body', () => {
+    const { document } = parseHTML('<!doctype html><html><body><div id="c"><h2>New car sales plunge 10 percent in October</h2><p>Sales fell again.</p></div></body></html>');
+    const content = document.getElementById('c') as unknown as Element;
+    removeTitleRepeats(content, 'New car sales plunge 10 percent in October');
+    assert.equal((content.textContent ?? '').trim(), 'Sales fell again.');
+  });
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { findBylineNames, type BylineEl } from './byline-finder.ts';
+
+/** The byline names of a small page body. */
+function namesOf(body: string): string[] {
+  const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+  return findBylineNames(document.documentElement as unknown as BylineEl);
+}
+
+describe('findBylineNames', () => {
+  const cases: [string, string, string[]][] = [
+    ['should read itemprop="author" with a name inside', '<h1>T</h1><p><span itemprop="author" itemscope><span itemprop="name">Nicolas Perriault</span> —</span></p>', ['Nicolas Perriault']],
+    ['should read a rel="author" link', '<h1>T</h1><p>Posted by <a rel="author" href="/u/oz">oz</a></p>', ['oz']],
+    ['should read a classed byline and drop its prefix', '<h1>T</h1><div class="byline">Von Roland Brockmann und Sebastian Drescher</div>', ['Roland Brockmann', 'Sebastian Drescher']],
+    ['should read a vcard name in the post footer', '<div class="widget Blog"><h3 class="post-title">T</h3><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">T. V. Raman</span></span></div></div>', ['T. V. Raman']],
+    ['should prefer marked-up names to classed ones', '<h1>T</h1><span class="author">Staff</span><a rel="author" href="/a">Jane Doe</a>', ['Jane Doe']],
+    ['should skip names in comments and sidebars', '<h1>T</h1><p>x</p><div class="comments"><span class="comment-author">Troll</span></div><aside><span class="author">Other</span></aside>', []],
+    ['should keep names in an aside of the article', '<article><h1>T</h1><aside><p><span class="article-author" itemprop="author">Jane Doe</span></p></aside></article>', ['Jane Doe']],
+    ['should skip page-builder blocks classed as widgets only when the class stands alone', '<div class="builder-widget"><h1>T</h1><a class="author-name" href="/a">Tatyana Turner</a></div>', ['Tatyana Turner']],
+    ['should read a "By" line under the headline', '<h2 class="title-block">T</h2><h1>T</h1><time datetime="2020-10-12" pubdate><h4>By Giovanni Gaggero | 12/10/2020</h4></time>', ['Giovanni Gaggero']],
+    ['should read a German "von" line under the headline', '<h1>T</h1><h4>Ein Musikfilm</h4><p> von <em>Klaus Stanjek</em></p>', ['Klaus Stanjek']],
+    ['should read a byline marked by a test id', '<h1>T</h1><div data-testid="prism-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span></div>', ['J.R. Stone']],
+    ['should not read a "By" line far from the headline', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<p>By the way, this is text.</p>`, []],
+    ['should not take an organisation card for a byline', '<h1>T</h1><table class="infobox vcard"><caption class="fn org">Mozilla</caption></table>', []],
+    ['should not take a view counter for a name', '<h1>T</h1><p class="author"><span class="author-views">人氣( 23925 )</span></p>', []],
+    ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
+  ];
+  for (const [title, value, expected] of cases) {
+    it(title, () => assert.deepEqual(namesOf(value), expected));
+  }
+});

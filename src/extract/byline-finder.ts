@@ -1,0 +1,94 @@
+// Author names written in the page rather than its head: schema.org itemprop="author",
+// rel="author" links, and elements classed as bylines or author names ("byline", "author-name",
+// "autor", "vcard"). Comment threads, sidebars and related lists name other people, so nothing
+// inside them counts.
+import { splitAuthorNames } from './author-names.ts';
+import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+
+/** Minimal element shape used here (linkedom Element). */
+export interface BylineEl extends WalkEl, TextWalkNode {
+  getAttribute(name: string): string | null;
+  querySelector(sel: string): BylineEl | null;
+  readonly textContent: string | null;
+}
+
+/** Class or id tokens of an element holding an author's name. */
+const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren|autorin|verfasser|writer|reporter|auteur|autore)(?:[-_]?(?:name|names|link|info))?(?=$|[\s_-])/i;
+/** Author-related classes that hold something else (photos, biographies, follow buttons). */
+const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title)(?=$|[\s_-])/i;
+const MAX_NAME_CHARS = 120;
+
+/** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Text: Jane Doe"). */
+const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+/** Elements after the headline where a "By …" line is the story's own. */
+const NEAR_HEADLINE = 40;
+const MAX_BY_LINE_CHARS = 100;
+
+/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"). */
+function spacedText(node: TextWalkNode): string {
+  if (node.nodeType === 3) return node.textContent ?? '';
+  let out = '';
+  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? ` ${spacedText(c)} ` : c.nodeType === 3 ? c.textContent ?? '' : '';
+  return out;
+}
+
+/** The names one candidate element gives, or none when its text is too long or not a name. */
+function namesOf(el: BylineEl): string[] {
+  const nameEl = el.querySelector('[itemprop~="name"]');
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? spacedText(el);
+  const text = raw.replace(/\s+/g, ' ').trim();
+  if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
+  return splitAuthorNames(text).filter(isNameLike);
+}
+
+/** True for a plausible name: two characters or more, six words at most, no counter ("Views (23925)"). */
+function isNameLike(name: string): boolean {
+  return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
+}
+
+/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
+export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
+  if (!root) return [];
+  layout ??= readLayout(root as unknown as PartEl);
+  const { story, memo } = layout;
+  const { headline } = layout;
+  let classed: string[] | undefined;
+  let byLine: string[] | undefined;
+  let seen = 0;
+  let sinceHeadline = -1;
+  for (const el of descendants(root)) {
+    const tag = el.tagName;
+    if (el === (headline as unknown)) sinceHeadline = 0;
+    else if (sinceHeadline >= 0) sinceHeadline++;
+    if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
+      const text = spacedText(el).replace(/\s+/g, ' ').trim();
+      if (BY_LINE.test(text)) {
+        const names = splitAuthorNames(text).filter(isNameLike);
+        if (names.length > 0) byLine = names;
+      }
+    }
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
+      // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
+      if (tag !== 'META' || !/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) continue;
+    }
+    const itemprop = el.getAttribute('itemprop') ?? '';
+    const rel = tag === 'A' ? el.getAttribute('rel') ?? '' : '';
+    const marked = /(?:^|\s)(?:author|creator)(?:\s|$)/.test(itemprop) || /(?:^|\s)author(?:\s|$)/.test(rel);
+    let isClassed = false;
+    if (!marked && !classed) {
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
+      isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
+    }
+    if (!marked && !isClassed) continue;
+    if (++seen > 200) break;
+    if (belongsToSomethingElse(el as unknown as PartEl, story, memo)) continue;
+    if (!marked && textLongerThan(el, MAX_NAME_CHARS * 2)) continue;
+    const names = namesOf(el);
+    if (names.length === 0) continue;
+    if (marked) return names;
+    classed = names;
+    if (byLine) break;
+  }
+  return classed ?? byLine ?? [];
+}

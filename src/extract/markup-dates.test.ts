@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
+
+/** Reads the markup dates of a small page body. */
+function datesOf(body: string) {
+  const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+  return readMarkupDates(document.documentElement as unknown as DateEl);
+}
+
+describe('readMarkupDates', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['should read itemprop="datePublished" from its text', '<h1>T</h1><div class="date" itemprop="datePublished">20.06.2019 11:43</div>', '2019-06-20T11:43:00.000Z'],
+    ['should read the title of abbr.published', "<h1>T</h1><abbr class='published' title='2018-06-05T08:00:00-07:00'>08:00</abbr>", '2018-06-05T15:00:00.000Z'],
+    ['should read a German label', '<h1>T</h1><div class="entry-meta">Veröffentlicht am <a href="/x">5. April 2017</a></div>', '2017-04-05T00:00:00.000Z'],
+    ['should read a Korean label in KST', '<h1>제목</h1><span class="info">입력 2025.11.15 08:47</span>', '2025-11-14T23:47:00.000Z'],
+    ['should read a bare date in a date-classed element', '<h1>T</h1><p class="postmeta">3. August 2015 · Filed under x</p>', '2015-08-03T00:00:00.000Z'],
+    ['should skip dates of comments', '<h1>T</h1><p>Text</p><div class="comments-area"><time datetime="2019-10-19T14:37:24+02:00">19. Oktober 2019</time></div>', undefined],
+    ['should skip dates of sidebars and related lists', '<h1>T</h1><aside><span class="date">01.02.2020</span></aside><ul class="related-posts"><li class="date">02.02.2020</li></ul>', undefined],
+    ['should keep the story wrapper whose class mentions a sidebar', '<div class="page page--wsidebar"><article><h1>T</h1><time class="entry-date published" datetime="2021-11-19T10:13:50+01:00">19.11.2021</time></article></div>', '2021-11-19T09:13:50.000Z'],
+    ['should prefer marked-up dates to labelled text', '<h1>T</h1><p class="meta">Posted on 1 May 2020</p><time pubdate datetime="2020-05-02T00:00:00Z">x</time>', '2020-05-02T00:00:00.000Z'],
+    ['should read a bare date right after the headline', '<h1>T</h1><p>January 22, 2014</p><p>A generally accepted myth.</p>', '2014-01-22T00:00:00.000Z'],
+    ['should read the date a first paragraph opens with', `<h1>T</h1><p>29.11.2022 – Mehrfach und vehement hatte die Branche gewarnt. ${'Lorem ipsum dolor sit amet. '.repeat(8)}</p>`, '2022-11-29T00:00:00.000Z'],
+    ['should not read a bare date far from the headline without a date class', `<h1>T</h1>${'<p>Text.</p>'.repeat(40)}<p>January 22, 2014</p>`, undefined],
+    ['should read a date marked up in the footer of an article', '<article><h3 class="post-title">T</h3><div class="post-body">x</div><div class="post-footer"><abbr class="published" itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></div></article>', '2019-10-16T21:33:00.000Z'],
+    ['should not read the date of the page footer', '<h1>T</h1><p>x</p><footer><span class="date">19.12.2019</span></footer>', undefined],
+    ['should not read a number as a date', '<h1>T</h1><p class="info">Stand 2000 Besucher</p>', undefined],
+  ];
+  for (const [title, value, expected] of cases) {
+    it(title, () => assert.equal(datesOf(value).published, expected));
+  }
+  it('should tell the modification date from the publication date', () => {
+    const value = datesOf('<h1>T</h1><p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 10:00</p>');
+    assert.deepEqual(value, { published: '2023-11-07T15:03:30.000Z', modified: '2023-11-08T10:00:00.000Z' });
+  });
+});
+
+describe('readMarkupDates (slashed dates)', () => {
+  it('should read a slashed date day first on a German page', () => {
+    const { document } = parseHTML('<!doctype html><html lang="de"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-04-02T00:00:00.000Z');
+  });
+  it('should read a slashed date month first on an English page', () => {
+    const { document } = parseHTML('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-02-04T00:00:00.000Z');
+  });
+});
+
+describe('labelledDates', () => {
+  it('should read 입력 and 수정 on one line', () => {
+    assert.deepEqual(labelledDates('입력 2024.05.01 10:20 수정 2024.05.02 09:00'), { published: '2024-05-01T01:20:00.000Z', modified: '2024-05-02T00:00:00.000Z' });
+  });
+});
+
+describe('dateFromUrl', () => {
+  const cases: [string, string | undefined][] = [
+    ['https://example.org/2019/10/21/some-story/', '2019-10-21T00:00:00.000Z'],
+    ['https://example.org/news/2020-02-19/c_11.htm', '2020-02-19T00:00:00.000Z'],
+    ['https://example.org/view/20240827/story', '2024-08-27T00:00:00.000Z'],
+    ['https://example.org/2019/10/some-story/', undefined],
+    ['https://example.org/item/12345678901', undefined],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should read ${value}`, () => assert.equal(dateFromUrl(value), expected));
+  }
+});

@@ -1,0 +1,165 @@
+// Publication dates written in the page body rather than its head: schema.org/microformat
+// markup (itemprop="datePublished", abbr.published, <time>), labelled text ("입력 2024.05.01 10:20",
+// "Veröffentlicht am 3. August 2015", "Updated May 1, 2024") and bare dates in elements classed as
+// dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
+// so nothing inside them counts.
+import { parseDate } from './date-parse.ts';
+import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+
+/** Minimal element shape used here (linkedom Element). */
+export interface DateEl extends WalkEl, TextWalkNode {
+  getAttribute(name: string): string | null;
+  hasAttributes(): boolean;
+  readonly attributes: Iterable<{ readonly name: string; readonly value: string }>;
+  readonly textContent: string | null;
+}
+
+/** Dates found in the markup. */
+export interface MarkupDates {
+  readonly published?: string;
+  readonly modified?: string;
+}
+
+const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
+const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
+const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?![\p{L}])\s*(?:일시|시간|날짜)?\s*[:：]?`, 'giu');
+
+/** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
+const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byline|dateline|info|subline|stamp|txt/i;
+/** Elements whose itemprop/class/pubdate mark the article's own publication date. */
+const MARKED_PUBLISHED = /(?:^|\s)(?:datePublished|dateCreated)(?:\s|$)/;
+const MARKED_MODIFIED = /(?:^|\s)dateModified(?:\s|$)/;
+const PUBLISHED_CLASS = /(?:^|\s)(?:published|entry-date|post-date|publish-date|pubdate|date-published)(?:\s|$)/i;
+const MAX_SCANNED = 1200;
+const MAX_PLAIN_VISITED = 3000;
+const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+
+/** Elements after the headline, in document order, where a bare or leading date is the story's own. */
+const NEAR_HEADLINE = 30;
+/** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
+const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|-]{6,40}?)\s*[–—|-]\s/u;
+/** Tags whose short text may hold a labelled date. */
+const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The machine-readable value of a date element (content, datetime, title), else its text. */
+function machineValue(el: DateEl): string | undefined {
+  return el.getAttribute('content') ?? el.getAttribute('datetime') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? el.textContent ?? undefined;
+}
+
+/** Labelled dates in one short text: the first published and first modified one. */
+export function labelledDates(text: string, dayFirst = false): MarkupDates {
+  const korean = /[가-힣]/.test(text);
+  const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
+  const hits = Array.from(text.matchAll(LABEL));
+  let published: string | undefined;
+  let modified: string | undefined;
+  hits.forEach((m, i) => {
+    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
+    const d = parseDate(text.slice(m.index! + m[0].length, end).slice(0, 60), opts);
+    if (!d) return;
+    if (m[1]) modified ??= d;
+    else published ??= d;
+  });
+  return { ...(published ? { published } : {}), ...(modified ? { modified } : {}) };
+}
+
+/** True when `text` is a date and little else ("3. August 2015", "Di, 21.04.2020 - 16:40 Uhr"). */
+function isBareDate(text: string): boolean {
+  return text.length <= 60 && YEAR.test(text) && text.replace(/[\p{N}\p{P}\s]/gu, '').length <= 24 && parseDate(text) !== undefined;
+}
+
+/** Reads the article's publication and modification dates from the body markup, first trustworthy one of each kind in document order. */
+export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefined = root ? readLayout(root) : undefined): MarkupDates {
+  if (!root) return {};
+  // Strength: 0 marked up as the article's date, 1 labelled text, 2 a bare date in a date-classed element or <time>.
+  const best: { published?: [number, string]; modified?: [number, string] } = {};
+  const offer = (kind: 'published' | 'modified', strength: number, value: string | undefined) => {
+    if (!value) return;
+    const cur = best[kind];
+    if (!cur || strength < cur[0]) best[kind] = [strength, value];
+  };
+  let scanned = 0;
+  const { headline, story, memo } = layout ?? readLayout(root);
+  // Slashed dates ("02/04/2022") are day first everywhere but in English.
+  const lang = root.getAttribute('lang') ?? '';
+  const dayFirst = lang !== '' && !/^en\b/i.test(lang);
+  let sinceHeadline = -1;
+  let visited = 0;
+  for (const el of descendants(root)) {
+    if (best.published?.[0] === 0 && best.modified) break;
+    if (el === (headline as unknown)) sinceHeadline = 0;
+    else if (sinceHeadline >= 0) sinceHeadline++;
+    const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
+    const tag = el.tagName;
+    visited++;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD') continue;
+    // One pass over the attributes: getAttribute is a list scan in linkedom, and this runs on every element.
+    let itemprop = '';
+    let cls = '';
+    let id = '';
+    let pubdate = false;
+    if (el.hasAttributes()) {
+      for (const a of el.attributes) {
+        if (a.name === 'class') cls = a.value;
+        else if (a.name === 'id') id = a.value;
+        else if (a.name === 'itemprop' || (a.name === 'property' && !itemprop)) itemprop = a.value;
+        else if (a.name === 'pubdate') pubdate = true;
+      }
+    }
+    const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
+    const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);
+    const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(id);
+    // Plain paragraphs and cells are read for labelled dates near the top of long pages only (reference lists, tables).
+    if (!marked && !markedModified && !holder && (!TEXT_TAGS.has(tag) || (visited > MAX_PLAIN_VISITED && !near))) continue;
+    // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
+    if (!marked && !markedModified && textLongerThan(el, 160)) {
+      // A first paragraph may open with its date ("29.11.2022 – Text…").
+      if (near && tag === 'P') {
+        const lead = LEADING_DATE.exec((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim());
+        if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1]));
+      }
+      continue;
+    }
+    const raw = el.textContent ?? '';
+    // Every date form read here has a four-digit year.
+    if (!marked && !markedModified && !YEAR.test(raw)) continue;
+    if (++scanned > MAX_SCANNED) break;
+    if (belongsToSomethingElse(el as PartEl, story, memo)) continue;
+    const korean = /[가-힣]/.test(raw);
+    const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
+    if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
+    if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
+    if (marked || markedModified) continue;
+    // Weaker evidence is read only while nothing as strong or stronger was found (pages with many dated references).
+    const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
+    const text = raw.replace(/\s+/g, ' ').trim();
+    if (wants('published', 1) || wants('modified', 1)) {
+      const labelled = labelledDates(text, dayFirst);
+      offer('published', 1, labelled.published);
+      offer('modified', 1, labelled.modified);
+      if (labelled.published || labelled.modified) continue;
+    }
+    if (!wants('published', 2)) continue;
+    if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined));
+    else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts));
+    else if (near && tag === 'P' && wants('published', 3)) {
+      const lead = LEADING_DATE.exec(text);
+      if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1], opts));
+    }
+  }
+  return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
+}
+
+/** The date a URL path spells (/2019/05/12/, /2019-05-12-slug, /20190512/), if any. */
+export function dateFromUrl(url: string): string | undefined {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const m = /\/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?$|$)/.exec(path) ?? /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)/.exec(path);
+  if (!m) return undefined;
+  return parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+}

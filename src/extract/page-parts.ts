@@ -1,0 +1,74 @@
+// Parts of a page that belong to something other than the story: comment threads, sidebars,
+// related-story lists, navigation and page footers carry dates and names of other things. And the
+// headline, whose ancestors are the story's own wrappers whatever their class names say.
+import { descendants, type WalkEl } from './dom-walk.ts';
+
+/** Minimal element shape used here (linkedom Element). */
+export interface PartEl extends WalkEl {
+  getAttribute(name: string): string | null;
+}
+
+/** Classes and ids of page parts that belong to something else ("widget" only as a token of its own: page builders class every block "builder-widget"). */
+const OTHER_THINGS = /(?:^|\s)widget(?=$|[\s_-])|(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
+/** Modifier classes that describe what a wrapper contains ("has-sidebar", "page--with-comments"). */
+const MODIFIER = /(?:^|\s)(?:\S*(?:--|__))?(?:has|with|no|show|hide)[-_]\S*/gi;
+const OTHER_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
+
+/** True when an ancestor of `el` is an <article>. */
+function insideArticle(el: PartEl): boolean {
+  for (let cur = el.parentElement as PartEl | null; cur; cur = cur.parentElement as PartEl | null) if (cur.tagName === 'ARTICLE') return true;
+  return false;
+}
+
+/** True when `el` sits in a comment thread, sidebar, related list, navigation or footer. `story` holds the ancestors of the page's headline: wrappers of the story itself, whatever their class says. `memo` keeps the answer per element (ancestors are shared). */
+export function belongsToSomethingElse(el: PartEl | null, story: ReadonlySet<PartEl>, memo: Map<PartEl, boolean>): boolean {
+  // <body> and <html> classes describe the page ("has-sidebar", "comments-open"), not a part of it.
+  if (!el || el.tagName === 'BODY' || el.tagName === 'HTML' || story.has(el)) return false;
+  const known = memo.get(el);
+  if (known !== undefined) return known;
+  const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.replace(MODIFIER, ' ');
+  // A <footer> or <aside> inside an <article> is the story's own (dates, bylines); elsewhere it is the page's.
+  const own = (OTHER_TAGS.has(el.tagName) && !((el.tagName === 'FOOTER' || el.tagName === 'ASIDE') && insideArticle(el))) || (name.length > 1 && OTHER_THINGS.test(name));
+  const answer = own || belongsToSomethingElse(el.parentElement as PartEl | null, story, memo);
+  memo.set(el, answer);
+  return answer;
+}
+
+const HEADLINE_CLASS = /(?:^|[\s_-])(?:(?:post|entry|article|story|news)[-_]?(?:title|headline)|headline)(?=$|[\s_-])/i;
+
+const MAX_AFTER_H1 = 600;
+
+/** What the finders need to know about a page's layout, computed once per page. */
+export interface PageLayout {
+  /** The headline: the first <h1>, else the first heading classed as a post or entry title. */
+  readonly headline?: PartEl;
+  /** Ancestors of both headline candidates: wrappers of the story whatever their classes say. */
+  readonly story: ReadonlySet<PartEl>;
+  /** Memo of belongsToSomethingElse, shared by the finders. */
+  readonly memo: Map<PartEl, boolean>;
+}
+
+/** Finds the headline candidates of a page (blogs put the blog's name in the <h1> and the post's in a classed heading) and the story's wrappers. */
+export function readLayout(root: PartEl): PageLayout {
+  let h1: PartEl | undefined;
+  let classed: PartEl | undefined;
+  let afterH1 = 0;
+  for (const el of descendants(root)) {
+    if (!h1 && el.tagName === 'H1') h1 = el;
+    if (!classed && el.tagName.length === 2 && /^H[1-4]$/.test(el.tagName) && HEADLINE_CLASS.test(el.getAttribute('class') ?? '')) classed = el;
+    // A post title classed as such sits near the <h1> when there is one.
+    if ((h1 && classed) || (h1 && ++afterH1 > MAX_AFTER_H1)) break;
+  }
+  const story = ancestors(h1);
+  for (const a of ancestors(classed)) story.add(a);
+  const headline = h1 ?? classed;
+  return { ...(headline ? { headline } : {}), story, memo: new Map() };
+}
+
+/** The ancestors of `el`. */
+export function ancestors(el: PartEl | undefined): Set<PartEl> {
+  const out = new Set<PartEl>();
+  for (let cur = el?.parentElement as PartEl | null | undefined; cur; cur = cur.parentElement as PartEl | null) out.add(cur);
+  return out;
+}
+

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
+
+describe('titleFromDocumentTitle', () => {
+  const cases: [string, string, string[], string][] = [
+    ['should drop the site after an en dash', 'Lorem ipsum dolor sit amet – My website', [], 'Lorem ipsum dolor sit amet'],
+    ['should keep a short title whole', 'Evolve: Shared Mutable History — evolve extension for Mercurial', ['evolve extension for Mercurial', 'Evolve: Shared Mutable History'], 'Evolve: Shared Mutable History — evolve extension for Mercurial'],
+    ['should drop a section before a colon', 'News: The council votes to close the old harbour bridge', [], 'The council votes to close the old harbour bridge'],
+    ['should keep a colon title a heading repeats', 'Brexit: what happens next', ['Brexit: what happens next'], 'Brexit: what happens next'],
+    ['should take the only h1 for a very short title', 'Home', ['The council votes to close the bridge'], 'The council votes to close the bridge'],
+  ];
+  for (const [title, value, h1s, expected] of cases) {
+    it(title, () => assert.equal(titleFromDocumentTitle(value, h1s, []), expected));
+  }
+});
+
+describe('cleanTitle', () => {
+  it('should drop the site name at the end', () => assert.equal(cleanTitle('Story of the day | Example Times', 'Example Times'), 'Story of the day'));
+  it('should keep a title without the site name', () => assert.equal(cleanTitle('Story of the day | Part 2', 'Example Times'), 'Story of the day | Part 2'));
+});
