@@ -55,7 +55,10 @@ export interface ExtractedArticle {
   readonly images: readonly ImageRef[];
   /** Sanitized body HTML (no scripts, no event handlers, absolute URLs). */
   readonly contentHtml: string;
-  /** Plain text of the body, paragraphs separated by blank lines. */
+  /**
+   * Plain text of the body, paragraphs separated by blank lines. Photo captions and credits are
+   * not in it: they are on the images and, once, in the figures of contentHtml.
+   */
   readonly text: string;
 }
 
