@@ -6,22 +6,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../src/store/postgres/pg-test-support.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'lede.js');
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const schema = `lede_cli_transfer_${process.pid}_${Date.now().toString(36)}`;
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 function lede(args: string[], env: Record<string, string> = {}, input?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -52,11 +41,7 @@ describe('lede export / lede import (CLI)', () => {
   });
   after(async () => {
     rmSync(root, { recursive: true, force: true });
-    if (!pgReachable) return;
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade`);
-    await client.end();
+    await dropSchemas(schema);
   });
 
   it('should export to a private file and import it into PostgreSQL, then refuse a second import', { skip: pgReachable ? undefined : `no PostgreSQL at ${PG_URL}` }, async () => {

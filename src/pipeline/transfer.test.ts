@@ -2,25 +2,14 @@
 // with every field, votes and poll state; bad files leave the target exactly as it was.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import pg from 'pg';
 import type { SummarizedArticle } from '../core/records.ts';
 import { openPostgresStore } from '../store/postgres/postgres-store.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { exportLines, importExport } from './transfer.ts';
+import { dropSchemas, PG_URL, pgReachable } from '../store/postgres/pg-test-support.ts';
 
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgSchema = `lede_transfer_${process.pid}_${Date.now().toString(36)}`;
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 async function exportText(store: Store, credentials = true): Promise<string> {
   let out = '';
@@ -96,10 +85,7 @@ describe('lede export / import', { skip: pgReachable ? undefined : `no PostgreSQ
   after(async () => {
     await sqlite?.close();
     await postgres?.close();
-    const client = new pg.Client({ connectionString: PG_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${pgSchema}" cascade`);
-    await client.end();
+    await dropSchemas(pgSchema);
   });
 
   it('should write a header, every record type and an end line with the counts', () => {

@@ -7,35 +7,18 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { SummarizedArticle } from '../core/records.ts';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { openPostgresStore } from './postgres/postgres-store.ts';
 import { openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { JobRequest, NewFeedEntry, Store } from './store.ts';
+import { dropSchemas, PG_URL, pgReachable } from './postgres/pg-test-support.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lede-store-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 // PostgreSQL runs on this machine and in CI (127.0.0.1:5432, database test); each run gets a
 // schema of its own, dropped at the end.
-const PG_URL = process.env.LEDE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const pgSchema = `lede_test_${process.pid}_${Date.now().toString(36)}`;
-const pgReachable = await (async () => {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-})();
-after(async () => {
-  if (!pgReachable) return;
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${pgSchema}" cascade`);
-  await client.end();
-});
+after(() => dropSchemas(pgSchema));
 
 const BACKENDS: { name: string; open: () => Store; skip?: string }[] = [
   { name: 'sqlite :memory:', open: () => openSqliteStore(':memory:') },

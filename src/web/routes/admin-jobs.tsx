@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { LedeError } from '../../core/errors.ts';
 import { requireAdmin } from '../admin-session.ts';
 import { renderPage } from '../render-page.tsx';
-import { AdminJobsPage } from '../views/admin-pages.tsx';
+import { AdminJobsPage } from '../views/admin-jobs-page.tsx';
 import type { WebDeps } from '../web-deps.ts';
 
 /** What a failed job was about, from its payload (ids only). */

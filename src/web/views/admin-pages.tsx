@@ -1,5 +1,5 @@
-// The admin pages: sign-in, sources with their health, articles with their polls, job queues with
-// their dead letter, API tokens.
+// The admin pages: sign-in, sources with their health, articles with their polls, API tokens (the
+// job queues are in admin-jobs-page.tsx).
 // Everything shown from a source is text, escaped by the templates.
 import { articlePath, sourcePath } from '../../core/article-json.ts';
 import type { Source, StoredArticle } from '../../core/records.ts';
@@ -19,7 +19,8 @@ function ActionButton(props: { action: string; csrf: string; label: string; conf
   );
 }
 
-function AdminFrame(props: { title: string; email: string; csrf: string; current: 'sources' | 'articles' | 'jobs' | 'tokens'; notice?: string; children: Child }) {
+/** The frame of every admin page: tabs, the signed-in admin, sign-out, title and notice. */
+export function AdminFrame(props: { title: string; email: string; csrf: string; current: 'sources' | 'articles' | 'jobs' | 'tokens'; notice?: string; children: Child }) {
   const tabs = [
     ['sources', '/admin', 'Sources'],
     ['articles', '/admin/articles', 'Articles and polls'],
@@ -244,75 +245,6 @@ export function AdminTokensPage(props: { email: string; csrf: string; tokens: re
           ))}
         </tbody>
       </table>
-    </AdminFrame>
-  );
-}
-
-/** Job queues: counts per queue and state, and the jobs that failed for good (the dead letter). */
-export function AdminJobsPage(props: {
-  email: string;
-  csrf: string;
-  counts: readonly { queue: string; queued: number; deferred?: number; active: number; failed: number; completed: number }[];
-  failed: readonly { id: string; queue: string; subject: string; error: string; failedAt: string; attempts: number }[];
-  feedEntries: Readonly<Record<string, number>>;
-}) {
-  return (
-    <AdminFrame title="Jobs" email={props.email} csrf={props.csrf} current="jobs">
-      <table class="admin" data-table="queues">
-        <thead>
-          <tr>
-            <th scope="col">Queue</th>
-            <th scope="col">Queued</th>
-            <th scope="col">Not due yet</th>
-            <th scope="col">Running</th>
-            <th scope="col">Failed for good</th>
-            <th scope="col">Done</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.counts.map((c) => (
-            <tr data-queue={c.queue}>
-              <th scope="row">{c.queue}</th>
-              <td>{c.queued}</td>
-              <td>{c.deferred ?? '—'}</td>
-              <td>{c.active}</td>
-              <td data-failed={c.failed}>{c.failed}</td>
-              <td>{c.completed}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <p class="hint">
-        Feed entries: {Object.entries(props.feedEntries).map(([state, n], i) => `${i ? ', ' : ''}${n} ${state}`)}.
-      </p>
-      <h2>Failed for good</h2>
-      {props.failed.length === 0 ? <p class="empty">No job has failed for good.</p> : null}
-      {props.failed.length > 0 ? (
-        <table class="admin" data-table="dead-letter">
-          <thead>
-            <tr>
-              <th scope="col">Queue</th>
-              <th scope="col">About</th>
-              <th scope="col">Error</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Failed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.failed.map((job) => (
-              <tr data-job={job.id}>
-                <td>{job.queue}</td>
-                <td>{job.subject}</td>
-                <td class="error">{job.error}</td>
-                <td>{job.attempts}</td>
-                <td>
-                  <Time iso={job.failedAt} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
     </AdminFrame>
   );
 }
