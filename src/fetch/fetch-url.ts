@@ -10,6 +10,7 @@ import { decodeBody } from './decode-body.ts';
 import { parseMaxAge, parseRetryAfter } from './cache-headers.ts';
 import { blockedMessage, failed, failureFromError, formatBytes, quote } from './fetch-failure.ts';
 import { readBodyCapped } from './read-body.ts';
+import type { HostGate } from './host-limiter.ts';
 import { checkHostname, createGuardedLookup, type Resolver } from './ssrf-guard.ts';
 
 /** Options of fetchUrl. */
@@ -47,6 +48,14 @@ export interface FetchOptions {
   keepAlive?: boolean;
   /** false leaves the body as bytes only (`body` and `charset` empty): for feeds, parsed from their bytes. */
   decodeText?: boolean;
+  /**
+   * Per-host limits: every hop's request waits for a slot of its own host, and a redirect gives
+   * its slot back before the next hop asks for one (so two hosts redirecting to each other cannot
+   * deadlock). Each outcome names the host that answered (`url`), the one to pause after a 429.
+   */
+  hosts?: HostGate;
+  /** At least this long between request starts on the first URL's host (robots.txt Crawl-delay); with `hosts`. */
+  spacingMs?: number;
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
@@ -82,15 +91,26 @@ function hostAllowed(url: URL, allowHosts: readonly string[] | undefined): boole
 }
 
 /** Fetches `url` (GET) and returns the decoded body, not-modified, or a failure with a stable reason; never throws for network/HTTP problems. */
-export async function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOutcome> {
-  if (!opts.observe) return fetchOnce(url, opts);
-  const t0 = performance.now();
-  const outcome = await fetchOnce(url, opts);
-  opts.observe(opts.accept, outcome, (performance.now() - t0) / 1000);
-  return outcome;
+export function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+  return fetchUrlThen(url, opts, async (outcome) => outcome);
 }
 
-async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome> {
+/**
+ * fetchUrl, then `use` of the outcome while the answering host's slot is still held (with
+ * `opts.hosts`): a feed is parsed inside its request slot, so only a few fetched bodies ever wait
+ * for the parser.
+ */
+export async function fetchUrlThen<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome) => Promise<T>): Promise<T> {
+  if (!opts.observe) return fetchOnce(url, opts, use);
+  const observe = opts.observe;
+  const t0 = performance.now();
+  return fetchOnce(url, opts, (outcome) => {
+    observe(opts.accept, outcome, (performance.now() - t0) / 1000);
+    return use(outcome);
+  });
+}
+
+async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome) => Promise<T>): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -98,7 +118,7 @@ async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome>
   try {
     current = new URL(url);
   } catch {
-    return failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`);
+    return use(failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`));
   }
   // One agent per call per trust level (or, with keepAlive, one per process): connections never
   // outlive the call unless asked to, and the guarded one only ever connects to addresses its
@@ -122,7 +142,13 @@ async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome>
     return a;
   };
   const visited = new Set<string>();
-  try {
+  const firstHost = current.hostname;
+  let held: (() => void) | null = null;
+  const letGo = () => {
+    held?.();
+    held = null;
+  };
+  const walk = async (): Promise<FetchOutcome> => {
     for (let hop = 0; ; hop++) {
       const here = current.href;
       if (current.protocol !== 'http:' && current.protocol !== 'https:') {
@@ -135,6 +161,7 @@ async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome>
       if (blocked) {
         return failed(here, 'blocked-address', blockedMessage(blocked, here));
       }
+      if (opts.hosts) held = await opts.hosts.acquire(here, current.hostname === firstHost && opts.spacingMs ? { spacingMs: opts.spacingMs } : {});
       let res: Dispatcher.ResponseData;
       try {
         res = await request(here, {
@@ -169,11 +196,16 @@ async function fetchOnce(url: string, opts: FetchOptions): Promise<FetchOutcome>
           return failed(here, 'too-many-redirects', `fetch: too many redirects (more than ${maxRedirects}) from ${url}`);
         }
         current = next;
+        letGo();
         continue;
       }
       return await finish(res, url, here, opts, { timeoutMs, maxBytes });
     }
+  };
+  try {
+    return await use(await walk());
   } finally {
+    letGo();
     for (const a of agents.values()) a.destroy().catch(() => undefined);
   }
 }

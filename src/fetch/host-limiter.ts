@@ -24,6 +24,8 @@ export interface GateOptions {
 export interface HostGate {
   /** Runs `fn` once the host of `url` has a free slot; the slot is held until `fn` settles. */
   run<T>(url: string, fn: () => Promise<T>, opts?: GateOptions): Promise<T>;
+  /** Waits for a slot of the host of `url` and returns its release (call it once, when the request is over). */
+  acquire(url: string, opts?: GateOptions): Promise<() => void>;
   /** Holds every request to the host of `url` until `untilMs` (epoch ms), e.g. after a Retry-After. */
   pause(url: string, untilMs: number): void;
 }
@@ -130,25 +132,34 @@ export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {
     }
   }
 
-  return {
-    run<T>(url: string, fn: () => Promise<T>, o: GateOptions = {}): Promise<T> {
-      const key = hostKey(url);
-      const s = state(key);
-      return new Promise<T>((resolve, reject) => {
-        s.waiters.push({
-          spacingMs: Math.max(0, o.spacingMs ?? 0),
-          start: (slot) => {
-            let p: Promise<T>;
-            try {
-              p = fn();
-            } catch (e) {
-              p = Promise.reject(e);
-            }
-            p.then(resolve, reject).finally(() => release(key, s, slot));
-          },
-        });
-        pump(key);
+  function acquire(url: string, o: GateOptions = {}): Promise<() => void> {
+    const key = hostKey(url);
+    const s = state(key);
+    return new Promise<() => void>((resolve) => {
+      s.waiters.push({
+        spacingMs: Math.max(0, o.spacingMs ?? 0),
+        start: (slot) => {
+          let released = false;
+          resolve(() => {
+            if (released) return;
+            released = true;
+            release(key, s, slot);
+          });
+        },
       });
+      pump(key);
+    });
+  }
+
+  return {
+    acquire,
+    async run<T>(url: string, fn: () => Promise<T>, o: GateOptions = {}): Promise<T> {
+      const done = await acquire(url, o);
+      try {
+        return await fn();
+      } finally {
+        done();
+      }
     },
     pause(url: string, untilMs: number): void {
       const key = hostKey(url);

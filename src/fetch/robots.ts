@@ -70,8 +70,7 @@ export function createRobotsCache(opts: RobotsOptions): RobotsCheck {
 
   async function load(origin: string): Promise<Entry> {
     const url = `${origin}/robots.txt`;
-    const get = () => fetchUrl(url, { ...opts.fetch, accept: 'any', maxBytes: 1024 * 1024, keepAlive: true });
-    const outcome = await (opts.gate ? opts.gate.run(url, get) : get());
+    const outcome = await fetchUrl(url, { ...opts.fetch, accept: 'any', maxBytes: 1024 * 1024, keepAlive: true, ...(opts.gate ? { hosts: opts.gate } : {}) });
     const { rules, reason } = rulesFromOutcome(outcome, token);
     const entry = { rules, reason, expiresAt: Date.now() + (rules === 'unavailable' ? unavailableTtlMs : ttlMs) };
     cache.delete(origin);

@@ -66,13 +66,13 @@ export async function processEntry(job: JobPayload<'fetch-article'>, deps: Entry
   }
 
   try {
-    const get = () => fetchUrl(url, { ...deps.fetch, accept: 'html', keepAlive: true });
-    const spacing = verdict.crawlDelayMs ? { spacingMs: verdict.crawlDelayMs } : {};
-    const outcome = deps.hosts ? await deps.hosts.run(url, get, spacing) : await get();
+    // Each hop waits for a slot of its own host; the Crawl-delay spaces requests to the entry's host.
+    const gate = deps.hosts ? { hosts: deps.hosts, ...(verdict.crawlDelayMs ? { spacingMs: verdict.crawlDelayMs } : {}) } : {};
+    const outcome = await fetchUrl(url, { ...deps.fetch, accept: 'html', keepAlive: true, ...gate });
     if (outcome.kind !== 'fetched') {
       const message = outcome.kind === 'failed' ? outcome.message : `fetch: ${url} answered 304 Not Modified`;
       if (outcome.kind === 'failed' && outcome.retryAfterSeconds !== undefined) {
-        deps.hosts?.pause(url, Date.now() + Math.min(60, outcome.retryAfterSeconds) * 1000);
+        deps.hosts?.pause(outcome.url, Date.now() + Math.min(60, outcome.retryAfterSeconds) * 1000);
         throw new RetryAfterError(message, outcome.retryAfterSeconds * 1000);
       }
       // The outcome rides along as the cause, so isPermanent can tell lasting failures from passing ones.

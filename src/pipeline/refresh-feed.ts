@@ -4,7 +4,7 @@
 // is recorded on the source (visible, counted) and backs off; it never stops the source for good.
 import { isLedeError } from '../core/errors.ts';
 import type { Feed, FetchFailureReason, FetchOutcome, Source } from '../core/records.ts';
-import { fetchUrl } from '../fetch/fetch-url.ts';
+import { fetchUrlThen } from '../fetch/fetch-url.ts';
 import type { HostGate } from '../fetch/host-limiter.ts';
 import { parseFeed, type ParseFeedOptions } from '../fetch/parse-feed.ts';
 import type { JobPayload, Queue } from '../queue/queue.ts';
@@ -97,10 +97,10 @@ export async function refreshSource(source: Source, deps: RefreshDeps, settings:
   if (!source.feedUrl) return fail(source, deps, policy, checkedAt, 'poll: source has no feed URL');
   const feedUrl = source.feedUrl;
 
-  // The feed is parsed while its request slot is held: at most a few fetched feeds wait for the
-  // parser at any time, and only what the poll needs outlives this step (not the body, not the Feed).
-  const step = () => fetchAndDigest(feedUrl, source, deps);
-  const got = deps.hosts ? await deps.hosts.run(feedUrl, step) : await step();
+  // The feed is parsed while its request slot is held (each redirect hop takes a slot of its own
+  // host): at most a few fetched feeds wait for the parser at any time, and only what the poll
+  // needs outlives this step (not the body, not the Feed).
+  const got = await fetchAndDigest(feedUrl, source, deps);
   if (got.kind === 'not-modified') {
     const intervalMinutes = intervalAfterSuccess({ publishMinutes: source.pollIntervalMinutes, maxAgeSeconds: got.maxAgeSeconds }, policy);
     const nextCheckAt = minutesAfter(checkedAt, intervalMinutes);
@@ -111,7 +111,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps, settings:
   if (got.kind === 'failed') {
     if (got.retryAfterSeconds !== undefined) {
       // A 429/503 speaks for the whole host: everyone in this process waits a little (at most a minute).
-      deps.hosts?.pause(feedUrl, checkedAt.getTime() + Math.min(60, got.retryAfterSeconds) * 1000);
+      deps.hosts?.pause(got.url, checkedAt.getTime() + Math.min(60, got.retryAfterSeconds) * 1000);
     }
     return fail(source, deps, policy, checkedAt, got.message, got.retryAfterSeconds);
   }
@@ -175,7 +175,7 @@ export async function refreshSource(source: Source, deps: RefreshDeps, settings:
 /** What a poll keeps of a fetched feed. */
 type Digest =
   | { readonly kind: 'not-modified'; readonly maxAgeSeconds?: number }
-  | { readonly kind: 'failed'; readonly message: string; readonly retryAfterSeconds?: number }
+  | { readonly kind: 'failed'; readonly url: string; readonly message: string; readonly retryAfterSeconds?: number }
   | {
       readonly kind: 'parsed';
       readonly entries: NewFeedEntry[];
@@ -188,14 +188,18 @@ type Digest =
     };
 
 async function fetchAndDigest(feedUrl: string, source: Source, deps: RefreshDeps): Promise<Digest> {
-  const outcome = await fetchUrl(feedUrl, { ...deps.fetch, accept: 'feed', etag: source.etag, lastModified: source.lastModified, keepAlive: true, decodeText: false });
+  const opts = { ...deps.fetch, accept: 'feed' as const, etag: source.etag, lastModified: source.lastModified, keepAlive: true, decodeText: false, ...(deps.hosts ? { hosts: deps.hosts } : {}) };
+  return fetchUrlThen(feedUrl, opts, (outcome) => digest(outcome, deps));
+}
+
+async function digest(outcome: FetchOutcome, deps: RefreshDeps): Promise<Digest> {
   if (outcome.kind === 'not-modified') return { kind: 'not-modified', maxAgeSeconds: outcome.maxAgeSeconds };
-  if (outcome.kind === 'failed') return { kind: 'failed', message: outcome.message, retryAfterSeconds: outcome.retryAfterSeconds };
+  if (outcome.kind === 'failed') return { kind: 'failed', url: outcome.url, message: outcome.message, retryAfterSeconds: outcome.retryAfterSeconds };
   let feed: Feed;
   try {
     feed = await (deps.parseFeed ?? parseFeed)(outcome.bytes, { url: outcome.url, contentType: outcome.contentType });
   } catch (e) {
-    return { kind: 'failed', message: e instanceof Error ? e.message : String(e) };
+    return { kind: 'failed', url: outcome.url, message: e instanceof Error ? e.message : String(e) };
   }
   return {
     kind: 'parsed',
