@@ -6,8 +6,20 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Source } from '../core/records.ts';
 import { KyselyAdminStore } from './kysely-admin-store.ts';
 import { type Database, type FeedEntryRow, sourceRowToSource } from './rows.ts';
-import { checkColumns, chunks, writeFeedPoll } from './feed-poll-writes.ts';
+import { chunks, writeFeedPoll } from './feed-poll-writes.ts';
+import { planCheckBatches, type SourceCheckRow, writeCheckBatch } from './source-check-batch.ts';
 import type { FeedEntryState, FeedPollResult, JobRequest, NewFeedEntry, SharedDatabase, SourceCheck, StoredFeedEntry } from './store.ts';
+
+/** A write waiting for the next group commit: a function of the transaction, or a source check. */
+interface PendingWrite {
+  readonly run: (db: Kysely<Database>) => Promise<unknown>;
+  readonly single: boolean;
+  readonly check?: SourceCheckRow;
+  readonly resolve: (v: unknown) => void;
+  readonly reject: (e: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const STATES: readonly FeedEntryState[] = ['queued', 'done', 'failed', 'skipped'];
 
@@ -57,7 +69,7 @@ export class KyselyPollStore extends KyselyAdminStore {
   }
 
   /** Poll recordings waiting for the next group commit. */
-  private readonly pending: { run: (db: Kysely<Database>) => Promise<unknown>; single: boolean; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private readonly pending: PendingWrite[] = [];
   private flushing = false;
 
   /**
@@ -70,36 +82,37 @@ export class KyselyPollStore extends KyselyAdminStore {
     return new Promise<T>((resolve, reject) => {
       // SQLite undoes a failed statement alone, so one statement needs no savepoint there.
       const single = !!opts.singleStatement && this.dialect === 'sqlite';
-      this.pending.push({ run: fn, single, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.flushing) void this.flush();
+      this.enqueue({ run: fn, single, resolve: resolve as (v: unknown) => void, reject });
     });
+  }
+
+  private enqueue(write: PendingWrite): void {
+    this.pending.push(write);
+    if (!this.flushing) void this.flush();
   }
 
   private async flush(): Promise<void> {
     this.flushing = true;
     try {
       while (this.pending.length > 0) {
-        const group = this.pending.splice(0, 64);
-        const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+        const group = this.pending.splice(0, 256);
+        const outcomes: Outcome[] = [];
         try {
           await this.writeTransaction(async (db) => {
-            for (const item of group) {
-              if (item.single) {
-                try {
-                  outcomes.push({ ok: true, value: await item.run(db) });
-                } catch (error) {
-                  outcomes.push({ ok: false, error });
+            for (let i = 0; i < group.length; ) {
+              // A run of checks goes in as a few multi-row statements.
+              let end = i;
+              while (end < group.length && group[end]!.check) end++;
+              if (end > i) {
+                for (const batch of planCheckBatches(group.slice(i, end).map((w) => w.check!))) {
+                  const o = await this.attempt(db, this.dialect === 'sqlite', () => writeCheckBatch(db, batch));
+                  for (let k = 0; k < batch.length; k++) outcomes.push(o);
                 }
+                i = end;
                 continue;
               }
-              await sql`savepoint feed_poll`.execute(db);
-              try {
-                outcomes.push({ ok: true, value: await item.run(db) });
-              } catch (error) {
-                await sql`rollback to savepoint feed_poll`.execute(db);
-                outcomes.push({ ok: false, error });
-              }
-              await sql`release savepoint feed_poll`.execute(db);
+              const item = group[i++]!;
+              outcomes.push(await this.attempt(db, item.single, () => item.run(db)));
             }
           });
         } catch (error) {
@@ -115,6 +128,27 @@ export class KyselyPollStore extends KyselyAdminStore {
       }
     } finally {
       this.flushing = false;
+    }
+  }
+
+  /** Runs one write of a group; one that fails rolls back alone (a savepoint unless it is a single SQLite statement). */
+  private async attempt(db: Kysely<Database>, single: boolean, run: () => Promise<unknown>): Promise<Outcome> {
+    if (single) {
+      try {
+        return { ok: true, value: await run() };
+      } catch (error) {
+        return { ok: false, error };
+      }
+    }
+    await sql`savepoint feed_poll`.execute(db);
+    try {
+      const value = await run();
+      await sql`release savepoint feed_poll`.execute(db);
+      return { ok: true, value };
+    } catch (error) {
+      await sql`rollback to savepoint feed_poll`.execute(db);
+      await sql`release savepoint feed_poll`.execute(db);
+      return { ok: false, error };
     }
   }
 
@@ -135,7 +169,8 @@ export class KyselyPollStore extends KyselyAdminStore {
     const since = opts.notCheckedSince;
     if (since) due = due.where((eb) => eb.or([eb('last_checked_at', 'is', null), eb('last_checked_at', '<', since)]));
     // Most overdue first; the random part of the id spreads sources of one host over the batch.
-    const ordered = due.orderBy(sql`coalesce(next_check_at, '')`).orderBy(sql`substr(id, 9)`).limit(limit);
+    // (next_check_at ascending with NULLs first, as SQLite sorts them anyway: its index serves the order.)
+    const ordered = due.orderBy(sql`next_check_at asc nulls first`).orderBy(sql`substr(id, 9)`).limit(limit);
     // One statement: on SQLite an UPDATE takes the write lock before it reads (an IMMEDIATE
     // transaction of its own); on PostgreSQL SKIP LOCKED lets pollers claim side by side.
     const rows = await this.db
@@ -151,17 +186,11 @@ export class KyselyPollStore extends KyselyAdminStore {
     for (const part of chunks(ids)) await this.db.updateTable('sources').set({ poll_lease_until: null }).where('id', 'in', part).execute();
   }
 
-  async recordSourceCheck(id: string, check: SourceCheck): Promise<void> {
-    // In the group commit too: a round records thousands of checks, mostly 304s.
-    await this.groupWrite(
-      (db) =>
-        db
-          .updateTable('sources')
-          .set((eb) => ({ ...checkColumns(check), error_count: check.error === null ? 0 : eb('error_count', '+', 1) }))
-          .where('id', '=', id)
-          .execute(),
-      { singleStatement: true },
-    );
+  recordSourceCheck(id: string, check: SourceCheck): Promise<void> {
+    // In the group commit too, many to a statement: a round records thousands of checks, mostly 304s.
+    return new Promise<void>((resolve, reject) => {
+      this.enqueue({ run: async () => undefined, single: true, check: { id, check }, resolve: () => resolve(), reject });
+    });
   }
 
   async recordFeedPoll(

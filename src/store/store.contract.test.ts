@@ -183,6 +183,31 @@ for (const backend of BACKENDS) {
       assert.equal(deferred?.retryAfterUntil, '2999-01-01T00:00:00.000Z');
     });
 
+    it('should record many checks at once exactly as one by one: each its own columns, errors counted, the last check of a source winning', async () => {
+      const ids = await Promise.all(Array.from({ length: 12 }, async (_, n) => (await store.addSource({ name: `B${n}`, feedUrl: `https://batch.example/${n}.xml` })).id));
+      const t = (m: number) => new Date(Date.UTC(2030, 0, 1, 0, m)).toISOString();
+      await store.recordSourceCheck(ids[0]!, { checkedAt: t(0), nextCheckAt: t(5), error: 'fetch: first', etag: '"old"' });
+      // All at once, so they share group commits: 304s, failures, validators, one source twice.
+      await Promise.all([
+        ...ids.slice(0, 8).map((id, n) => store.recordSourceCheck(id, { checkedAt: t(10), nextCheckAt: t(20 + n), error: null, intervalMinutes: 30 + n, retryAfterUntil: null })),
+        store.recordSourceCheck(ids[8]!, { checkedAt: t(10), nextCheckAt: t(40), error: 'fetch: 429', retryAfterUntil: t(40) }),
+        store.recordSourceCheck(ids[9]!, { checkedAt: t(10), nextCheckAt: t(41), error: null, etag: '"e9"', lastModified: 'Wed, 01 Jan 2030 00:00:00 GMT', intervalMinutes: 15 }),
+        store.recordSourceCheck(ids[10]!, { checkedAt: t(10), nextCheckAt: t(42), error: "it's \"quoted\"; drop table sources; --" }),
+        store.recordSourceCheck(ids[2]!, { checkedAt: t(11), nextCheckAt: t(50), error: 'fetch: later' }),
+      ]);
+      const got = await Promise.all(ids.map((id) => store.getSource(id)));
+      assert.deepEqual(
+        got.slice(0, 8).map((s) => [s?.nextCheckAt, s?.pollIntervalMinutes, s?.lastError ?? null, s?.errorCount]),
+        ids.slice(0, 8).map((_, n) => (n === 2 ? [t(50), 32, 'fetch: later', 1] : [t(20 + n), 30 + n, null, 0])),
+      );
+      assert.equal(got[0]?.etag, '"old"', 'a check without validators keeps the old ones');
+      assert.equal(got[0]?.lastSuccessAt, t(10));
+      assert.deepEqual([got[8]?.errorCount, got[8]?.retryAfterUntil, got[8]?.lastSuccessAt ?? null], [1, t(40), null]);
+      assert.deepEqual([got[9]?.etag, got[9]?.lastModified, got[9]?.pollIntervalMinutes], ['"e9"', 'Wed, 01 Jan 2030 00:00:00 GMT', 15]);
+      assert.equal(got[10]?.lastError, "it's \"quoted\"; drop table sources; --");
+      assert.equal(got[11]?.lastCheckedAt ?? null, null, 'a source not checked is untouched');
+    });
+
     it('should dedupe entries by key, by canonical URL across sources and by content hash, queueing a job for each new one', async () => {
       const s1 = await store.addSource({ name: 'Dedupe 1', feedUrl: 'https://dd.example/1.xml' });
       const s2 = await store.addSource({ name: 'Dedupe 2', feedUrl: 'https://dd.example/2.xml' });
