@@ -19,6 +19,9 @@ interface PendingWrite {
   readonly reject: (e: unknown) => void;
 }
 
+/** How long the first recording of a group waits for others before the group commits. */
+const GROUP_LINGER_MS = 25;
+
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 const STATES: readonly FeedEntryState[] = ['queued', 'done', 'failed', 'skipped'];
@@ -71,6 +74,7 @@ export class KyselyPollStore extends KyselyAdminStore {
   /** Poll recordings waiting for the next group commit. */
   private readonly pending: PendingWrite[] = [];
   private flushing = false;
+  private lingering: NodeJS.Timeout | null = null;
 
   /**
    * Runs `fn` atomically, in a group commit: recordings that arrive while one commits are written
@@ -88,7 +92,14 @@ export class KyselyPollStore extends KyselyAdminStore {
 
   private enqueue(write: PendingWrite): void {
     this.pending.push(write);
-    if (!this.flushing) void this.flush();
+    // A group lingers a moment before its commit: a commit writes every page its group touched,
+    // and a polling round's recordings arrive a few at a time, spread over the whole table.
+    if (!this.flushing && !this.lingering) {
+      this.lingering = setTimeout(() => {
+        this.lingering = null;
+        void this.flush();
+      }, GROUP_LINGER_MS);
+    }
   }
 
   private async flush(): Promise<void> {
