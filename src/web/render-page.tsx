@@ -4,13 +4,13 @@ import type { Child } from 'hono/jsx';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { answer } from './conditional.ts';
 import { mediaProxyUrl } from './media-proxy.ts';
-import { DisplayContext } from './views/layout.tsx';
+import { renderWith } from './views/layout.tsx';
 import type { WebDeps } from './web-deps.ts';
 
 /** The page as a whole HTML document. */
 export async function renderDocument(deps: WebDeps, page: Child): Promise<string> {
   const mediaUrl = deps.mediaProxy ? (url: string) => mediaProxyUrl(deps.secret, url) : (url: string) => url;
-  const html = await (<DisplayContext.Provider value={{ timeZone: deps.timeZone ?? 'UTC', mediaUrl }}>{page}</DisplayContext.Provider>).toString();
+  const html = renderWith({ timeZone: deps.timeZone ?? 'UTC', mediaUrl }, page);
   return `<!DOCTYPE html>${html}`;
 }
 

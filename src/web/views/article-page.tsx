@@ -2,11 +2,11 @@
 // in that order, each part marked with data-part for tests and themes. The poll is the reader's own
 // (poll.tsx) and comes in as a child, so the rest can be rendered once for every reader.
 import { raw } from 'hono/html';
-import { type Child, useContext } from 'hono/jsx';
+import type { Child } from 'hono/jsx';
 import { httpUrl } from '../../core/http-url.ts';
 import type { ImageRef, StoredArticle, SummaryMethod } from '../../core/records.ts';
 import { rewriteImageSources } from '../media-proxy.ts';
-import { DisplayContext, Layout, Time } from './layout.tsx';
+import { display, Layout, Time } from './layout.tsx';
 import { type Publisher, PublisherCard } from './publisher-card.tsx';
 
 /** What the article page shows of the article and its publisher (the same for every reader). */
@@ -27,7 +27,7 @@ function markPhotos(html: string): string {
 
 function Photo(props: { image: ImageRef }) {
   const { image } = props;
-  const { mediaUrl } = useContext(DisplayContext);
+  const { mediaUrl } = display();
   const src = httpUrl(image.url);
   if (!src) return null;
   return (
@@ -71,7 +71,7 @@ function Byline(props: { article: StoredArticle; publisher: Publisher }) {
 export function ArticlePage(props: { model: ArticlePageModel; /** The reader's poll (PollSection). */ poll: Child }) {
   const { article, publisher } = props.model;
   const showLead = article.leadImage && article.images.length === 0 && !article.contentHtml.includes('<img');
-  const { mediaUrl } = useContext(DisplayContext);
+  const { mediaUrl } = display();
   return (
     <Layout title={article.title} lang={article.lang} description={article.summary[0]}>
       <article class="article" lang={article.lang}>

@@ -1,8 +1,37 @@
 // The page frame every reader page shares.
-import { type Child, createContext, useContext } from 'hono/jsx';
+import type { Child } from 'hono/jsx';
 
 /** Display settings every view reads: the time zone dates are shown in, and `mediaUrl`, the address an image of another host is shown from (the media proxy, or the URL itself). */
-export const DisplayContext = createContext<{ timeZone: string; mediaUrl: (url: string) => string }>({ timeZone: 'UTC', mediaUrl: (url) => url });
+export interface Display {
+  readonly timeZone: string;
+  readonly mediaUrl: (url: string) => string;
+}
+
+const DEFAULT_DISPLAY: Display = { timeZone: 'UTC', mediaUrl: (url) => url };
+let current: Display = DEFAULT_DISPLAY;
+
+/**
+ * Renders `node` with `display` as the settings its views read (display()). Views are synchronous
+ * functions, so the whole tree renders within this call and the setting cannot leak into another
+ * render. (hono/jsx's own context would do the same through AsyncLocalStorage, which on Node 20
+ * puts a hook on every promise the process makes.) A view that returns a promise is refused.
+ */
+export function renderWith(display: Display, node: Child): string {
+  const previous = current;
+  current = display;
+  try {
+    const html: unknown = (node as { toString(): unknown }).toString();
+    if (typeof html !== 'string' && !(html instanceof String)) throw new TypeError('views must render synchronously (an async component was found)');
+    return String(html);
+  } finally {
+    current = previous;
+  }
+}
+
+/** The display settings of the render in progress. */
+export function display(): Display {
+  return current;
+}
 
 /** Wraps a page body in the site frame. */
 export function Layout(props: { title: string; lang?: string; children: Child; description?: string }) {
@@ -55,7 +84,7 @@ export function Time(props: { iso?: string | null; lang?: string }) {
   if (!props.iso) return null;
   const d = new Date(props.iso);
   if (Number.isNaN(d.getTime())) return null;
-  const { timeZone } = useContext(DisplayContext);
+  const { timeZone } = display();
   const text = formatter(props.lang?.startsWith('ko') ? 'ko-KR' : 'en-GB', timeZone).format(d);
   return <time datetime={d.toISOString()}>{text}</time>;
 }

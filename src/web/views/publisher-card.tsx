@@ -2,8 +2,7 @@
 import type { Source } from '../../core/records.ts';
 import { sourcePath } from '../../core/article-json.ts';
 import { httpUrl } from '../../core/http-url.ts';
-import { useContext } from 'hono/jsx';
-import { DisplayContext } from './layout.tsx';
+import { display } from './layout.tsx';
 
 /** A publisher as the card shows it, from a source or, lacking one, the page's site name. */
 export interface Publisher {
@@ -24,7 +23,7 @@ export function publisherOf(source: Source | undefined, siteName: string | undef
 /** The publisher card. */
 export function PublisherCard(props: { publisher: Publisher; headingLevel?: 2 | 1 }) {
   const p = props.publisher;
-  const { mediaUrl } = useContext(DisplayContext);
+  const { mediaUrl } = display();
   // Only http(s) addresses become links and images, whatever a source's feed claimed.
   const logoUrl = httpUrl(p.logoUrl);
   const homepageUrl = httpUrl(p.homepageUrl);
