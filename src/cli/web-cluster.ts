@@ -3,7 +3,7 @@
 // keeps them running (a worker that dies is replaced); `lede start` also runs the poller in the
 // primary, so polling and jobs stay in one process. The web processes keep no state of their own
 // (pages cached per process are keyed by the stored version), exactly like `lede web` processes
-// on several machines. Each has its own /metrics registry.
+// on several machines. Their /metrics is merged by the primary (cluster-metrics.ts).
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from '../core/log.ts';
 import { LedeError } from '../core/errors.ts';

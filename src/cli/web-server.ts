@@ -14,7 +14,7 @@ export interface WebServer {
 }
 
 /** The web app's dependencies from the application context. */
-export function webDepsOf(app: AppContext, extra: { metrics?: Metrics; ready?: () => Promise<void> } = {}): WebDeps {
+export function webDepsOf(app: AppContext, extra: { metrics?: Metrics; metricsText?: () => Promise<string>; ready?: () => Promise<void> } = {}): WebDeps {
   return {
     store: app.store,
     reactions: app.config.reactions,

@@ -45,6 +45,8 @@ export function createMetrics(): Metrics {
     help: 'Jobs per queue and state',
     labelNames: ['queue', 'state'] as const,
     registers: [registry],
+    // Every process reads the same database: merged across processes (--workers), it counts once.
+    aggregator: 'max',
     async collect() {
       if (!readDepth) return;
       this.reset();

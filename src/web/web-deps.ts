@@ -29,6 +29,8 @@ export interface WebDeps {
   readonly queue?: Pick<Queue, 'counts' | 'failedJobs'>;
   /** This process's Prometheus registry, served at /metrics. */
   readonly metrics?: Metrics;
+  /** The text /metrics answers with, when it is more than this process's registry (every web process of `--workers N`). */
+  readonly metricsText?: () => Promise<string>;
   /** Bytes of rendered pages each web process keeps (page-cache.ts); default 32 MiB, 0 keeps none. */
   readonly pageCacheBytes?: number;
   /** Checks what the process needs to serve (the store, the queue); throws when not ready. */

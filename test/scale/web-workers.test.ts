@@ -12,6 +12,16 @@ import { freePort, waitUntil } from '../e2e/browser-helpers.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'lede.js');
 
+/** Requests counted by lede_http_request_duration_seconds for `route`, over every method and status. */
+function requestCount(metrics: string, route: string): number {
+  let n = 0;
+  for (const line of metrics.split('\n')) {
+    const m = /^lede_http_request_duration_seconds_count\{([^}]*)\} (\d+)/.exec(line);
+    if (m && m[1]!.includes(`route="${route}"`)) n += Number(m[2]);
+  }
+  return n;
+}
+
 describe('lede start --workers', () => {
   const data = mkdtempSync(join(tmpdir(), 'lede-web-workers-'));
   after(() => rmSync(data, { recursive: true, force: true }));
@@ -35,7 +45,8 @@ describe('lede start --workers', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok || undefined, 'the web processes to answer', 60_000);
-      const children = () => spawnSync('pgrep', ['-P', String(child.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+      // (-f: tsx may have an esbuild service running under the primary too.)
+      const children = () => spawnSync('pgrep', ['-P', String(child.pid), '-f', 'lede.js'], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
       assert.equal(children().length, 2, 'two web processes under the primary');
       for (let i = 0; i < 6; i++) {
         const page = await fetch(`http://127.0.0.1:${port}/articles/${article.id}`);
@@ -44,6 +55,13 @@ describe('lede start --workers', () => {
         assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
       }
       assert.match(stdout, /2 web processes/);
+      // /metrics speaks for every process, whichever one the scrape lands on.
+      for (let i = 0; i < 4; i++) {
+        const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        assert.equal(requestCount(text, '/articles/:id'), 6, text.slice(0, 2000));
+        assert.equal(requestCount(text, '/'), 6);
+        assert.match(text, /^lede_process_cpu_user_seconds_total \d/m);
+      }
       const pids = children();
       child.kill('SIGTERM');
       assert.equal(await exited, 0, 'SIGTERM ends the primary cleanly');

@@ -4,6 +4,7 @@ import type { FixtureSite } from '../../demo/fixture-site.ts';
 import type { AppContext, Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 import { onShutdown, parsePort } from '../process-signals.ts';
+import { clusterMetricsReader, serveClusterMetrics } from '../cluster-metrics.ts';
 import { forkWebWorkers, isWebWorker, parseWorkers } from '../web-cluster.ts';
 
 interface StartOptions {
@@ -57,8 +58,9 @@ export function registerStart(program: Command, boot: Boot): void {
       const [{ startWebServer, webDepsOf }, { startPoller }] = await Promise.all([import('../web-server.ts'), import('../poller.ts')]);
       const metrics = app.metrics;
       metrics.setQueueDepthSource(async () => Object.fromEntries(Object.entries(await app.queue.counts()).map(([q, c]) => [q, { ...c }])));
-      const webDeps = webDepsOf(app, { metrics, ready: async () => void (await app.queue.counts()) });
+      const ready = async () => void (await app.queue.counts());
       if (isWebWorker()) {
+        const webDeps = webDepsOf(app, { metrics, metricsText: clusterMetricsReader(metrics.registry), ready });
         // A web process forked by `lede start --workers N`: it only serves.
         const server = await startWebServer(app, webDeps);
         onShutdown(app.log, async () => {
@@ -70,7 +72,9 @@ export function registerStart(program: Command, boot: Boot): void {
       const workers = workersFlag ?? app.config.webWorkers;
       const site = opts.demo ? await startDemo(app, demoPort) : undefined;
       let web: { port: number; close(): Promise<void> };
+      const webDeps = webDepsOf(app, { metrics, ready });
       if (workers > 1) {
+        serveClusterMetrics(metrics.registry);
         const forked = forkWebWorkers(workers, app.log);
         web = { port: await forked.listening, close: () => forked.stop() };
       } else {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import type { Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 import { onShutdown, parsePort } from '../process-signals.ts';
+import { clusterMetricsReader, serveClusterMetrics } from '../cluster-metrics.ts';
 import { forkWebWorkers, isWebWorker, parseWorkers } from '../web-cluster.ts';
 
 /** Registers `web`. */
@@ -20,6 +21,7 @@ export function registerWeb(program: Command, boot: Boot): void {
       const workers = workersFlag ?? app.config.webWorkers;
       if (workers > 1 && !isWebWorker()) {
         // The primary only keeps its web processes running.
+        serveClusterMetrics(app.metrics.registry);
         const web = forkWebWorkers(workers, app.log);
         const port = await web.listening;
         print(`Lede web is serving on http://${app.config.host}:${port}/ (${workers} processes)`);
@@ -30,7 +32,8 @@ export function registerWeb(program: Command, boot: Boot): void {
         return;
       }
       const { startWebServer, webDepsOf } = await import('../web-server.ts');
-      const server = await startWebServer(app, webDepsOf(app, { metrics: app.metrics }));
+      const metricsText = isWebWorker() ? clusterMetricsReader(app.metrics.registry) : undefined;
+      const server = await startWebServer(app, webDepsOf(app, { metrics: app.metrics, ...(metricsText ? { metricsText } : {}) }));
       if (!isWebWorker()) print(`Lede web is serving on http://${app.config.host}:${server.port}/`);
       onShutdown(app.log, async () => {
         await server.close();

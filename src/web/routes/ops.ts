@@ -28,6 +28,7 @@ export function registerOps(app: Hono, deps: WebDeps): void {
   app.get('/metrics', async (c) => {
     if (!deps.metrics) return c.text('metrics are not enabled in this process\n', 404);
     c.header('Cache-Control', 'no-store');
-    return c.body(await deps.metrics.registry.metrics(), 200, { 'Content-Type': deps.metrics.registry.contentType });
+    const text = deps.metricsText ? await deps.metricsText() : await deps.metrics.registry.metrics();
+    return c.body(text, 200, { 'Content-Type': deps.metrics.registry.contentType });
   });
 }
