@@ -67,10 +67,22 @@ export function ldTypes(n: Obj): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
-/** Names and emails of JSON-LD author values (string, Person, array). */
-export function ldAuthors(v: Json): Author[] {
+/** Indexes typed JSON-LD nodes by their @id, so references ({"@id": "…#/schema/person/1"}) can be followed. */
+export function indexLdIds(nodes: readonly Obj[]): Map<string, Obj> {
+  const ids = new Map<string, Obj>();
+  for (const n of nodes) {
+    const id = clean(n['@id']);
+    if (id && !ids.has(id)) ids.set(id, n);
+  }
+  return ids;
+}
+
+/** Names and emails of JSON-LD author values (string, Person, array). A bare reference ({"@id": …}, as SEO plugins write @graph pages) is looked up in `ids`. */
+export function ldAuthors(v: Json, ids?: ReadonlyMap<string, Obj>): Author[] {
   const out: Author[] = [];
-  for (const a of Array.isArray(v) ? v : [v]) {
+  for (const item of Array.isArray(v) ? v : [v]) {
+    const ref = isObj(item) && item.name === undefined ? clean(item['@id']) : undefined;
+    const a = ref ? ids?.get(ref) : item;
     if (typeof a === 'string') {
       const name = clean(decodeEntities(a));
       if (name && !/^https?:/i.test(name)) out.push({ name });

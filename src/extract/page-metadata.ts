@@ -9,7 +9,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
-import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
+import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
@@ -107,17 +107,23 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   let declaresNonArticle = false;
   let ldSite: string | undefined;
   let ldPublished: string | undefined;
-  for (const block of ldBlocks) {
-    for (const n of flattenLd(parseJsonLd(block))) {
-      const types = ldTypes(n);
-      if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
-      else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
-      if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
-      // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
-      if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
-    }
+  let ldAuthor: Json | undefined;
+  const ldNodes = ldBlocks.flatMap((block) => flattenLd(parseJsonLd(block)));
+  const ldIds = indexLdIds(ldNodes);
+  for (const n of ldNodes) {
+    const types = ldTypes(n);
+    if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
+    else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
+    if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
+    // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
+    if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
+    // SEO plugins put the author on the WebPage node when they write no Article node.
+    if (ldAuthor === undefined && /^(?:WebPage|ItemPage)$/i.test(types[0] ?? '')) ldAuthor = n.author ?? n.creator;
   }
   const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
+  // A publisher given as a reference to an Organization node of the @graph ranks after og:site_name:
+  // that node is often the company that runs the site rather than the site.
+  const pubRef = article && isObj(article.publisher) && !pub ? clean(ldIds.get(clean(article.publisher['@id']) ?? '')?.name) : undefined;
 
   const ogType = get('og:type');
   const declaresArticle = article !== undefined || /article|news/i.test(ogType ?? '');
@@ -126,17 +132,17 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   const documentTitle = clean(doc.title);
   // Precedence as in Readability: JSON-LD, Dublin Core, OpenGraph, <meta name=title>, Twitter, Parse.ly.
   const title = (article ? ldTitle(article, documentTitle) : undefined) ?? get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
-  const siteName = pub ?? get('og:site_name') ?? ldSite ?? get('application-name', 'twitter:site:name');
+  const siteName = pub ?? get('og:site_name') ?? pubRef ?? ldSite ?? get('application-name', 'twitter:site:name');
 
   // Authors: JSON-LD, then meta tags, then bylines marked up or classed in the page. A name that
   // is the outlet itself ("finanztreff.de", the site name) only counts when no person is named.
-  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl) : undefined;
-  const outlets = [siteName, pub, ldSite, get('og:site_name'), get('application-name')];
+  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl, title ?? documentTitle) : undefined;
+  const outlets = [siteName, pub, pubRef, ldSite, get('og:site_name'), get('application-name')];
   // Twitter card labels ("Written by" / "Verfasst von" in twitter:label1, the name in twitter:data1).
   const labelled = [1, 2].map((i) => (/^(?:written\s+by|verfasst\s+von|geschrieben\s+von|autor(?:in)?|author|escrito\s+por|écrit\s+par)$/i.test(get(`twitter:label${i}`) ?? '') ? get(`twitter:data${i}`) : undefined)).find((v) => v);
   const metaAuthor = labelled ?? get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
   const sources: (() => Author[])[] = [
-    () => (article ? ldAuthors(article.author ?? article.creator) : []),
+    () => ldAuthors((article ? article.author ?? article.creator : undefined) ?? ldAuthor, ldIds),
     () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
