@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
+import { readLayout } from './page-parts.ts';
 
 /** Reads the markup dates of a small page body. */
 function datesOf(body: string) {
@@ -64,4 +65,17 @@ describe('dateFromUrl', () => {
   for (const [value, expected] of cases) {
     it(`should read ${value}`, () => assert.equal(dateFromUrl(value), expected));
   }
+});
+
+describe('readMarkupDates with the page title', () => {
+  it('should take the <h1> that repeats the title as the headline when an earlier <h1> does not', () => {
+    const { document } = parseHTML(`<!doctype html><html><head><title>Coach cancels the spring camp | Example Sport</title></head><body>
+      <div class="cookie-notice"><h1>Dear readers, we use cookies</h1></div>
+      <figure class="teaser"><div class="info"><span class="date">02.02.2022</span></div><h1>Coach cancels the spring camp</h1></figure>
+      <p>Story text.</p></body></html>`);
+    const root = document.documentElement as unknown as DateEl;
+    assert.equal(readMarkupDates(root, readLayout(root as never, 'Coach cancels the spring camp | Example Sport')).published, '2022-02-02T00:00:00.000Z');
+    // Without the title the first <h1> leads, and the teaser's date counts as another story's.
+    assert.equal(readMarkupDates(root).published, undefined);
+  });
 });
