@@ -25,6 +25,11 @@ describe('findBylineNames', () => {
     ['should not read a "By" line far from the headline', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<p>By the way, this is text.</p>`, []],
     ['should not take an organisation card for a byline', '<h1>T</h1><table class="infobox vcard"><caption class="fn org">Mozilla</caption></table>', []],
     ['should not take a view counter for a name', '<h1>T</h1><p class="author"><span class="author-views">人氣( 23925 )</span></p>', []],
+    ['should read the name after an "Autor:" label', '<h1>T</h1><p>Text.</p><p><strong>Autor:</strong> <a href="/p/1">Erika Mustermann</a> <br/><strong>Tags:</strong> <a href="/t/x">x</a></p>', ['Erika Mustermann']],
+    ['should read the name in the element after an "Author" heading', '<h1>T</h1><section><h4>Author</h4><p><a href="/p/2">Jane Q. Public</a></p></section>', ['Jane Q. Public']],
+    ['should read the name after a "By" label and line breaks, one level up', '<h1>T</h1><div><p class="label"><b>By</b></p></div><div><br><p class="full-name">Max Power</p></div>', ['Max Power']],
+    ['should not read a one-word value after a label', '<h1>T</h1><p><b>Redaktion:</b> Bild</p>', []],
+    ['should not read a comment form label', '<h1>T</h1><form><label for="author">Author</label><input id="author"></form>', []],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

@@ -11,6 +11,7 @@ export interface BylineEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   querySelector(sel: string): BylineEl | null;
   readonly textContent: string | null;
+  readonly parentNode: BylineEl | null;
 }
 
 /** Class or id tokens of an element holding an author's name. */
@@ -24,6 +25,29 @@ const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben
 /** Elements after the headline where a "By …" line is the story's own. */
 const NEAR_HEADLINE = 40;
 const MAX_BY_LINE_CHARS = 100;
+
+/** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>"). */
+const AUTHOR_LABEL = /^(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|redaktion|written\s+by|geschrieben\s+von)\s*[:：]?$/i;
+const MAX_LABEL_CHARS = 24;
+
+/** The text that follows a label element: its next sibling with text (line breaks and separators skipped), else its parent's, two levels up at most. */
+function textAfterLabel(label: BylineEl): string | undefined {
+  let from: BylineEl | null = label;
+  for (let level = 0; from && level < 3; level++, from = from.parentNode) {
+    for (let n = from.nextSibling as BylineEl | null; n; n = n.nextSibling as BylineEl | null) {
+      if (n.nodeType === 1 && n.nodeName === 'BR') continue;
+      if (n.nodeType !== 1 && n.nodeType !== 3) continue;
+      if (textLongerThan(n, MAX_NAME_CHARS)) return undefined;
+      const text = spacedText(n).replace(/\s+/g, ' ').trim();
+      if (text === '' || /^[\p{P}\s]+$/u.test(text)) {
+        if (n.nodeType === 1 && n.nodeName !== 'SPAN' && text === '' && n.firstChild) return undefined;
+        continue;
+      }
+      return text;
+    }
+  }
+  return undefined;
+}
 
 /** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"). */
 function spacedText(node: TextWalkNode): string {
@@ -47,7 +71,7 @@ function isNameLike(name: string): boolean {
   return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
 }
 
-/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
+/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, then names after an author label, then a "By …" line under the headline. */
 export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
   if (!root) return [];
   layout ??= readLayout(root as unknown as PartEl);
@@ -55,6 +79,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
   const { headline } = layout;
   let classed: string[] | undefined;
   let byLine: string[] | undefined;
+  let labelled: string[] | undefined;
   let seen = 0;
   let sinceHeadline = -1;
   for (const el of descendants(root)) {
@@ -67,6 +92,12 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
         const names = splitAuthorNames(text).filter(isNameLike);
         if (names.length > 0) byLine = names;
       }
+    }
+    if (!labelled && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+      const after = textAfterLabel(el);
+      const names = after && /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
+      // One-word values after a label are too often something else ("Text: Bild", a menu's next entry).
+      if (names.length > 0 && names.every((n) => n.includes(' '))) labelled = names;
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
@@ -90,5 +121,5 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     classed = names;
     if (byLine) break;
   }
-  return classed ?? byLine ?? [];
+  return classed ?? labelled ?? byLine ?? [];
 }
