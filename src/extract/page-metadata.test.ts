@@ -61,6 +61,16 @@ describe('readPageMetadata', () => {
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', '@id': 'https://example.org/a/#webpage', author: { '@id': 'https://example.org/#/person/2' } }, { '@type': ['Person'], '@id': 'https://example.org/#/person/2', name: 'John Doe' }] });
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [ld]).authors, [{ name: 'John Doe' }]);
   });
+  it('should replace a login or a first name in the metadata by the full name the page writes', () => {
+    for (const [meta, byline] of [['jane_roe', 'Jane Roe'], ['박준호', '박준호'], ['janeroe', 'Jane Roe'], ['Jane', 'Jane Roe'], ['gabor_munier', 'Gàbor Muniér']]) {
+      const { document } = parseHTML(`<html><head><title>T</title><meta name="author" content="${meta}"></head><body><h1>T</h1><div class="byline">By ${byline}</div></body></html>`);
+      assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: byline }]);
+    }
+  });
+  it('should keep a one-word metadata author when the page names nobody fuller', () => {
+    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);
+  });
   it('should read publication dates under vendor meta names', () => {
     const cases: [string, string][] = [
       ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T00:44:37.000Z'],

@@ -77,6 +77,38 @@ function ldTitle(article: Obj, documentTitle: string | undefined): string | unde
   return n > 0.75 && h <= 0.75 ? name : headline;
 }
 
+/** True for a Latin-script name of one word: a first name alone or a login ("jane_doe", "jane.doe", "janedoe"). Korean and Chinese names are written without spaces and are whole. */
+function isHandleOrFirstName(name: string): boolean {
+  return /^[\p{Script=Latin}\p{N}._-]+$/u.test(name.trim());
+}
+
+/** Folded words of a name: lower case, accents dropped. */
+function nameWords(name: string): string[] {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/** True when `full` is the name `short` abbreviates: its first name, its words joined, or all of a login's parts. */
+function extendsName(short: string, full: string): boolean {
+  const parts = nameWords(short);
+  const words = nameWords(full);
+  if (words.length < 2 || parts.length === 0 || /[,;&]/.test(full)) return false;
+  if (parts.length === 1) return words[0] === parts[0] || words.join('') === parts[0];
+  return parts.every((p) => words.includes(p));
+}
+
+/** `people` with each one-word name replaced by the full name a later source gives for it, when one does. */
+function fullerNames(people: Author[], later: readonly (() => Author[])[]): Author[] {
+  for (const source of later) {
+    const names = source();
+    const out = people.map((a) => {
+      const full = names.find((b) => extendsName(a.name, b.name));
+      return full ? { ...a, name: full.name } : a;
+    });
+    if (out.some((a, i) => a !== people[i])) return mergeAuthors(out);
+  }
+  return people;
+}
+
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
 export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
@@ -148,11 +180,12 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   ];
   let authors: Author[] = [];
   let outletAuthors: Author[] = [];
-  for (const source of sources) {
-    const found = mergeAuthors(source());
+  for (let i = 0; i < sources.length; i++) {
+    const found = mergeAuthors(sources[i]!());
     const people = found.filter((a) => !isOutletName(a.name, outlets, url));
     if (people.length > 0) {
-      authors = people;
+      // A login or a first name alone ("jane.doe", "Jane") gives way to the full name a later source writes.
+      authors = people.some((a) => !isHandleOrFirstName(a.name)) ? people : fullerNames(people, sources.slice(i + 1));
       break;
     }
     if (outletAuthors.length === 0) outletAuthors = found;
