@@ -20,6 +20,7 @@ describe('splitAuthorNames', () => {
     ['Lars Fischer und Alina Schadwinkel', ['Lars Fischer', 'Alina Schadwinkel']],
     ['Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
     ['Doe, Jane', ['Doe, Jane']],
+    ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
     ['Mac & i', ['Mac & i']],
     ['Martin Untersinger (avec Damien Leloup et Morgane Tual)', ['Martin Untersinger (avec Damien Leloup et Morgane Tual)']],
     ['Last Updated: January 7, 2025', []],

@@ -46,6 +46,9 @@ function isDateOrTime(part: string): boolean {
   return /\d/.test(part) && !/\p{L}{3,}/u.test(part.replace(/\b(?:am|pm|utc|gmt|[ecmp][sd]t|kst|uhr)\b/gi, ''));
 }
 
+/** Degrees and suffixes written after a name, after a comma. */
+const NAME_SUFFIX = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|Ph\.D\.|DO|RN|MPH|MBA|DVM|PharmD|Jr\.?|Sr\.?|II|III|IV)$/;
+
 /** Splits a meta author value into names ("A, B and C"), dropping URLs, "By" and trailing dates. */
 export function splitAuthorNames(value: string): string[] {
   const v = cleanAuthorName(value.replace(/^\s*by\s+/i, '').trim());
@@ -54,7 +57,13 @@ export function splitAuthorNames(value: string): string[] {
   if (/[()]/.test(v)) return [v];
   const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\|)\s*/i).map((p) => p.trim());
   if (split.some((p) => /^\p{L}$/u.test(p))) return [v];
-  const parts = split.filter((p) => p !== '' && !isDateOrTime(p));
+  const parts: string[] = [];
+  for (const p of split) {
+    if (p === '' || isDateOrTime(p)) continue;
+    // "Brenda Goodman, MA", "John Roe, Jr.": a degree or suffix belongs to the name before it.
+    if (NAME_SUFFIX.test(p) && parts.length > 0) parts[parts.length - 1] += `, ${p}`;
+    else parts.push(p);
+  }
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
   return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));

@@ -30,6 +30,9 @@ describe('findBylineNames', () => {
     ['should read the name after a "By" label and line breaks, one level up', '<h1>T</h1><div><p class="label"><b>By</b></p></div><div><br><p class="full-name">Max Power</p></div>', ['Max Power']],
     ['should not read a one-word value after a label', '<h1>T</h1><p><b>Redaktion:</b> Bild</p>', []],
     ['should not read a comment form label', '<h1>T</h1><form><label for="author">Author</label><input id="author"></form>', []],
+    ['should leave the affiliation under a "By" line', '<h1>T</h1><div class="author_fmt"> By <a href="/j">Jane  Doe</a><br/>Example Health News</div>', ['Jane Doe']],
+    ['should leave an editor credited under the author', '<h1>T</h1><p class="byline author">Written by Jane Doe<br />Edited by John Roe</p>', ['Jane Doe']],
+    ['should keep authors written one per line', '<h1>T</h1><p class="byline">Jane Doe<br>John Roe</p>', ['Jane Doe', 'John Roe']],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

@@ -49,18 +49,36 @@ function textAfterLabel(label: BylineEl): string | undefined {
   return undefined;
 }
 
-/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"). */
-function spacedText(node: TextWalkNode): string {
+/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"); with `lines`, a <br> is a line break. */
+function spacedText(node: TextWalkNode, lines = false): string {
   if (node.nodeType === 3) return node.textContent ?? '';
   let out = '';
-  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? ` ${spacedText(c)} ` : c.nodeType === 3 ? c.textContent ?? '' : '';
+  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? (lines && c.nodeName === 'BR' ? '\n' : ` ${spacedText(c, lines)} `) : c.nodeType === 3 ? c.textContent ?? '' : '';
   return out;
+}
+
+/** "By"-type prefixes that open a byline's first line. */
+const BY_PREFIX = /^(?:by|von|par|por|door|di|written\s+by|posted\s+by|geschrieben\s+von)\s/i;
+/** Lines under a byline that credit someone other than an author ("Edited by …", "Photos by …"). */
+const OTHER_CREDIT = /^(?:edited|photos?|photographs?|pictures?|illustrations?|graphics?|video|produced|reviewed|fact[-\s]?checked|additional\s+reporting|bearbeitet|fotos?|bilder?|redigiert)\s+(?:by|von)\b/i;
+
+/** A line that is one capitalised name of two to four words. */
+const ONE_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+
+/** The byline part of a text broken into lines: after a "By …" first line, the lines under it are affiliations ("WebMD Health News") or other credits, not names. */
+function bylineLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  if (lines.length < 2) return lines[0] ?? '';
+  if (BY_PREFIX.test(lines[0]!)) return lines[0]!;
+  const kept = lines.filter((l) => !OTHER_CREDIT.test(l));
+  // Names one per line are a list; anything else ("Posted by" / "Jane") is one line broken up.
+  return kept.join(kept.every((l) => ONE_NAME.test(l)) ? ', ' : ' ');
 }
 
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
   const nameEl = el.querySelector('[itemprop~="name"]');
-  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? spacedText(el);
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   return splitAuthorNames(text).filter(isNameLike);
@@ -89,7 +107,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
       const text = spacedText(el).replace(/\s+/g, ' ').trim();
       if (BY_LINE.test(text)) {
-        const names = splitAuthorNames(text).filter(isNameLike);
+        const names = splitAuthorNames(bylineLines(spacedText(el, true))).filter(isNameLike);
         if (names.length > 0) byLine = names;
       }
     }
