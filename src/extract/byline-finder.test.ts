@@ -33,6 +33,11 @@ describe('findBylineNames', () => {
     ['should leave the affiliation under a "By" line', '<h1>T</h1><div class="author_fmt"> By <a href="/j">Jane  Doe</a><br/>Example Health News</div>', ['Jane Doe']],
     ['should leave an editor credited under the author', '<h1>T</h1><p class="byline author">Written by Jane Doe<br />Edited by John Roe</p>', ['Jane Doe']],
     ['should keep authors written one per line', '<h1>T</h1><p class="byline">Jane Doe<br>John Roe</p>', ['Jane Doe', 'John Roe']],
+    ['should read "Ein Artikel von" and "Text von" lines', '<h1>T</h1><div class="meta"><div>Ein Artikel von <strong>Erika Mustermann</strong> | 27.01.2022 - 12:45</div></div>', ['Erika Mustermann']],
+    ['should read a "von" line that opens with its date', '<h1>T</h1><h2>Stars <span>06.11.2023 13:30 von Erika</span></h2>', ['Erika']],
+    ['should read a "By" line near the top of a page without a headline', '<div class="page"><p><em>Text von Max Mustermann Illustration von Erika Muster</em></p><p>Story.</p></div>', ['Max Mustermann']],
+    ['should not read a one-word "von" value on a page without a headline', '<div class="page"><p>von Ostern</p></div>', []],
+    ['should not read "By the way" on a page without a headline', '<div class="page"><p>By the way, this is text.</p></div>', []],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

@@ -21,9 +21,13 @@ const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biogra
 const MAX_NAME_CHARS = 120;
 
 /** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Text: Jane Doe"). */
-const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+/** A date and time a byline may open with ("06.11.2023 13:30 von Jane"). */
+const LEADING_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\s|[,|·•-])+(?=\p{L})/u;
 /** Elements after the headline where a "By …" line is the story's own. */
 const NEAR_HEADLINE = 40;
+/** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
+const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
 
 /** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>"). */
@@ -99,16 +103,18 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
   let byLine: string[] | undefined;
   let labelled: string[] | undefined;
   let seen = 0;
-  let sinceHeadline = -1;
+  // Without a headline, "By …" lines count from the top of the page, and only with full names.
+  let sinceHeadline = headline ? -1 : 0;
+  const near = headline ? NEAR_HEADLINE : NEAR_TOP;
   for (const el of descendants(root)) {
     const tag = el.tagName;
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
-    if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const text = spacedText(el).replace(/\s+/g, ' ').trim();
-      if (BY_LINE.test(text)) {
-        const names = splitAuthorNames(bylineLines(spacedText(el, true))).filter(isNameLike);
-        if (names.length > 0) byLine = names;
+    if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
+      const text = spacedText(el).replace(/\s+/g, ' ').trim().replace(LEADING_DATE, '');
+      if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
+        const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
+        if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       }
     }
     if (!labelled && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
