@@ -17,6 +17,8 @@ describe('readMarkupDates', () => {
     ['should read a German label', '<h1>T</h1><div class="entry-meta">Veröffentlicht am <a href="/x">5. April 2017</a></div>', '2017-04-05T00:00:00.000Z'],
     ['should read a Korean label in KST', '<h1>제목</h1><span class="info">입력 2025.11.15 08:47</span>', '2025-11-14T23:47:00.000Z'],
     ['should read a bare date in a date-classed element', '<h1>T</h1><p class="postmeta">3. August 2015 · Filed under x</p>', '2015-08-03T00:00:00.000Z'],
+    ['should read a bare date set just above the headline, even in a teaser-classed header', '<div class="header"><h3 class="teaser-meta">02.01.2022</h3><h1>T</h1></div><p>Text.</p>', '2022-01-02T00:00:00.000Z'],
+    ['should not read a bare date far above the headline', '<div class="x"><p>02.01.2022</p></div>' + '<p>a</p>'.repeat(10) + '<h1>T</h1><p>Text.</p>', undefined],
     ['should skip dates of comments', '<h1>T</h1><p>Text</p><div class="comments-area"><time datetime="2019-10-19T14:37:24+02:00">19. Oktober 2019</time></div>', undefined],
     ['should skip dates of sidebars and related lists', '<h1>T</h1><aside><span class="date">01.02.2020</span></aside><ul class="related-posts"><li class="date">02.02.2020</li></ul>', undefined],
     ['should keep the story wrapper whose class mentions a sidebar', '<div class="page page--wsidebar"><article><h1>T</h1><time class="entry-date published" datetime="2021-11-19T10:13:50+01:00">19.11.2021</time></article></div>', '2021-11-19T09:13:50.000Z'],

@@ -37,6 +37,8 @@ const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 
 /** Elements after the headline, in document order, where a bare or leading date is the story's own. */
 const NEAR_HEADLINE = 30;
+/** Elements before the headline, in document order, where a bare date sets the story's date ("<h3>02.01.2022</h3><h1>…"). */
+const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
 const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|-]{6,40}?)\s*[–—|-]\s/u;
 /** Tags whose short text may hold a labelled date. */
@@ -86,10 +88,14 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   const dayFirst = lang !== '' && !/^en\b/i.test(lang);
   let sinceHeadline = -1;
   let visited = 0;
+  let lastBeforeHeadline: { at: number; date: string } | undefined;
   for (const el of descendants(root)) {
     if (best.published?.[0] === 0 && best.modified) break;
-    if (el === (headline as unknown)) sinceHeadline = 0;
-    else if (sinceHeadline >= 0) sinceHeadline++;
+    if (el === (headline as unknown)) {
+      sinceHeadline = 0;
+      // A date set just above the headline (a dateline over the title) is the story's own too.
+      if (lastBeforeHeadline && visited - lastBeforeHeadline.at <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date);
+    } else if (sinceHeadline >= 0) sinceHeadline++;
     const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
     visited++;
@@ -125,9 +131,17 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     // Every date form read here has a four-digit year.
     if (!marked && !markedModified && !YEAR.test(raw)) continue;
     if (++scanned > MAX_SCANNED) break;
-    if (belongsToSomethingElse(el as PartEl, story, memo)) continue;
     const korean = /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
+    if (belongsToSomethingElse(el as PartEl, story, memo)) {
+      // A sibling of the headline is part of the story's header whatever its class says ("teaser-meta").
+      if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
+        const text = raw.replace(/\s+/g, ' ').trim();
+        const date = isBareDate(text) ? parseDate(text, opts) : undefined;
+        if (date) lastBeforeHeadline = { at: visited, date };
+      }
+      continue;
+    }
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
     if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
     if (marked || markedModified) continue;
@@ -143,6 +157,10 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!wants('published', 2)) continue;
     if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined));
     else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts));
+    else if (headline && sinceHeadline < 0 && isBareDate(text)) {
+      const date = parseDate(text, opts);
+      if (date) lastBeforeHeadline = { at: visited, date };
+    }
     else if (near && tag === 'P' && wants('published', 3)) {
       const lead = LEADING_DATE.exec(text);
       if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1], opts));
