@@ -48,6 +48,10 @@ describe('readMarkupDates (slashed dates)', () => {
     const { document } = parseHTML('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-02-04T00:00:00.000Z');
   });
+  it('should read a slashed date day first on a British page that declares its language in xml:lang', () => {
+    const { document } = parseHTML('<!doctype html><html xml:lang="en-GB"><body><h1>T</h1><span class="time">02/10/2020</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2020-10-02T00:00:00.000Z');
+  });
 });
 
 describe('labelledDates', () => {
@@ -61,6 +65,7 @@ describe('dateFromUrl', () => {
     ['https://example.org/2019/10/21/some-story/', '2019-10-21T00:00:00.000Z'],
     ['https://example.org/news/2020-02-19/c_11.htm', '2020-02-19T00:00:00.000Z'],
     ['https://example.org/view/20240827/story', '2024-08-27T00:00:00.000Z'],
+    ['https://example.org/education/2020/oct/02/some-story', '2020-10-02T00:00:00.000Z'],
     ['https://example.org/2019/10/some-story/', undefined],
     ['https://example.org/item/12345678901', undefined],
   ];

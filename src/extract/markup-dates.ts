@@ -84,8 +84,9 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   let scanned = 0;
   const { headline, story, memo } = layout ?? readLayout(root);
   // Slashed dates ("02/04/2022") are day first everywhere but in English.
-  const lang = root.getAttribute('lang') ?? '';
-  const dayFirst = lang !== '' && !/^en\b/i.test(lang);
+  const lang = root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '';
+  // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
+  const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
   let sinceHeadline = -1;
   let visited = 0;
   let lastBeforeHeadline: { at: number; date: string } | undefined;
@@ -169,6 +170,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
 }
 
+const MONTH_ABBRS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 /** The date a URL path spells (/2019/05/12/, /2019-05-12-slug, /20190512/), if any. */
 export function dateFromUrl(url: string): string | undefined {
   let path: string;
@@ -178,6 +181,9 @@ export function dateFromUrl(url: string): string | undefined {
     return undefined;
   }
   const m = /\/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?$|$)/.exec(path) ?? /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)/.exec(path);
+  // "/2020/oct/02/slug": the month as a word.
+  const named = m ? undefined : /\/((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i.exec(path);
+  if (named) return parseDate(`${named[1]}-${String(MONTH_ABBRS.indexOf(named[2]!.toLowerCase()) + 1).padStart(2, '0')}-${named[3]!.padStart(2, '0')}`);
   if (!m) return undefined;
   return parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
 }
