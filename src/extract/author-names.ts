@@ -10,12 +10,12 @@ const TRAILING_DATE = new RegExp(
   'iu',
 );
 /** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
-const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
+const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|eingestellt\s+von|vom|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
 /** Roles written after a name ("기자", "Staff Writer", "Chefredakteur"). */
 const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A weekday, a "Stand"/"Updated" label or a role word left after a name ("Joe Wee Monday", "Sara Zinnecker Stand", "Ben Silverman Games Editor"). */
-const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}{2,}\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
+const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
 /** A label inside a line of metadata after which the name follows ("Datum: 19.11.2021 Autor: Fritz Imhof"). */
 const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
 
@@ -115,3 +115,13 @@ export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[]
   }
   return out;
 }
+
+/** News agencies credited beside reporters ("David Hutzler, dpa"), alone or combined ("dpa/lno", "AFP/Reuters"). */
+const AGENCY = /^(?:(?:dpa|afp|ap|reuters|epd|kna|apa|sda|sid|dts|ansa|efe|xinhua|yonhap|연합뉴스|뉴시스|뉴스1|pa(?:\s+media)?|associated\s+press|agence\s+france[-\s]presse|press\s+association)(?:\s*[/,]\s*[\p{L}]{1,10})*)$/iu;
+
+/** Drops news agencies from a list of authors that also names a person: the agency is where the story came from, not who wrote it. */
+export function dropAgenciesBesidePeople(authors: readonly Author[]): Author[] {
+  const people = authors.filter((a) => !AGENCY.test(a.name.trim()));
+  return people.length > 0 ? people : [...authors];
+}
+

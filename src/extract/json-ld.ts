@@ -24,11 +24,17 @@ export function clean(v: Json): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** Combining marks of the accent entity names. */
+const ACCENT_MARKS: Record<string, string> = { acute: '\u0301', grave: '\u0300', uml: '\u0308', circ: '\u0302', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
+
 /** Decodes the HTML entities metadata producers leave (or double-encode) in values: named basics and numeric references; invalid code points become U+FFFD. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s
     .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _)
+    // Accented Latin letters by name ("Redacci&oacute;n", "M&uuml;ller"): the letter and its combining mark.
+    .replace(/&([A-Za-z])(acute|grave|uml|circ|tilde|cedil|ring);/g, (_, c: string, mark: string) => (c + ACCENT_MARKS[mark]!).normalize('NFC'))
+    .replace(/&szlig;/g, 'ß')
     .replace(/&#(?:x([0-9a-f]+)|([0-9]+));/gi, (_, hex: string | undefined, dec: string | undefined) => {
       let n = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
       if (!(n > 0) || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) n = 0xfffd;

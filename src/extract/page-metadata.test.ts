@@ -71,6 +71,10 @@ describe('readPageMetadata', () => {
     const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);
   });
+  it('should decode accented letters written as named entities in metadata', () => {
+    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Redacción Groß' }]);
+  });
   it('should read publication dates under vendor meta names', () => {
     const cases: [string, string][] = [
       ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T00:44:37.000Z'],
