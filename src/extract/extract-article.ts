@@ -29,6 +29,10 @@ export interface ExtractOptions {
   lang?: string;
 }
 
+/** Captions are the story when they hold this many times the words of the rest, and this many characters more. */
+const CAPTION_STORY_FACTOR = 3;
+const CAPTION_STORY_MIN_CHARS = 1000;
+
 /** Characters (whitespace excluded) of the text of `el` that sit inside links. */
 function linkChars(el: Element): number {
   return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
@@ -92,7 +96,12 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const contentHtml = sanitizeHtml(content.innerHTML);
   const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const text = nodeToText(out.body as never, { captions: false });
+  let text = nodeToText(out.body as never, { captions: false });
+  // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
+  if (out.body.querySelector('figcaption')) {
+    const full = nodeToText(out.body as never, { captions: true });
+    if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
+  }
   return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
 }
 
