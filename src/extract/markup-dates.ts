@@ -3,7 +3,7 @@
 // "Veröffentlicht am 3. August 2015", "Updated May 1, 2024") and bare dates in elements classed as
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
-import { parseDate } from './date-parse.ts';
+import { parseDate, type ParseDateOptions } from './date-parse.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
@@ -40,7 +40,17 @@ const NEAR_HEADLINE = 30;
 /** Elements before the headline, in document order, where a bare date sets the story's date ("<h3>02.01.2022</h3><h1>…"). */
 const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
-const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|-]{6,40}?)\s*[–—|-]\s/u;
+const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}?)\s*[–—|•·-]\s/u;
+/** "01.02.2022 „Der Arbeitsmarkt…": a numeric date opening a line, whatever follows it. */
+const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?![\d.:-])/u;
+
+/** The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"), if any. */
+function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
+  const lead = LEADING_DATE.exec(text);
+  if (lead && isBareDate(lead[1]!)) return parseDate(lead[1], opts);
+  const numeric = NUMERIC_LEAD.exec(text);
+  return numeric ? parseDate(numeric[1], opts) : undefined;
+}
 /** Tags whose short text may hold a labelled date. */
 const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -121,11 +131,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!marked && !markedModified && !holder && (!TEXT_TAGS.has(tag) || (visited > MAX_PLAIN_VISITED && !near))) continue;
     // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
     if (!marked && !markedModified && textLongerThan(el, 160)) {
-      // A first paragraph may open with its date ("29.11.2022 – Text…").
-      if (near && tag === 'P') {
-        const lead = LEADING_DATE.exec((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim());
-        if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1]));
-      }
+      // A first paragraph or a header line may open with its date ("29.11.2022 – Text…").
+      if (near) offer('published', 3, leadingDate((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim(), { dayFirst }));
       continue;
     }
     const raw = el.textContent ?? '';
@@ -162,10 +169,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
       const date = parseDate(text, opts);
       if (date) lastBeforeHeadline = { at: visited, date };
     }
-    else if (near && tag === 'P' && wants('published', 3)) {
-      const lead = LEADING_DATE.exec(text);
-      if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1], opts));
-    }
+    else if (near && wants('published', 3)) offer('published', 3, leadingDate(text, opts));
   }
   return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
 }
