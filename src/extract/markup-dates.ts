@@ -21,8 +21,10 @@ export interface MarkupDates {
   readonly modified?: string;
 }
 
-const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
+const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
 const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
+/** A label opening a text (the first words). */
+const LABEL_AT_START = new RegExp(String.raw`^(?:${PUBLISHED_LABEL})\s`, 'iu');
 const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?![\p{L}])\s*(?:일시|시간|날짜)?\s*[:：]?`, 'giu');
 
 /** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
@@ -41,8 +43,8 @@ const NEAR_HEADLINE = 30;
 const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
 const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}?)\s*[–—|•·-]\s/u;
-/** "01.02.2022 „Der Arbeitsmarkt…": a numeric date opening a line, whatever follows it. */
-const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2})(?![\d.:-])/u;
+/** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin": a full date opening a line, whatever follows it. */
+const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
 
 /** The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"), if any. */
 function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
@@ -132,7 +134,12 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
     if (!marked && !markedModified && textLongerThan(el, 160)) {
       // A first paragraph or a header line may open with its date ("29.11.2022 – Text…").
-      if (near) offer('published', 3, leadingDate((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim(), { dayFirst }));
+      if (near) {
+        const head = (el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim();
+        // ("Pressemitteilung vom 25. Januar 2022 | Berlin – Text…": a labelled date opening it.)
+        offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined);
+        offer('published', 3, leadingDate(head, { dayFirst }));
+      }
       continue;
     }
     const raw = el.textContent ?? '';
