@@ -117,7 +117,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       }
     }
-    if (!labelled && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+    // Labels are leaves ("<strong>Autor:</strong>"), which keeps this test cheap on every element.
+    if (!labelled && el.firstElementChild === null && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
       const after = textAfterLabel(el);
       const names = after && /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
       // One-word values after a label are too often something else ("Text: Bild", a menu's next entry).

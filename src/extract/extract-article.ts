@@ -98,7 +98,8 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
   let text = nodeToText(out.body as never, { captions: false });
   // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
-  if (out.body.querySelector('figcaption')) {
+  const captionChars = Array.from(out.body.querySelectorAll('figcaption'), (c) => (c.textContent ?? '').length).reduce((a, b) => a + b, 0);
+  if (captionChars > (CAPTION_STORY_FACTOR - 1) * text.length + CAPTION_STORY_MIN_CHARS) {
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
