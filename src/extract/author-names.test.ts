@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isOutletName, splitAuthorNames } from './author-names.ts';
+import { dropAgenciesBesidePeople, isOutletName, splitAuthorNames } from './author-names.ts';
 
 describe('splitAuthorNames', () => {
   const cases: [string, string[]][] = [
@@ -16,10 +16,14 @@ describe('splitAuthorNames', () => {
     ['Christoph Hein Chefredakteur', ['Christoph Hein']],
     ['Ben Silverman Games Editor', ['Ben Silverman']],
     ['Joe Wee Monday', ['Joe Wee']],
+    ['J.R. Stone Thursday', ['J.R. Stone']],
+    ['Eingestellt von der Michel', ['der Michel']],
+    ['vom Support Team', ['Support Team']],
     ['Redaktion 1. November 2023 10:29', ['Redaktion']],
     ['Lars Fischer und Alina Schadwinkel', ['Lars Fischer', 'Alina Schadwinkel']],
     ['Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
     ['Doe, Jane', ['Doe, Jane']],
+    ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
     ['Mac & i', ['Mac & i']],
     ['Martin Untersinger (avec Damien Leloup et Morgane Tual)', ['Martin Untersinger (avec Damien Leloup et Morgane Tual)']],
     ['Last Updated: January 7, 2025', []],
@@ -43,4 +47,13 @@ describe('isOutletName', () => {
   for (const [value, expected] of cases) {
     it(`should tell whether ${JSON.stringify(value)} is the outlet`, () => assert.equal(isOutletName(value, ['Example Times', 'Madame Figaro'], 'https://www.examplenews.com/a/1'), expected));
   }
+});
+
+describe('dropAgenciesBesidePeople', () => {
+  it('should drop a news agency credited beside a reporter', () => {
+    assert.deepEqual(dropAgenciesBesidePeople([{ name: 'Jane Roe' }, { name: 'dpa' }, { name: 'AFP/Reuters' }]), [{ name: 'Jane Roe' }]);
+  });
+  it('should keep an agency credited alone', () => {
+    assert.deepEqual(dropAgenciesBesidePeople([{ name: '연합뉴스' }]), [{ name: '연합뉴스' }]);
+  });
 });

@@ -10,14 +10,17 @@ const TRAILING_DATE = new RegExp(
   'iu',
 );
 /** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
-const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
+const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|eingestellt\s+von|vom|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
 /** Roles written after a name ("기자", "Staff Writer", "Chefredakteur"). */
 const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A weekday, a "Stand"/"Updated" label or a role word left after a name ("Joe Wee Monday", "Sara Zinnecker Stand", "Ben Silverman Games Editor"). */
-const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}{2,}\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
+const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
 /** A label inside a line of metadata after which the name follows ("Datum: 19.11.2021 Autor: Fritz Imhof"). */
 const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
+
+/** Other credits written after the author on one line ("Text von Jane Doe Illustration von John Roe"). */
+const TRAILING_CREDIT = /\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|graphics|edited|redigiert)\s+(?:von|by)\s.*$/iu;
 
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|${WEEKDAY})$`, 'iu');
@@ -32,6 +35,7 @@ export function cleanAuthorName(name: string): string {
   for (let i = 0; i < 2; i++) v = v.replace(PREFIX, '');
   v = v
     .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
+    .replace(TRAILING_CREDIT, '')
     .replace(TRAILING_DATE, '')
     .replace(TRAILING_ROLE, '')
     .replace(TRAILING_WORD, '')
@@ -46,6 +50,9 @@ function isDateOrTime(part: string): boolean {
   return /\d/.test(part) && !/\p{L}{3,}/u.test(part.replace(/\b(?:am|pm|utc|gmt|[ecmp][sd]t|kst|uhr)\b/gi, ''));
 }
 
+/** Degrees and suffixes written after a name, after a comma. */
+const NAME_SUFFIX = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|Ph\.D\.|DO|RN|MPH|MBA|DVM|PharmD|Jr\.?|Sr\.?|II|III|IV)$/;
+
 /** Splits a meta author value into names ("A, B and C"), dropping URLs, "By" and trailing dates. */
 export function splitAuthorNames(value: string): string[] {
   const v = cleanAuthorName(value.replace(/^\s*by\s+/i, '').trim());
@@ -54,7 +61,13 @@ export function splitAuthorNames(value: string): string[] {
   if (/[()]/.test(v)) return [v];
   const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\|)\s*/i).map((p) => p.trim());
   if (split.some((p) => /^\p{L}$/u.test(p))) return [v];
-  const parts = split.filter((p) => p !== '' && !isDateOrTime(p));
+  const parts: string[] = [];
+  for (const p of split) {
+    if (p === '' || isDateOrTime(p)) continue;
+    // "Brenda Goodman, MA", "John Roe, Jr.": a degree or suffix belongs to the name before it.
+    if (NAME_SUFFIX.test(p) && parts.length > 0) parts[parts.length - 1] += `, ${p}`;
+    else parts.push(p);
+  }
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
   return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
@@ -102,3 +115,13 @@ export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[]
   }
   return out;
 }
+
+/** News agencies credited beside reporters ("David Hutzler, dpa"), alone or combined ("dpa/lno", "AFP/Reuters"). */
+const AGENCY = /^(?:(?:dpa|afp|ap|reuters|epd|kna|apa|sda|sid|dts|ansa|efe|xinhua|yonhap|연합뉴스|뉴시스|뉴스1|pa(?:\s+media)?|associated\s+press|agence\s+france[-\s]presse|press\s+association)(?:\s*[/,]\s*[\p{L}]{1,10})*)$/iu;
+
+/** Drops news agencies from a list of authors that also names a person: the agency is where the story came from, not who wrote it. */
+export function dropAgenciesBesidePeople(authors: readonly Author[]): Author[] {
+  const people = authors.filter((a) => !AGENCY.test(a.name.trim()));
+  return people.length > 0 ? people : [...authors];
+}
+

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { findBylineNames, type BylineEl } from './byline-finder.ts';
+import { readLayout } from './page-parts.ts';
 
 /** The byline names of a small page body. */
 function namesOf(body: string): string[] {
@@ -25,9 +26,38 @@ describe('findBylineNames', () => {
     ['should not read a "By" line far from the headline', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<p>By the way, this is text.</p>`, []],
     ['should not take an organisation card for a byline', '<h1>T</h1><table class="infobox vcard"><caption class="fn org">Mozilla</caption></table>', []],
     ['should not take a view counter for a name', '<h1>T</h1><p class="author"><span class="author-views">人氣( 23925 )</span></p>', []],
+    ['should read the name after an "Autor:" label', '<h1>T</h1><p>Text.</p><p><strong>Autor:</strong> <a href="/p/1">Erika Mustermann</a> <br/><strong>Tags:</strong> <a href="/t/x">x</a></p>', ['Erika Mustermann']],
+    ['should read the name in the element after an "Author" heading', '<h1>T</h1><section><h4>Author</h4><p><a href="/p/2">Jane Q. Public</a></p></section>', ['Jane Q. Public']],
+    ['should read the name after a "By" label and line breaks, one level up', '<h1>T</h1><div><p class="label"><b>By</b></p></div><div><br><p class="full-name">Max Power</p></div>', ['Max Power']],
+    ['should not read a one-word value after a label', '<h1>T</h1><p><b>Redaktion:</b> Bild</p>', []],
+    ['should not read a comment form label', '<h1>T</h1><form><label for="author">Author</label><input id="author"></form>', []],
+    ['should leave the affiliation under a "By" line', '<h1>T</h1><div class="author_fmt"> By <a href="/j">Jane  Doe</a><br/>Example Health News</div>', ['Jane Doe']],
+    ['should leave an editor credited under the author', '<h1>T</h1><p class="byline author">Written by Jane Doe<br />Edited by John Roe</p>', ['Jane Doe']],
+    ['should keep authors written one per line', '<h1>T</h1><p class="byline">Jane Doe<br>John Roe</p>', ['Jane Doe', 'John Roe']],
+    ['should read "Ein Artikel von" and "Text von" lines', '<h1>T</h1><div class="meta"><div>Ein Artikel von <strong>Erika Mustermann</strong> | 27.01.2022 - 12:45</div></div>', ['Erika Mustermann']],
+    ['should read a "von" line that opens with its date', '<h1>T</h1><h2>Stars <span>06.11.2023 13:30 von Erika</span></h2>', ['Erika']],
+    ['should read a "By" line near the top of a page without a headline', '<div class="page"><p><em>Text von Max Mustermann Illustration von Erika Muster</em></p><p>Story.</p></div>', ['Max Mustermann']],
+    ['should not read a one-word "von" value on a page without a headline', '<div class="page"><p>von Ostern</p></div>', []],
+    ['should not read "By the way" on a page without a headline', '<div class="page"><p>By the way, this is text.</p></div>', []],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {
     it(title, () => assert.deepEqual(namesOf(value), expected));
   }
+});
+
+describe('findBylineNames with the page title', () => {
+  it('should take the <h2> that repeats the title as the headline when the <h1> is the site logo', () => {
+    const { document } = parseHTML(`<!doctype html><html><head><title>Remembering the first stones laid in the old town</title></head><body>
+      <header><h1>Example Mag</h1></header>${'<div><p>Menu item</p></div>'.repeat(50)}
+      <h2>Remembering the first stones laid in the old town</h2><p class="bodytext">Von Erika Mustermann</p><p>Story text.</p></body></html>`);
+    const root = document.documentElement as unknown as BylineEl;
+    assert.deepEqual(findBylineNames(root, readLayout(root as never, 'Remembering the first stones laid in the old town')), ['Erika Mustermann']);
+  });
+  it('should not take a one-word section heading that the title contains for the headline', () => {
+    const { document } = parseHTML(`<!doctype html><html><head><title>Heat pumps in old houses - when they pay off</title></head><body>
+      <nav><h3>Pumps</h3></nav><h1>Do heat pumps suit old houses?</h1><div class="byline">By Jane Roe</div><p>Story.</p></body></html>`);
+    const root = document.documentElement as unknown as BylineEl;
+    assert.equal(readLayout(root as never, 'Heat pumps in old houses - when they pay off').headline?.tagName, 'H1');
+  });
 });

@@ -11,6 +11,7 @@ export interface BylineEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   querySelector(sel: string): BylineEl | null;
   readonly textContent: string | null;
+  readonly parentNode: BylineEl | null;
 }
 
 /** Class or id tokens of an element holding an author's name. */
@@ -20,23 +21,68 @@ const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biogra
 const MAX_NAME_CHARS = 120;
 
 /** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Text: Jane Doe"). */
-const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+const BY_LINE = /^(?:by|von|par|por|door|di|posted\s+by|written\s+by|geschrieben\s+von|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+/** A date and time a byline may open with ("06.11.2023 13:30 von Jane"). */
+const LEADING_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\s|[,|·•-])+(?=\p{L})/u;
 /** Elements after the headline where a "By …" line is the story's own. */
 const NEAR_HEADLINE = 40;
+/** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
+const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
 
-/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"). */
-function spacedText(node: TextWalkNode): string {
+/** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>"). */
+const AUTHOR_LABEL = /^(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|redaktion|written\s+by|geschrieben\s+von)\s*[:：]?$/i;
+const MAX_LABEL_CHARS = 24;
+
+/** The text that follows a label element: its next sibling with text (line breaks and separators skipped), else its parent's, two levels up at most. */
+function textAfterLabel(label: BylineEl): string | undefined {
+  let from: BylineEl | null = label;
+  for (let level = 0; from && level < 3; level++, from = from.parentNode) {
+    for (let n = from.nextSibling as BylineEl | null; n; n = n.nextSibling as BylineEl | null) {
+      if (n.nodeType === 1 && n.nodeName === 'BR') continue;
+      if (n.nodeType !== 1 && n.nodeType !== 3) continue;
+      if (textLongerThan(n, MAX_NAME_CHARS)) return undefined;
+      const text = spacedText(n).replace(/\s+/g, ' ').trim();
+      if (text === '' || /^[\p{P}\s]+$/u.test(text)) {
+        if (n.nodeType === 1 && n.nodeName !== 'SPAN' && text === '' && n.firstChild) return undefined;
+        continue;
+      }
+      return text;
+    }
+  }
+  return undefined;
+}
+
+/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"); with `lines`, a <br> is a line break. */
+function spacedText(node: TextWalkNode, lines = false): string {
   if (node.nodeType === 3) return node.textContent ?? '';
   let out = '';
-  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? ` ${spacedText(c)} ` : c.nodeType === 3 ? c.textContent ?? '' : '';
+  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? (lines && c.nodeName === 'BR' ? '\n' : ` ${spacedText(c, lines)} `) : c.nodeType === 3 ? c.textContent ?? '' : '';
   return out;
+}
+
+/** "By"-type prefixes that open a byline's first line. */
+const BY_PREFIX = /^(?:by|von|par|por|door|di|written\s+by|posted\s+by|geschrieben\s+von)\s/i;
+/** Lines under a byline that credit someone other than an author ("Edited by …", "Photos by …"). */
+const OTHER_CREDIT = /^(?:edited|photos?|photographs?|pictures?|illustrations?|graphics?|video|produced|reviewed|fact[-\s]?checked|additional\s+reporting|bearbeitet|fotos?|bilder?|redigiert)\s+(?:by|von)\b/i;
+
+/** A line that is one capitalised name of two to four words. */
+const ONE_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+
+/** The byline part of a text broken into lines: after a "By …" first line, the lines under it are affiliations ("WebMD Health News") or other credits, not names. */
+function bylineLines(text: string): string {
+  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  if (lines.length < 2) return lines[0] ?? '';
+  if (BY_PREFIX.test(lines[0]!)) return lines[0]!;
+  const kept = lines.filter((l) => !OTHER_CREDIT.test(l));
+  // Names one per line are a list; anything else ("Posted by" / "Jane") is one line broken up.
+  return kept.join(kept.every((l) => ONE_NAME.test(l)) ? ', ' : ' ');
 }
 
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
   const nameEl = el.querySelector('[itemprop~="name"]');
-  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? spacedText(el);
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   return splitAuthorNames(text).filter(isNameLike);
@@ -47,7 +93,7 @@ function isNameLike(name: string): boolean {
   return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
 }
 
-/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, the first element that gives names. */
+/** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, then names after an author label, then a "By …" line under the headline. */
 export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
   if (!root) return [];
   layout ??= readLayout(root as unknown as PartEl);
@@ -55,18 +101,28 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
   const { headline } = layout;
   let classed: string[] | undefined;
   let byLine: string[] | undefined;
+  let labelled: string[] | undefined;
   let seen = 0;
-  let sinceHeadline = -1;
+  // Without a headline, "By …" lines count from the top of the page, and only with full names.
+  let sinceHeadline = headline ? -1 : 0;
+  const near = headline ? NEAR_HEADLINE : NEAR_TOP;
   for (const el of descendants(root)) {
     const tag = el.tagName;
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
-    if (!byLine && sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const text = spacedText(el).replace(/\s+/g, ' ').trim();
-      if (BY_LINE.test(text)) {
-        const names = splitAuthorNames(text).filter(isNameLike);
-        if (names.length > 0) byLine = names;
+    if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
+      const text = spacedText(el).replace(/\s+/g, ' ').trim().replace(LEADING_DATE, '');
+      if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
+        const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
+        if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       }
+    }
+    // Labels are leaves ("<strong>Autor:</strong>"), which keeps this test cheap on every element.
+    if (!labelled && el.firstElementChild === null && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+      const after = textAfterLabel(el);
+      const names = after && /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
+      // One-word values after a label are too often something else ("Text: Bild", a menu's next entry).
+      if (names.length > 0 && names.every((n) => n.includes(' '))) labelled = names;
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
@@ -90,5 +146,5 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     classed = names;
     if (byLine) break;
   }
-  return classed ?? byLine ?? [];
+  return classed ?? labelled ?? byLine ?? [];
 }

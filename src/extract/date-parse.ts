@@ -87,7 +87,8 @@ function readMonthName(raw: string, offset: string): string | undefined {
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
   if (!input) return undefined;
-  const raw = input.replace(/\s+/g, ' ').trim();
+  // "4. 2. 2022" (spaced German numerals) is day first like "4.2.2022"; V8 would read it as 2 April.
+  const raw = input.replace(/\s+/g, ' ').trim().replace(/(?<![\d.])(\d{1,2})\. (\d{1,2})\. ?(\d{4})(?!\d)/, '$1.$2.$3');
   if (raw === '' || raw.length > 200) return undefined;
   const korean = /[\uac00-\ud7af]/.test(raw);
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');

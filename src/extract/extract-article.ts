@@ -15,7 +15,7 @@ import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
-import { isOutletName } from './author-names.ts';
+import { dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -28,6 +28,10 @@ export interface ExtractOptions {
   /** Language hint, e.g. the source's language; used when the page does not declare one. */
   lang?: string;
 }
+
+/** Captions are the story when they hold this many times the words of the rest, and this many characters more. */
+const CAPTION_STORY_FACTOR = 3;
+const CAPTION_STORY_MIN_CHARS = 1000;
 
 /** Characters (whitespace excluded) of the text of `el` that sit inside links. */
 function linkChars(el: Element): number {
@@ -92,7 +96,13 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const contentHtml = sanitizeHtml(content.innerHTML);
   const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
-  const text = nodeToText(out.body as never, { captions: false });
+  let text = nodeToText(out.body as never, { captions: false });
+  // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
+  const captionChars = Array.from(out.body.querySelectorAll('figcaption'), (c) => (c.textContent ?? '').length).reduce((a, b) => a + b, 0);
+  if (captionChars > (CAPTION_STORY_FACTOR - 1) * text.length + CAPTION_STORY_MIN_CHARS) {
+    const full = nodeToText(out.body as never, { captions: true });
+    if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
+  }
   return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
 }
 
@@ -147,7 +157,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
   const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
-  const people = mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url)));
+  const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
   const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).

@@ -24,11 +24,17 @@ export function clean(v: Json): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** Combining marks of the accent entity names. */
+const ACCENT_MARKS: Record<string, string> = { acute: '\u0301', grave: '\u0300', uml: '\u0308', circ: '\u0302', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
+
 /** Decodes the HTML entities metadata producers leave (or double-encode) in values: named basics and numeric references; invalid code points become U+FFFD. */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s
     .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _)
+    // Accented Latin letters by name ("Redacci&oacute;n", "M&uuml;ller"): the letter and its combining mark.
+    .replace(/&([A-Za-z])(acute|grave|uml|circ|tilde|cedil|ring);/g, (_, c: string, mark: string) => (c + ACCENT_MARKS[mark]!).normalize('NFC'))
+    .replace(/&szlig;/g, 'ß')
     .replace(/&#(?:x([0-9a-f]+)|([0-9]+));/gi, (_, hex: string | undefined, dec: string | undefined) => {
       let n = parseInt(hex ?? dec ?? '', hex ? 16 : 10);
       if (!(n > 0) || n > 0x10ffff || (n >= 0xd800 && n <= 0xdfff)) n = 0xfffd;
@@ -67,10 +73,22 @@ export function ldTypes(n: Obj): string[] {
   return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string');
 }
 
-/** Names and emails of JSON-LD author values (string, Person, array). */
-export function ldAuthors(v: Json): Author[] {
+/** Indexes typed JSON-LD nodes by their @id, so references ({"@id": "…#/schema/person/1"}) can be followed. */
+export function indexLdIds(nodes: readonly Obj[]): Map<string, Obj> {
+  const ids = new Map<string, Obj>();
+  for (const n of nodes) {
+    const id = clean(n['@id']);
+    if (id && !ids.has(id)) ids.set(id, n);
+  }
+  return ids;
+}
+
+/** Names and emails of JSON-LD author values (string, Person, array). A bare reference ({"@id": …}, as SEO plugins write @graph pages) is looked up in `ids`. */
+export function ldAuthors(v: Json, ids?: ReadonlyMap<string, Obj>): Author[] {
   const out: Author[] = [];
-  for (const a of Array.isArray(v) ? v : [v]) {
+  for (const item of Array.isArray(v) ? v : [v]) {
+    const ref = isObj(item) && item.name === undefined ? clean(item['@id']) : undefined;
+    const a = ref ? ids?.get(ref) : item;
     if (typeof a === 'string') {
       const name = clean(decodeEntities(a));
       if (name && !/^https?:/i.test(name)) out.push({ name });

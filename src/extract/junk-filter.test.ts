@@ -20,4 +20,12 @@ describe('removeJunk', () => {
     assert.ok(value.includes('Yes this is real.'), value);
     assert.ok(!/social-media-embed/.test(value), value);
   });
+  it('should remove a hover card nested in a sentence and keep the link that opens it', () => {
+    const value = cleaned('<p>A man threatened Rep. <span class="rollover-people"><a class="rollover-people-link" href="/p/jane">Jane Roe</a><span class="rollover-people-block"><img src="/jane.jpg"><a href="/a">Latest story one</a> <a href="/b">Latest story two</a></span></span> (D-Minn.), officials said.</p>');
+    assert.equal(value, '<p>A man threatened Rep. <span class="rollover-people"><a class="rollover-people-link" href="/p/jane">Jane Roe</a></span> (D-Minn.), officials said.</p>');
+  });
+  it('should keep an inline tooltip of plain text', () => {
+    const value = cleaned('<p>The <span class="tooltip">GDP</span> grew.</p>');
+    assert.equal(value, '<p>The <span class="tooltip">GDP</span> grew.</p>');
+  });
 });

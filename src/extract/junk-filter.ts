@@ -50,6 +50,18 @@ export function looksLikeJunk(el: JunkEl): boolean {
   return JUNK_TOKEN.test(names) && !KEEP_TOKEN.test(names);
 }
 
+/** Class tokens of hover cards and tooltips that pages nest inside a sentence, next to the link that opens them. */
+const CARD_TOKEN = /(?:^|[-_\s])(?:tooltip|popover|hover-?card|rollover|flyout)(?:$|[-_\s])/i;
+
+/** True for the innermost inline element classed as a hover card that holds a picture or several links (the card, not the link that opens it). */
+function isInlineCard(el: JunkEl): boolean {
+  const cls = el.getAttribute('class');
+  if (!cls || !CARD_TOKEN.test(cls)) return false;
+  const inner = Array.from(el.querySelectorAll('[class]'));
+  if (inner.some((e) => CARD_TOKEN.test(e.getAttribute('class') ?? '') && (e.querySelectorAll('img').length > 0 || e.querySelectorAll('a').length >= 2))) return false;
+  return el.querySelectorAll('img').length > 0 || el.querySelectorAll('a').length >= 2;
+}
+
 /** True when an element is hidden by attribute or inline style. */
 function isHidden(el: JunkEl): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
@@ -103,8 +115,12 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   for (const el of named) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;
-    // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their class.
-    if (INLINE.has(tag) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') continue;
+    // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their
+    // class; but a hover card set inside a sentence (a person's photo and their latest stories) is not.
+    if (INLINE.has(tag) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
+      if (isInlineCard(el)) el.remove();
+      continue;
+    }
     if (!looksLikeJunk(el)) continue;
     if (wrapsPage(size(el), total)) continue;
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
+import { readLayout } from './page-parts.ts';
 
 /** Reads the markup dates of a small page body. */
 function datesOf(body: string) {
@@ -16,6 +17,12 @@ describe('readMarkupDates', () => {
     ['should read a German label', '<h1>T</h1><div class="entry-meta">Veröffentlicht am <a href="/x">5. April 2017</a></div>', '2017-04-05T00:00:00.000Z'],
     ['should read a Korean label in KST', '<h1>제목</h1><span class="info">입력 2025.11.15 08:47</span>', '2025-11-14T23:47:00.000Z'],
     ['should read a bare date in a date-classed element', '<h1>T</h1><p class="postmeta">3. August 2015 · Filed under x</p>', '2015-08-03T00:00:00.000Z'],
+    ['should read a bare date set just above the headline, even in a teaser-classed header', '<div class="header"><h3 class="teaser-meta">02.01.2022</h3><h1>T</h1></div><p>Text.</p>', '2022-01-02T00:00:00.000Z'],
+    ['should not read a bare date far above the headline', '<div class="x"><p>02.01.2022</p></div>' + '<p>a</p>'.repeat(10) + '<h1>T</h1><p>Text.</p>', undefined],
+    ['should read a date opening a header line under the headline', '<h1>T<br><small><span class="icon"></span> 02.02.2022 • <span class="category">Verband, Presse, Allgemein, Nachrichten aus der Region und dem ganzen Land, Berichte und Meldungen aller Art aus Sport und Verein</span></small></h1><p>Text.</p>', '2022-02-02T00:00:00.000Z'],
+    ['should read a numeric date opening the first paragraph', '<h1>T</h1><h3>Sub</h3><p><strong>01.02.2022 „Der Arbeitsmarkt ist gut in das Jahr gestartet“, sagte die Chefin der Behörde am Dienstag in der Hauptstadt vor der Presse.</strong></p>', '2022-02-01T00:00:00.000Z'],
+    ['should read a month-name date opening a date-classed line', '<h1>T</h1><div class="date">25. Januar 2022 (DJV/FWR) Berlin/Ratingen und Umgebung</div><p>Text.</p>', '2022-01-25T00:00:00.000Z'],
+    ['should read "Pressemitteilung vom" opening a long teaser under the headline', '<h1>T</h1><div class="teaser-text"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – Die künftige Zusammenarbeit mit dem Programm wird ausgebaut, sagte die Ministerin am Dienstag bei ihrem Besuch in der Zentrale des Programms in Rom.</p></div>', '2022-01-25T00:00:00.000Z'],
     ['should skip dates of comments', '<h1>T</h1><p>Text</p><div class="comments-area"><time datetime="2019-10-19T14:37:24+02:00">19. Oktober 2019</time></div>', undefined],
     ['should skip dates of sidebars and related lists', '<h1>T</h1><aside><span class="date">01.02.2020</span></aside><ul class="related-posts"><li class="date">02.02.2020</li></ul>', undefined],
     ['should keep the story wrapper whose class mentions a sidebar', '<div class="page page--wsidebar"><article><h1>T</h1><time class="entry-date published" datetime="2021-11-19T10:13:50+01:00">19.11.2021</time></article></div>', '2021-11-19T09:13:50.000Z'],
@@ -45,6 +52,10 @@ describe('readMarkupDates (slashed dates)', () => {
     const { document } = parseHTML('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-02-04T00:00:00.000Z');
   });
+  it('should read a slashed date day first on a British page that declares its language in xml:lang', () => {
+    const { document } = parseHTML('<!doctype html><html xml:lang="en-GB"><body><h1>T</h1><span class="time">02/10/2020</span></body></html>');
+    assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2020-10-02T00:00:00.000Z');
+  });
 });
 
 describe('labelledDates', () => {
@@ -58,10 +69,24 @@ describe('dateFromUrl', () => {
     ['https://example.org/2019/10/21/some-story/', '2019-10-21T00:00:00.000Z'],
     ['https://example.org/news/2020-02-19/c_11.htm', '2020-02-19T00:00:00.000Z'],
     ['https://example.org/view/20240827/story', '2024-08-27T00:00:00.000Z'],
+    ['https://example.org/education/2020/oct/02/some-story', '2020-10-02T00:00:00.000Z'],
     ['https://example.org/2019/10/some-story/', undefined],
     ['https://example.org/item/12345678901', undefined],
   ];
   for (const [value, expected] of cases) {
     it(`should read ${value}`, () => assert.equal(dateFromUrl(value), expected));
   }
+});
+
+describe('readMarkupDates with the page title', () => {
+  it('should take the <h1> that repeats the title as the headline when an earlier <h1> does not', () => {
+    const { document } = parseHTML(`<!doctype html><html><head><title>Coach cancels the spring camp | Example Sport</title></head><body>
+      <div class="cookie-notice"><h1>Dear readers, we use cookies</h1></div>
+      <figure class="teaser"><div class="info"><span class="date">02.02.2022</span></div><h1>Coach cancels the spring camp</h1></figure>
+      <p>Story text.</p></body></html>`);
+    const root = document.documentElement as unknown as DateEl;
+    assert.equal(readMarkupDates(root, readLayout(root as never, 'Coach cancels the spring camp | Example Sport')).published, '2022-02-02T00:00:00.000Z');
+    // Without the title the first <h1> leads, and the teaser's date counts as another story's.
+    assert.equal(readMarkupDates(root).published, undefined);
+  });
 });

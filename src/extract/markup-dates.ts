@@ -3,7 +3,7 @@
 // "Veröffentlicht am 3. August 2015", "Updated May 1, 2024") and bare dates in elements classed as
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
-import { parseDate } from './date-parse.ts';
+import { parseDate, type ParseDateOptions } from './date-parse.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
@@ -21,8 +21,10 @@ export interface MarkupDates {
   readonly modified?: string;
 }
 
-const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
+const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
 const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
+/** A label opening a text (the first words). */
+const LABEL_AT_START = new RegExp(String.raw`^(?:${PUBLISHED_LABEL})\s`, 'iu');
 const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?![\p{L}])\s*(?:일시|시간|날짜)?\s*[:：]?`, 'giu');
 
 /** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
@@ -37,8 +39,20 @@ const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 
 /** Elements after the headline, in document order, where a bare or leading date is the story's own. */
 const NEAR_HEADLINE = 30;
+/** Elements before the headline, in document order, where a bare date sets the story's date ("<h3>02.01.2022</h3><h1>…"). */
+const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
-const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|-]{6,40}?)\s*[–—|-]\s/u;
+const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}?)\s*[–—|•·-]\s/u;
+/** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin": a full date opening a line, whatever follows it. */
+const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
+
+/** The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"), if any. */
+function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
+  const lead = LEADING_DATE.exec(text);
+  if (lead && isBareDate(lead[1]!)) return parseDate(lead[1], opts);
+  const numeric = NUMERIC_LEAD.exec(text);
+  return numeric ? parseDate(numeric[1], opts) : undefined;
+}
 /** Tags whose short text may hold a labelled date. */
 const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -82,14 +96,19 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   let scanned = 0;
   const { headline, story, memo } = layout ?? readLayout(root);
   // Slashed dates ("02/04/2022") are day first everywhere but in English.
-  const lang = root.getAttribute('lang') ?? '';
-  const dayFirst = lang !== '' && !/^en\b/i.test(lang);
+  const lang = root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '';
+  // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
+  const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
   let sinceHeadline = -1;
   let visited = 0;
+  let lastBeforeHeadline: { at: number; date: string } | undefined;
   for (const el of descendants(root)) {
     if (best.published?.[0] === 0 && best.modified) break;
-    if (el === (headline as unknown)) sinceHeadline = 0;
-    else if (sinceHeadline >= 0) sinceHeadline++;
+    if (el === (headline as unknown)) {
+      sinceHeadline = 0;
+      // A date set just above the headline (a dateline over the title) is the story's own too.
+      if (lastBeforeHeadline && visited - lastBeforeHeadline.at <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date);
+    } else if (sinceHeadline >= 0) sinceHeadline++;
     const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
     visited++;
@@ -114,10 +133,12 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!marked && !markedModified && !holder && (!TEXT_TAGS.has(tag) || (visited > MAX_PLAIN_VISITED && !near))) continue;
     // Page wrappers classed "main-info" or "meta" are long: measure before building their text.
     if (!marked && !markedModified && textLongerThan(el, 160)) {
-      // A first paragraph may open with its date ("29.11.2022 – Text…").
-      if (near && tag === 'P') {
-        const lead = LEADING_DATE.exec((el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim());
-        if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1]));
+      // A first paragraph or a header line may open with its date ("29.11.2022 – Text…").
+      if (near) {
+        const head = (el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim();
+        // ("Pressemitteilung vom 25. Januar 2022 | Berlin – Text…": a labelled date opening it.)
+        offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined);
+        offer('published', 3, leadingDate(head, { dayFirst }));
       }
       continue;
     }
@@ -125,9 +146,17 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     // Every date form read here has a four-digit year.
     if (!marked && !markedModified && !YEAR.test(raw)) continue;
     if (++scanned > MAX_SCANNED) break;
-    if (belongsToSomethingElse(el as PartEl, story, memo)) continue;
     const korean = /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
+    if (belongsToSomethingElse(el as PartEl, story, memo)) {
+      // A sibling of the headline is part of the story's header whatever its class says ("teaser-meta").
+      if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
+        const text = raw.replace(/\s+/g, ' ').trim();
+        const date = isBareDate(text) ? parseDate(text, opts) : undefined;
+        if (date) lastBeforeHeadline = { at: visited, date };
+      }
+      continue;
+    }
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
     if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
     if (marked || markedModified) continue;
@@ -143,13 +172,16 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!wants('published', 2)) continue;
     if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined));
     else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts));
-    else if (near && tag === 'P' && wants('published', 3)) {
-      const lead = LEADING_DATE.exec(text);
-      if (lead && isBareDate(lead[1]!)) offer('published', 3, parseDate(lead[1], opts));
+    else if (headline && sinceHeadline < 0 && isBareDate(text)) {
+      const date = parseDate(text, opts);
+      if (date) lastBeforeHeadline = { at: visited, date };
     }
+    else if (near && wants('published', 3)) offer('published', 3, leadingDate(text, opts));
   }
   return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
 }
+
+const MONTH_ABBRS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The date a URL path spells (/2019/05/12/, /2019-05-12-slug, /20190512/), if any. */
 export function dateFromUrl(url: string): string | undefined {
@@ -160,6 +192,9 @@ export function dateFromUrl(url: string): string | undefined {
     return undefined;
   }
   const m = /\/((?:19|20)\d{2})[/_-](0?[1-9]|1[0-2])[/_-](0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?$|$)/.exec(path) ?? /\/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_-]|$)/.exec(path);
+  // "/2020/oct/02/slug": the month as a word.
+  const named = m ? undefined : /\/((?:19|20)\d{2})\/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\/(0?[1-9]|[12]\d|3[01])(?:\/|$)/i.exec(path);
+  if (named) return parseDate(`${named[1]}-${String(MONTH_ABBRS.indexOf(named[2]!.toLowerCase()) + 1).padStart(2, '0')}-${named[3]!.padStart(2, '0')}`);
   if (!m) return undefined;
   return parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
 }

@@ -37,6 +37,44 @@ describe('readPageMetadata', () => {
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'S' }, { '@type': 'WebPage', datePublished: '2014-03-17T01:44:37+00:00' }] });
     assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).publishedAt, '2014-03-17T01:44:37.000Z');
   });
+  it('should follow JSON-LD @id references to the author and publisher nodes of an @graph', () => {
+    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', '@id': 'https://example.org/#org', name: 'Example Daily' },
+        { '@type': 'NewsArticle', headline: 'H', author: [{ '@id': 'https://example.org/#/person/1' }], publisher: { '@id': 'https://example.org/#org' } },
+        { '@type': 'Person', '@id': 'https://example.org/#/person/1', name: 'Jane Roe' },
+      ],
+    });
+    const value = readPageMetadata(document as unknown as MetaDocument, [ld]);
+    assert.deepEqual(value.authors, [{ name: 'Jane Roe' }]);
+    assert.equal(value.siteName, 'Example Daily');
+  });
+  it('should rank og:site_name before a publisher the JSON-LD names by reference', () => {
+    const { document } = parseHTML('<html><head><title>T</title><meta property="og:site_name" content="The Site"></head><body></body></html>');
+    const ld = JSON.stringify({ '@graph': [{ '@type': 'Organization', '@id': '#org', name: 'Web Agency Ltd' }, { '@type': 'Article', headline: 'H', publisher: { '@id': '#org' } }] });
+    assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).siteName, 'The Site');
+  });
+  it('should read the author of a JSON-LD WebPage node when the graph has no article node', () => {
+    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', '@id': 'https://example.org/a/#webpage', author: { '@id': 'https://example.org/#/person/2' } }, { '@type': ['Person'], '@id': 'https://example.org/#/person/2', name: 'John Doe' }] });
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [ld]).authors, [{ name: 'John Doe' }]);
+  });
+  it('should replace a login or a first name in the metadata by the full name the page writes', () => {
+    for (const [meta, byline] of [['jane_roe', 'Jane Roe'], ['박준호', '박준호'], ['janeroe', 'Jane Roe'], ['Jane', 'Jane Roe'], ['gabor_munier', 'Gàbor Muniér']]) {
+      const { document } = parseHTML(`<html><head><title>T</title><meta name="author" content="${meta}"></head><body><h1>T</h1><div class="byline">By ${byline}</div></body></html>`);
+      assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: byline }]);
+    }
+  });
+  it('should keep a one-word metadata author when the page names nobody fuller', () => {
+    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);
+  });
+  it('should decode accented letters written as named entities in metadata', () => {
+    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Redacción Groß' }]);
+  });
   it('should read publication dates under vendor meta names', () => {
     const cases: [string, string][] = [
       ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T00:44:37.000Z'],

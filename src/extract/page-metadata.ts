@@ -9,7 +9,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
-import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Obj } from './json-ld.ts';
+import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
@@ -77,6 +77,38 @@ function ldTitle(article: Obj, documentTitle: string | undefined): string | unde
   return n > 0.75 && h <= 0.75 ? name : headline;
 }
 
+/** True for a Latin-script name of one word: a first name alone or a login ("jane_doe", "jane.doe", "janedoe"). Korean and Chinese names are written without spaces and are whole. */
+function isHandleOrFirstName(name: string): boolean {
+  return /^[\p{Script=Latin}\p{N}._-]+$/u.test(name.trim());
+}
+
+/** Folded words of a name: lower case, accents dropped. */
+function nameWords(name: string): string[] {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+}
+
+/** True when `full` is the name `short` abbreviates: its first name, its words joined, or all of a login's parts. */
+function extendsName(short: string, full: string): boolean {
+  const parts = nameWords(short);
+  const words = nameWords(full);
+  if (words.length < 2 || parts.length === 0 || /[,;&]/.test(full)) return false;
+  if (parts.length === 1) return words[0] === parts[0] || words.join('') === parts[0];
+  return parts.every((p) => words.includes(p));
+}
+
+/** `people` with each one-word name replaced by the full name a later source gives for it, when one does. */
+function fullerNames(people: Author[], later: readonly (() => Author[])[]): Author[] {
+  for (const source of later) {
+    const names = source();
+    const out = people.map((a) => {
+      const full = names.find((b) => extendsName(a.name, b.name));
+      return full ? { ...a, name: full.name } : a;
+    });
+    if (out.some((a, i) => a !== people[i])) return mergeAuthors(out);
+  }
+  return people;
+}
+
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
 export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
@@ -107,17 +139,23 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   let declaresNonArticle = false;
   let ldSite: string | undefined;
   let ldPublished: string | undefined;
-  for (const block of ldBlocks) {
-    for (const n of flattenLd(parseJsonLd(block))) {
-      const types = ldTypes(n);
-      if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
-      else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
-      if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
-      // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
-      if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
-    }
+  let ldAuthor: Json | undefined;
+  const ldNodes = ldBlocks.flatMap((block) => flattenLd(parseJsonLd(block)));
+  const ldIds = indexLdIds(ldNodes);
+  for (const n of ldNodes) {
+    const types = ldTypes(n);
+    if (!article && types.some((t) => ARTICLE_TYPE.test(t))) article = n;
+    else if (types.some((t) => NON_ARTICLE_TYPE.test(t) && !/^WebPage$/i.test(t) && !/BreadcrumbList|Organization|SiteNavigationElement/i.test(t))) declaresNonArticle = true;
+    if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
+    // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
+    if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
+    // SEO plugins put the author on the WebPage node when they write no Article node.
+    if (ldAuthor === undefined && /^(?:WebPage|ItemPage)$/i.test(types[0] ?? '')) ldAuthor = n.author ?? n.creator;
   }
   const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
+  // A publisher given as a reference to an Organization node of the @graph ranks after og:site_name:
+  // that node is often the company that runs the site rather than the site.
+  const pubRef = article && isObj(article.publisher) && !pub ? clean(ldIds.get(clean(article.publisher['@id']) ?? '')?.name) : undefined;
 
   const ogType = get('og:type');
   const declaresArticle = article !== undefined || /article|news/i.test(ogType ?? '');
@@ -126,27 +164,28 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   const documentTitle = clean(doc.title);
   // Precedence as in Readability: JSON-LD, Dublin Core, OpenGraph, <meta name=title>, Twitter, Parse.ly.
   const title = (article ? ldTitle(article, documentTitle) : undefined) ?? get('dc:title', 'dcterm:title', 'dcterms:title', 'og:title', 'title', 'twitter:title', 'parsely-title');
-  const siteName = pub ?? get('og:site_name') ?? ldSite ?? get('application-name', 'twitter:site:name');
+  const siteName = pub ?? get('og:site_name') ?? pubRef ?? ldSite ?? get('application-name', 'twitter:site:name');
 
   // Authors: JSON-LD, then meta tags, then bylines marked up or classed in the page. A name that
   // is the outlet itself ("finanztreff.de", the site name) only counts when no person is named.
-  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl) : undefined;
-  const outlets = [siteName, pub, ldSite, get('og:site_name'), get('application-name')];
+  const layout = doc.documentElement ? readLayout(doc.documentElement as unknown as PartEl, title ?? documentTitle) : undefined;
+  const outlets = [siteName, pub, pubRef, ldSite, get('og:site_name'), get('application-name')];
   // Twitter card labels ("Written by" / "Verfasst von" in twitter:label1, the name in twitter:data1).
   const labelled = [1, 2].map((i) => (/^(?:written\s+by|verfasst\s+von|geschrieben\s+von|autor(?:in)?|author|escrito\s+por|écrit\s+par)$/i.test(get(`twitter:label${i}`) ?? '') ? get(`twitter:data${i}`) : undefined)).find((v) => v);
   const metaAuthor = labelled ?? get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
   const sources: (() => Author[])[] = [
-    () => (article ? ldAuthors(article.author ?? article.creator) : []),
+    () => ldAuthors((article ? article.author ?? article.creator : undefined) ?? ldAuthor, ldIds),
     () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
   let authors: Author[] = [];
   let outletAuthors: Author[] = [];
-  for (const source of sources) {
-    const found = mergeAuthors(source());
+  for (let i = 0; i < sources.length; i++) {
+    const found = mergeAuthors(sources[i]!());
     const people = found.filter((a) => !isOutletName(a.name, outlets, url));
     if (people.length > 0) {
-      authors = people;
+      // A login or a first name alone ("jane.doe", "Jane") gives way to the full name a later source writes.
+      authors = people.some((a) => !isHandleOrFirstName(a.name)) ? people : fullerNames(people, sources.slice(i + 1));
       break;
     }
     if (outletAuthors.length === 0) outletAuthors = found;

@@ -6,6 +6,7 @@ import { descendants, type WalkEl } from './dom-walk.ts';
 /** Minimal element shape used here (linkedom Element). */
 export interface PartEl extends WalkEl {
   getAttribute(name: string): string | null;
+  readonly textContent: string | null;
 }
 
 /** Classes and ids of page parts that belong to something else ("widget" only as a token of its own: page builders class every block "builder-widget"). */
@@ -48,17 +49,47 @@ export interface PageLayout {
   readonly memo: Map<PartEl, boolean>;
 }
 
-/** Finds the headline candidates of a page (blogs put the blog's name in the <h1> and the post's in a classed heading) and the story's wrappers. */
-export function readLayout(root: PartEl): PageLayout {
+/** Letters and digits only, lower case, for comparing a heading with the page's title. */
+function loose(s: string): string {
+  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** True when heading text and title are the same words, one possibly carrying extras (a site name, a kicker). */
+function sameAsTitle(heading: string, title: string): boolean {
+  const h = loose(heading);
+  // A heading inside the title must hold most of it ("Wärmepumpe" is a section of "Wärmepumpe im Altbau - Wann es sich lohnt").
+  return h.length >= 8 && ((title.includes(h) && h.length >= 0.6 * title.length) || (h.includes(title) && title.length >= 8));
+}
+
+/**
+ * Finds the headline candidates of a page (blogs put the blog's name in the <h1> and the post's in a
+ * classed heading) and the story's wrappers. With the page's `title` known, an <h1> that repeats it
+ * beats an earlier one that does not (cookie notices, site names and teasers come first on some pages),
+ * and with no such <h1>, an <h2> or <h3> that repeats it beats them all.
+ */
+export function readLayout(root: PartEl, title?: string): PageLayout {
   let h1: PartEl | undefined;
   let classed: PartEl | undefined;
   let afterH1 = 0;
+  const wanted = title ? loose(title) : '';
+  let h1MatchesTitle = wanted === '';
+  let titled: PartEl | undefined;
   for (const el of descendants(root)) {
-    if (!h1 && el.tagName === 'H1') h1 = el;
+    // Pages whose <h1> is the site's logo set the story's title in an <h2> or <h3>.
+    if (!titled && wanted !== '' && (el.tagName === 'H2' || el.tagName === 'H3') && sameAsTitle(el.textContent ?? '', wanted)) titled = el;
+    if (el.tagName === 'H1' && (!h1 || !h1MatchesTitle)) {
+      const matches = wanted !== '' && sameAsTitle(el.textContent ?? '', wanted);
+      if (!h1 || matches) {
+        h1 = el;
+        h1MatchesTitle ||= matches;
+        afterH1 = 0;
+      }
+    }
     if (!classed && el.tagName.length === 2 && /^H[1-4]$/.test(el.tagName) && HEADLINE_CLASS.test(el.getAttribute('class') ?? '')) classed = el;
     // A post title classed as such sits near the <h1> when there is one.
-    if ((h1 && classed) || (h1 && ++afterH1 > MAX_AFTER_H1)) break;
+    if (h1 && h1MatchesTitle && (classed || ++afterH1 > MAX_AFTER_H1)) break;
   }
+  if (!h1MatchesTitle && titled) h1 = titled;
   const story = ancestors(h1);
   for (const a of ancestors(classed)) story.add(a);
   const headline = h1 ?? classed;
