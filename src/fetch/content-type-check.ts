@@ -109,3 +109,23 @@ export function documentKind(mediaType: string, bytes: Uint8Array): 'html' | 'xm
   if (sniffsAsFeed(bytes)) return head(bytes).startsWith('{') ? 'json' : 'xml';
   return 'unknown';
 }
+
+/** The Accept header of a request for `accept`. */
+export function acceptHeader(accept: AcceptKind): string {
+  if (accept === 'html') return 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+  if (accept === 'image') return 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
+  if (accept === 'feed') {
+    return 'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.1';
+  }
+  return '*/*';
+}
+
+/** The media type of a body whose type was sniffed as `kind`. */
+export function sniffedType(kind: 'html' | 'xml' | 'json' | 'unknown'): string {
+  return kind === 'html' ? 'text/html' : kind === 'xml' ? 'application/xml' : kind === 'json' ? 'application/json' : 'application/octet-stream';
+}
+
+/** What `accept` asks for, in words (error messages). */
+export function describeAccept(accept: AcceptKind): string {
+  return accept === 'html' ? 'an HTML page' : accept === 'feed' ? 'a feed' : accept === 'image' ? 'a raster image' : 'a document';
+}

@@ -5,7 +5,7 @@
 import { STATUS_CODES } from 'node:http';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { FetchOutcome } from '../core/records.ts';
-import { judgeMediaType, mediaTypeOf, sniffAccepts, sniffImageType, documentKind, type AcceptKind } from './content-type-check.ts';
+import { acceptHeader, describeAccept, documentKind, judgeMediaType, mediaTypeOf, sniffAccepts, sniffedType, sniffImageType, type AcceptKind } from './content-type-check.ts';
 import { decodeBody } from './decode-body.ts';
 import { parseMaxAge, parseRetryAfter } from './cache-headers.ts';
 import { blockedMessage, failed, failureFromError, formatBytes, quote } from './fetch-failure.ts';
@@ -210,15 +210,6 @@ async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: Fetc
   }
 }
 
-function acceptHeader(accept: AcceptKind): string {
-  if (accept === 'html') return 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
-  if (accept === 'image') return 'image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.1';
-  if (accept === 'feed') {
-    return 'application/rss+xml,application/atom+xml,application/feed+json,application/rdf+xml;q=0.9,application/xml;q=0.8,text/xml;q=0.8,application/json;q=0.7,*/*;q=0.1';
-  }
-  return '*/*';
-}
-
 function failureOrRethrow(e: unknown, url: string, limits: { timeoutMs: number; maxBytes: number }, signal?: AbortSignal): FetchOutcome {
   if (signal?.aborted) {
     const reason: unknown = signal.reason;
@@ -258,7 +249,7 @@ async function finish(
   const verdict = judgeMediaType(opts.accept, mediaType);
   if (verdict === 'reject') {
     discard(res.body);
-    return failed(url, 'unsupported-content-type', `fetch: expected ${describe(opts.accept)} but ${url} is ${mediaType}`);
+    return failed(url, 'unsupported-content-type', `fetch: expected ${describeAccept(opts.accept)} but ${url} is ${mediaType}`);
   }
   const length = Number(header(res.headers, 'content-length'));
   if (Number.isFinite(length) && length > limits.maxBytes) {
@@ -273,7 +264,7 @@ async function finish(
     return failureOrRethrow(e, url, limits, opts.signal);
   }
   if (verdict === 'sniff' && !sniffAccepts(opts.accept, bytes)) {
-    return failed(url, 'unsupported-content-type', `fetch: expected ${describe(opts.accept)} but ${url} is ${mediaType || 'untyped'} and does not look like one`);
+    return failed(url, 'unsupported-content-type', `fetch: expected ${describeAccept(opts.accept)} but ${url} is ${mediaType || 'untyped'} and does not look like one`);
   }
   const etag = header(res.headers, 'etag');
   const lastModified = header(res.headers, 'last-modified');
@@ -308,12 +299,4 @@ async function finish(
     ...(lastModified ? { lastModified } : {}),
     ...freshness,
   };
-}
-
-function sniffedType(kind: 'html' | 'xml' | 'json' | 'unknown'): string {
-  return kind === 'html' ? 'text/html' : kind === 'xml' ? 'application/xml' : kind === 'json' ? 'application/json' : 'application/octet-stream';
-}
-
-function describe(accept: AcceptKind): string {
-  return accept === 'html' ? 'an HTML page' : accept === 'feed' ? 'a feed' : accept === 'image' ? 'a raster image' : 'a document';
 }

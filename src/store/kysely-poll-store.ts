@@ -11,13 +11,10 @@ import { planCheckBatches, type SourceCheckRow, writeCheckBatch } from './source
 import type { FeedEntryState, FeedPollResult, JobRequest, NewFeedEntry, SharedDatabase, SourceCheck, StoredFeedEntry } from './store.ts';
 
 /** A write waiting for the next group commit: a function of the transaction, or a source check. */
-interface PendingWrite {
-  readonly run: (db: Kysely<Database>) => Promise<unknown>;
-  readonly single: boolean;
-  readonly check?: SourceCheckRow;
+type PendingWrite = ({ readonly run: (db: Kysely<Database>) => Promise<unknown> } | { readonly check: SourceCheckRow }) & {
   readonly resolve: (v: unknown) => void;
   readonly reject: (e: unknown) => void;
-}
+};
 
 /** How long the first recording of a group waits for others before the group commits. */
 const GROUP_LINGER_MS = 25;
@@ -82,12 +79,8 @@ export class KyselyPollStore extends KyselyAdminStore {
    * back alone and the others still commit. All or nothing per call, one commit per group: a
    * commit rewrites every page it touched, and polls touch the same pages (the ends of the tables).
    */
-  protected groupWrite<T>(fn: (db: Kysely<Database>) => Promise<T>, opts: { singleStatement?: boolean } = {}): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      // SQLite undoes a failed statement alone, so one statement needs no savepoint there.
-      const single = !!opts.singleStatement && this.dialect === 'sqlite';
-      this.enqueue({ run: fn, single, resolve: resolve as (v: unknown) => void, reject });
-    });
+  protected groupWrite<T>(fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => this.enqueue({ run: fn, resolve: resolve as (v: unknown) => void, reject }));
   }
 
   private enqueue(write: PendingWrite): void {
@@ -112,18 +105,19 @@ export class KyselyPollStore extends KyselyAdminStore {
           await this.writeTransaction(async (db) => {
             for (let i = 0; i < group.length; ) {
               // A run of checks goes in as a few multi-row statements.
-              let end = i;
-              while (end < group.length && group[end]!.check) end++;
-              if (end > i) {
-                for (const batch of planCheckBatches(group.slice(i, end).map((w) => w.check!))) {
+              const checks: SourceCheckRow[] = [];
+              for (let w = group[i]; w && 'check' in w; w = group[i + checks.length]) checks.push(w.check);
+              if (checks.length > 0) {
+                for (const batch of planCheckBatches(checks)) {
+                  // SQLite undoes a failed statement alone, so one statement needs no savepoint there.
                   const o = await this.attempt(db, this.dialect === 'sqlite', () => writeCheckBatch(db, batch));
                   for (let k = 0; k < batch.length; k++) outcomes.push(o);
                 }
-                i = end;
+                i += checks.length;
                 continue;
               }
               const item = group[i++]!;
-              outcomes.push(await this.attempt(db, item.single, () => item.run(db)));
+              if ('run' in item) outcomes.push(await this.attempt(db, false, () => item.run(db)));
             }
           });
         } catch (error) {
@@ -142,9 +136,9 @@ export class KyselyPollStore extends KyselyAdminStore {
     }
   }
 
-  /** Runs one write of a group; one that fails rolls back alone (a savepoint unless it is a single SQLite statement). */
-  private async attempt(db: Kysely<Database>, single: boolean, run: () => Promise<unknown>): Promise<Outcome> {
-    if (single) {
+  /** Runs one write of a group; one that fails rolls back alone (in a savepoint, unless `oneStatement` on SQLite). */
+  private async attempt(db: Kysely<Database>, oneStatement: boolean, run: () => Promise<unknown>): Promise<Outcome> {
+    if (oneStatement) {
       try {
         return { ok: true, value: await run() };
       } catch (error) {
@@ -200,7 +194,7 @@ export class KyselyPollStore extends KyselyAdminStore {
   recordSourceCheck(id: string, check: SourceCheck): Promise<void> {
     // In the group commit too, many to a statement: a round records thousands of checks, mostly 304s.
     return new Promise<void>((resolve, reject) => {
-      this.enqueue({ run: async () => undefined, single: true, check: { id, check }, resolve: () => resolve(), reject });
+      this.enqueue({ check: { id, check }, resolve: () => resolve(), reject });
     });
   }
 
