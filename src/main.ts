@@ -138,6 +138,8 @@ const boot: Boot = async (global, overrides = {}) => {
       hosts,
       robots: createRobotsCache({ fetch: fetchSettings, gate: hosts }),
       parseFeed: (body, opts) => feedParser.parse(body, opts),
+      // The model's summaries come in 'summarize' jobs, so a slow model holds up no article job.
+      ...(llm ? { summaryJobs: queue } : {}),
     },
     close: async () => {
       await queue.stop({ timeoutMs: 10_000 });

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { type FixtureSite, startFixtureSite } from '../src/demo/fixture-site.ts';
+import { silentLogger } from '../src/core/log.ts';
+import { createDbQueue } from '../src/queue/db-queue.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
-import { chatReply, startFakeChatServer } from './llm-fixtures/fake-chat-server.ts';
+import { chatReply, startFakeChatServer, userContent } from './llm-fixtures/fake-chat-server.ts';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'lede.js');
 
@@ -136,6 +138,42 @@ describe('lede CLI', () => {
       assert.deepEqual(a.summaryMethod, { kind: 'llm', model: 'tiny-news-1' });
       assert.match(a.summary[0]!, /freeze ferry fares/);
       assert.equal(llm.requests.length, 1);
+    } finally {
+      await llm.close();
+    }
+  });
+
+  it("should poll with a model configured: articles stored at once with the offline summary, then the model's from 'summarize' jobs", async () => {
+    const data = freshData();
+    const bullets = [
+      'The Harbor City Council voted to freeze ferry fares at $3.25 through 2028.',
+      'Ridership on the cross-harbor routes rose 11 percent to 4.1 million trips.',
+      'The port authority will study an all-electric fleet instead of raising fares.',
+    ];
+    // The ferry story gets a summary that holds up; any other article one that breaks the rules (kept offline).
+    const llm = await startFakeChatServer((req) => ({
+      body: chatReply(JSON.stringify({ bullets: userContent(req).includes('ferry') ? bullets : ['Aliens landed in the harbour on Monday, the mayor said in a statement.'] })),
+    }));
+    try {
+      const english = site.publishers[0]!;
+      assert.equal((await lede(['--data', data, 'sources', 'add', english.feedUrl])).code, 0);
+      const r = await lede(['--data', data, 'poll', '--json'], { LEDE_LLM_URL: llm.url, LEDE_LLM_MODEL: 'tiny-news-1' });
+      assert.equal(r.code, 0, r.stderr);
+      const store = openSqliteStore(join(data, 'lede.sqlite'));
+      try {
+        const articles = (await store.listArticles({ limit: 100 })).items;
+        assert.equal(articles.length, english.articleUrls.length);
+        for (const a of articles) assert.ok(a.summary.length > 0, `${a.url} has a summary`);
+        const byModel = articles.filter((a) => a.summaryMethod?.kind === 'llm');
+        assert.equal(byModel.length, 1, 'the ferry story, summarized by the model');
+        assert.deepEqual(byModel[0]!.summary, bullets);
+        assert.equal(llm.requests.length, articles.length, 'one model call per article, none repeated');
+        // The model was asked by the jobs, not by the article jobs: one finished 'summarize' job per article.
+        const jobs = await createDbQueue({ database: store.sharedDatabase(), log: silentLogger }).counts();
+        assert.deepEqual({ ...jobs.summarize, deferred: undefined }, { queued: 0, deferred: undefined, active: 0, failed: 0, completed: articles.length });
+      } finally {
+        await store.close();
+      }
     } finally {
       await llm.close();
     }

@@ -7,6 +7,7 @@ import type { Source } from '../core/records.ts';
 import { type EntryOutcome, processEntry } from '../pipeline/process-entry.ts';
 import { type RefreshOutcome, type RefreshSettings, refreshSource } from '../pipeline/refresh-feed.ts';
 import { resendOwedEntries } from '../pipeline/resend-owed.ts';
+import { summarizeStored } from '../pipeline/summarize-job.ts';
 import { type Scheduler, startScheduler } from '../queue/scheduler.ts';
 import type { AppContext } from './app-context.ts';
 
@@ -27,7 +28,7 @@ export function refreshSettings(config: Config): RefreshSettings {
 /** A running poller. */
 export interface Poller {
   readonly scheduler: Scheduler;
-  /** Starts the article workers (if not started yet). */
+  /** Starts the article workers, and the summarize workers when a model is configured (if not started yet). */
   startArticles(): Promise<void>;
   /** Stops polling, then the article workers (running jobs get `timeoutMs` to finish). */
   stop(opts?: { timeoutMs?: number }): Promise<void>;
@@ -78,6 +79,19 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
         throw e;
       }
     });
+    // With a language model: the summaries it writes over the offline ones (summarize-job.ts).
+    if (app.poller.summaryJobs) {
+      await app.queue.work('summarize', { concurrency: app.config.llm?.concurrency ?? 2 }, async (job) => {
+        const t0 = performance.now();
+        try {
+          await summarizeStored(job.data, app.poller);
+          app.metrics.observeJob('summarize', 'completed', (performance.now() - t0) / 1000);
+        } catch (e) {
+          app.metrics.observeJob('summarize', 'failed', (performance.now() - t0) / 1000);
+          throw e;
+        }
+      });
+    }
   };
   if (opts.articles !== false) await startArticles();
   // With the queue in another database than the entries (pg-boss), a poll's commit and its send

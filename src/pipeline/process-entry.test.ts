@@ -10,6 +10,7 @@ import { type FixtureSite, startFixtureSite } from '../demo/fixture-site.ts';
 import { extractArticle } from '../extract/extract-article.ts';
 import { createHostLimiter } from '../fetch/host-limiter.ts';
 import { createRobotsCache } from '../fetch/robots.ts';
+import { createDbQueue } from '../queue/db-queue.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { createArticleSummarizer } from '../summarize/summarize-article.ts';
@@ -71,6 +72,20 @@ describe('processEntry', () => {
     assert.equal((await store.getArticle(entry.articleId!))?.sourceId, sourceId);
     assert.equal(await processEntry(job, deps), 'already-handled');
     assert.equal(await processEntry({ sourceId, entryKey: 'nope' }, deps), 'gone');
+  });
+
+  it("should store the offline summary and queue a 'summarize' job when a model is configured", async () => {
+    const jobs = createDbQueue({ database: store.sharedDatabase(), log: silentLogger });
+    try {
+      const job = await queue(site.publishers[0]!.articleUrls[1]!);
+      assert.equal(await processEntry(job, { ...deps, summaryJobs: jobs }), 'stored');
+      const article = (await store.getArticle((await store.getFeedEntry(sourceId, job.entryKey))!.articleId!))!;
+      assert.deepEqual(article.summaryMethod, { kind: 'extractive' });
+      assert.ok(article.summary.length > 0);
+      assert.deepEqual([...(await jobs.openKeys('summarize', [article.id, 'other']))], [article.id]);
+    } finally {
+      await jobs.stop();
+    }
   });
 
   it('should skip a page robots.txt disallows, with the reason on the entry', async () => {

@@ -7,9 +7,10 @@ import { LedeError, RetryAfterError } from '../core/errors.ts';
 import { fetchUrl } from '../fetch/fetch-url.ts';
 import type { HostGate } from '../fetch/host-limiter.ts';
 import type { RobotsCheck } from '../fetch/robots.ts';
-import type { JobPayload } from '../queue/queue.ts';
+import type { JobPayload, Queue } from '../queue/queue.ts';
 import { ingestDocument, type PipelineDeps } from './process-item.ts';
 import { isPermanent } from './refresh-feed.ts';
+import { queueSummary } from './summarize-job.ts';
 
 /** What became of the entry. */
 export type EntryOutcome = 'stored' | 'skipped' | 'failed' | 'gone' | 'already-handled';
@@ -18,6 +19,8 @@ export type EntryOutcome = 'stored' | 'skipped' | 'failed' | 'gone' | 'already-h
 export interface EntryDeps extends PipelineDeps {
   readonly hosts?: HostGate;
   readonly robots?: RobotsCheck;
+  /** With a language model configured: store the offline summary and queue a 'summarize' job here. */
+  readonly summaryJobs?: Pick<Queue, 'send'>;
 }
 
 /** How long a job waits when robots.txt cannot be read (the cache asks again after 10 minutes). */
@@ -78,7 +81,8 @@ export async function processEntry(job: JobPayload<'fetch-article'>, deps: Entry
       // The outcome rides along as the cause, so isPermanent can tell lasting failures from passing ones.
       throw new LedeError('fetch-failed', message, { cause: outcome });
     }
-    await ingestDocument({ html: outcome.body, url: outcome.url }, deps, { sourceId, entryKey, lang: source.lang });
+    const saved = await ingestDocument({ html: outcome.body, url: outcome.url }, deps, { sourceId, entryKey, lang: source.lang, offlineSummary: !!deps.summaryJobs });
+    if (deps.summaryJobs) await queueSummary(deps.summaryJobs, saved.article.id);
     return 'stored';
   } catch (e) {
     if (isPermanent(e)) {

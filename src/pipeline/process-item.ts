@@ -42,11 +42,14 @@ export interface HtmlDocument {
   readonly url: string;
 }
 
-/** Extracts and summarizes a document; throws LedeError('no-article') when it holds no article. */
+/**
+ * Extracts and summarizes a document; throws LedeError('no-article') when it holds no article.
+ * `offline`: the offline summary only, the model's to follow in a 'summarize' job (summarize-job.ts).
+ */
 export async function articleFromDocument(
   doc: HtmlDocument,
   deps: Pick<ArticleDeps, 'extract' | 'summarize'>,
-  hints: { lang?: string } = {},
+  hints: { lang?: string; offline?: boolean } = {},
 ): Promise<SummarizedArticle> {
   const page = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
   // The language stage: what the page declares wins; otherwise it is detected from the text.
@@ -55,7 +58,7 @@ export async function articleFromDocument(
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
   const { bullets, method } = await deps.summarize(
     { title: extracted.title, text: textForSummary(extracted), lang: extracted.lang ?? hints.lang },
-    { bullets: 3 },
+    { bullets: 3, ...(hints.offline ? { offline: true } : {}) },
   );
   return { ...extracted, summary: bullets, summaryMethod: method };
 }
@@ -90,6 +93,8 @@ export interface IngestOptions {
   /** The feed entry this article came from, so polls skip it next time. */
   readonly entryKey?: string;
   readonly lang?: string;
+  /** Store the offline summary; the caller queues the 'summarize' job for the model's. */
+  readonly offlineSummary?: boolean;
 }
 
 /** Fetches, extracts, summarizes and stores one article (one transaction; nothing stored on failure). */
@@ -100,7 +105,7 @@ export async function ingestUrl(url: string, deps: PipelineDeps, opts: IngestOpt
 
 /** Extracts, summarizes and stores a document already in hand. */
 export async function ingestDocument(doc: HtmlDocument, deps: PipelineDeps, opts: IngestOptions = {}): Promise<SaveResult> {
-  const article = await articleFromDocument(doc, deps, { lang: opts.lang });
+  const article = await articleFromDocument(doc, deps, { lang: opts.lang, offline: opts.offlineSummary });
   return saveArticle(article, deps, opts);
 }
 

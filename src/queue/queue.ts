@@ -10,6 +10,8 @@ export const JOB_SCHEMAS = {
   'poll-source': z.object({ sourceId: z.string().min(1).max(64) }).strict(),
   /** Fetch, extract, summarize and store the page of one feed entry (feed_entries row). */
   'fetch-article': z.object({ sourceId: z.string().min(1).max(64), entryKey: z.string().min(1).max(2048) }).strict(),
+  /** Ask the language model for the summary of one stored article (it has the offline one meanwhile). */
+  summarize: z.object({ articleId: z.string().min(1).max(64) }).strict(),
 } as const;
 
 /** Names of the queues. */

@@ -3,7 +3,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { newId } from '../core/ids.ts';
-import type { Source, StoredArticle, SummarizedArticle } from '../core/records.ts';
+import type { Source, StoredArticle, SummarizedArticle, SummaryMethod } from '../core/records.ts';
 import { KyselyTransferStore } from './kysely-transfer.ts';
 import { preparedQuery, type ReadRunner } from './prepared-query.ts';
 import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
@@ -112,6 +112,18 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
   async getArticle(id: string): Promise<StoredArticle | undefined> {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? articleRowToArticle(row) : undefined;
+  }
+
+  async setSummary(id: string, update: { summary: readonly string[]; method: SummaryMethod; ifUpdatedAt: string }): Promise<boolean> {
+    // A new updated_at, so pages and feeds built on the old summary get a new ETag.
+    const updatedAt = new Date(Math.max(Date.now(), Date.parse(update.ifUpdatedAt) + 1)).toISOString();
+    const result = await this.db
+      .updateTable('articles')
+      .set({ summary: JSON.stringify(update.summary), summary_method: JSON.stringify(update.method), updated_at: updatedAt })
+      .where('id', '=', id)
+      .where('updated_at', '=', update.ifUpdatedAt)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   async listArticles(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<StoredArticle>> {

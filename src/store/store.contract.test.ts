@@ -79,6 +79,23 @@ for (const backend of BACKENDS) {
       assert.equal(all.items.filter((a) => a.canonicalUrl === article(2).canonicalUrl).length, 1);
     });
 
+    it("should write a model's summary only onto the version it was made from, with a new updatedAt", async () => {
+      const { article: saved } = await store.saveArticle(article(40));
+      const method = { kind: 'llm' as const, model: 'test-model' };
+      assert.equal(await store.setSummary(saved.id, { summary: ['Model bullet.'], method, ifUpdatedAt: '2000-01-01T00:00:00.000Z' }), false);
+      assert.deepEqual((await store.getArticle(saved.id))?.summary, article(40).summary);
+      assert.equal(await store.setSummary(saved.id, { summary: ['Model bullet one.', 'Model bullet two.'], method, ifUpdatedAt: saved.updatedAt }), true);
+      const got = (await store.getArticle(saved.id))!;
+      assert.deepEqual(got.summary, ['Model bullet one.', 'Model bullet two.']);
+      assert.deepEqual(got.summaryMethod, method);
+      assert.ok(got.updatedAt > saved.updatedAt, `${got.updatedAt} after ${saved.updatedAt}`);
+      assert.equal(got.title, saved.title);
+      // The old version's stamp no longer matches: a second write of the same job changes nothing.
+      assert.equal(await store.setSummary(saved.id, { summary: ['Stale.'], method, ifUpdatedAt: saved.updatedAt }), false);
+      assert.equal(await store.setSummary('nonexistent', { summary: ['x'], method, ifUpdatedAt: saved.updatedAt }), false);
+      assert.equal(await store.deleteArticle(saved.id), true); // out of the way of the paging tests
+    });
+
     it('should page newest first with a cursor', async () => {
       for (let n = 10; n < 15; n++) await store.saveArticle(article(n));
       const seen: string[] = [];

@@ -363,6 +363,12 @@ export interface Store extends AdminStore, TransferStore {
     opts?: { sourceId?: string | null; entryKey?: string },
   ): Promise<SaveResult>;
   getArticle(id: string): Promise<StoredArticle | undefined>;
+  /**
+   * Replaces an article's summary (the 'summarize' job), only while the article is the version
+   * that was summarized: `ifUpdatedAt` must still be its `updatedAt`. Returns false when the
+   * article is gone or changed since (a newer save owes a summary job of its own).
+   */
+  setSummary(id: string, update: { summary: readonly string[]; method: SummaryMethod; ifUpdatedAt: string }): Promise<boolean>;
   listArticles(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<StoredArticle>>;
   /** The same page as listArticles without the bodies (lighter to read: the home and source pages). */
   listArticleHeads(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<ArticleHead>>;

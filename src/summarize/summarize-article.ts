@@ -39,6 +39,8 @@ export interface ArticleSummaryOptions {
   readonly bullets?: number;
   /** Stops waiting for the model; the result is then the extractive summary. */
   readonly signal?: AbortSignal;
+  /** The offline summary only, even with a model configured (a 'summarize' job asks the model later). */
+  readonly offline?: boolean;
 }
 
 /** Summarizes one article; resolves with extractive bullets whenever the LLM cannot deliver. */
@@ -59,7 +61,7 @@ export function createArticleSummarizer(deps: ArticleSummarizerDeps = {}): Artic
     // measure of how many bullets the article can support: a two-sentence brief gets two, so
     // the model is never pushed to invent a third.
     const extractive = await summarize(input.text, { lang: input.lang, bullets: opts.bullets ?? 3 });
-    if (!llm || extractive.length === 0) return { bullets: extractive, method: { kind: 'extractive' } };
+    if (!llm || opts.offline || extractive.length === 0) return { bullets: extractive, method: { kind: 'extractive' } };
     const n = extractive.length;
     const method: SummaryMethod = { kind: 'llm', model: llm.model };
     const key = createHash('sha256')

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { EntryOutcome } from '../../pipeline/process-entry.ts';
 import type { RefreshOutcome } from '../../pipeline/refresh-feed.ts';
+import type { QueueCounts } from '../../queue/queue.ts';
 import type { Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 
@@ -14,6 +15,13 @@ interface PollOptions {
   maxWait: string;
 }
 
+const sumCounts = (a: QueueCounts, b: QueueCounts): QueueCounts => ({
+  queued: a.queued + b.queued,
+  deferred: (a.deferred ?? 0) + (b.deferred ?? 0),
+  active: a.active + b.active,
+  failed: a.failed + b.failed,
+  completed: a.completed + b.completed,
+});
 const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -84,8 +92,10 @@ export function registerPoll(program: Command, boot: Boot): void {
           // Until nothing is due or running. A feed's jobs are spaced a fraction of a second apart,
           // so a lull of a few seconds means only retries waiting out their backoff remain: those
           // are left for `lede start`.
+          // With a language model, its 'summarize' jobs are waited for as well.
           for (let idleSince = 0; ; ) {
-            const c = (await app.queue.counts())['fetch-article'];
+            const all = await app.queue.counts();
+            const c = app.poller.summaryJobs ? sumCounts(all['fetch-article'], all.summarize) : all['fetch-article'];
             const deferred = c.deferred ?? 0;
             if (c.queued - deferred > 0 || c.active > 0) idleSince = 0;
             else if (deferred === 0) break;
