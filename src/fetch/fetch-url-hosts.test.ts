@@ -48,6 +48,24 @@ after(() => {
 });
 
 describe('fetchUrl with per-host limits', () => {
+  it('should time the request on the wire, apart from the wait for a slot', async () => {
+    const gate = createHostLimiter({ perHost: 1, delayMs: 0, maxTotal: 50 });
+    const observed: number[] = [];
+    const timings = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        fetchUrlThen(`${a.base}/timed?${i}`, { ...opts, hosts: gate, observe: (_accept, _outcome, seconds) => observed.push(seconds) }, async (outcome, timing) => {
+          assert.equal(outcome.kind, 'fetched');
+          return timing;
+        }),
+      ),
+    );
+    // Each answer takes 30 ms; with one slot, the last one waited for the three before it.
+    for (const t of timings) assert.ok(t.requestMs >= 25 && t.requestMs < 1000, `request ${t.requestMs} ms`);
+    const waits = timings.map((t) => t.waitMs).sort((x, y) => x - y);
+    assert.ok(waits[0]! < 20 && waits[3]! >= 75, `waits ${waits.join(', ')}`);
+    assert.deepEqual([...observed].sort(), timings.map((t) => t.requestMs / 1000).sort(), 'metrics see the request, not the wait');
+  });
+
   it('should hold the redirect target to its own host limit', async () => {
     const gate = createHostLimiter({ perHost: 1, delayMs: 0, maxTotal: 50 });
     b.stats.max = 0;

@@ -30,7 +30,7 @@ export interface FetchOptions {
   maxBytes?: number;
   /** Redirects followed before giving up; default 5. */
   maxRedirects?: number;
-  /** Told of every fetch's outcome and duration (metrics). */
+  /** Told of every fetch's outcome and duration on the wire, waits for host slots left out (metrics). */
   observe?: (accept: AcceptKind, outcome: FetchOutcome, seconds: number) => void;
   /** Conditional GET validators from the previous fetch. */
   etag?: string;
@@ -100,17 +100,22 @@ export function fetchUrl(url: string, opts: FetchOptions): Promise<FetchOutcome>
  * `opts.hosts`): a feed is parsed inside its request slot, so only a few fetched bodies ever wait
  * for the parser.
  */
-export async function fetchUrlThen<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome) => Promise<T>): Promise<T> {
+export async function fetchUrlThen<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome, timing: FetchTiming) => Promise<T>): Promise<T> {
   if (!opts.observe) return fetchOnce(url, opts, use);
   const observe = opts.observe;
-  const t0 = performance.now();
-  return fetchOnce(url, opts, (outcome) => {
-    observe(opts.accept, outcome, (performance.now() - t0) / 1000);
-    return use(outcome);
+  return fetchOnce(url, opts, (outcome, timing) => {
+    observe(opts.accept, outcome, timing.requestMs / 1000);
+    return use(outcome, timing);
   });
 }
 
-async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome) => Promise<T>): Promise<T> {
+/** How long a fetch took: on the wire (every hop), and waiting for host slots before that. */
+export interface FetchTiming {
+  readonly requestMs: number;
+  readonly waitMs: number;
+}
+
+async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: FetchOutcome, timing: FetchTiming) => Promise<T>): Promise<T> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
@@ -118,7 +123,7 @@ async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: Fetc
   try {
     current = new URL(url);
   } catch {
-    return use(failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`));
+    return use(failed(url, 'invalid-url', `fetch: invalid URL ${quote(url)}`), { requestMs: 0, waitMs: 0 });
   }
   // One agent per call per trust level (or, with keepAlive, one per process): connections never
   // outlive the call unless asked to, and the guarded one only ever connects to addresses its
@@ -143,6 +148,8 @@ async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: Fetc
   };
   const visited = new Set<string>();
   const firstHost = current.hostname;
+  /** Time spent waiting for host slots, left out of the request's duration. */
+  let waitMs = 0;
   let held: (() => void) | null = null;
   const letGo = () => {
     held?.();
@@ -161,7 +168,11 @@ async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: Fetc
       if (blocked) {
         return failed(here, 'blocked-address', blockedMessage(blocked, here));
       }
-      if (opts.hosts) held = await opts.hosts.acquire(here, current.hostname === firstHost && opts.spacingMs ? { spacingMs: opts.spacingMs } : {});
+      if (opts.hosts) {
+        const asked = performance.now();
+        held = await opts.hosts.acquire(here, current.hostname === firstHost && opts.spacingMs ? { spacingMs: opts.spacingMs } : {});
+        waitMs += performance.now() - asked;
+      }
       let res: Dispatcher.ResponseData;
       try {
         res = await request(here, {
@@ -202,8 +213,10 @@ async function fetchOnce<T>(url: string, opts: FetchOptions, use: (outcome: Fetc
       return await finish(res, url, here, opts, { timeoutMs, maxBytes });
     }
   };
+  const started = performance.now();
   try {
-    return await use(await walk());
+    const outcome = await walk();
+    return await use(outcome, { requestMs: performance.now() - started - waitMs, waitMs });
   } finally {
     letGo();
     for (const a of agents.values()) a.destroy().catch(() => undefined);
