@@ -7,7 +7,7 @@ import type { Source } from '../core/records.ts';
 import { type EntryOutcome, processEntry } from '../pipeline/process-entry.ts';
 import { type RefreshOutcome, type RefreshSettings, refreshSource } from '../pipeline/refresh-feed.ts';
 import { resendOwedEntries } from '../pipeline/resend-owed.ts';
-import { summarizeStored } from '../pipeline/summarize-job.ts';
+import { resendPendingSummaries, SUMMARIZE_RETRY_LIMIT, summarizeStored } from '../pipeline/summarize-job.ts';
 import { type Scheduler, startScheduler } from '../queue/scheduler.ts';
 import type { AppContext } from './app-context.ts';
 
@@ -84,7 +84,7 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
       await app.queue.work('summarize', { concurrency: app.config.llm?.concurrency ?? 2 }, async (job) => {
         const t0 = performance.now();
         try {
-          await summarizeStored(job.data, app.poller);
+          await summarizeStored(job.data, app.poller, { lastAttempt: job.attempt > SUMMARIZE_RETRY_LIMIT });
           app.metrics.observeJob('summarize', 'completed', (performance.now() - t0) / 1000);
         } catch (e) {
           app.metrics.observeJob('summarize', 'failed', (performance.now() - t0) / 1000);
@@ -106,6 +106,8 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
       if (sweeping) return;
       sweeping = true;
       resendOwedEntries({ store: app.store, queue: app.queue, log: app.log }, { retryLimit: RETRY_LIMIT })
+        // Articles still waiting for the model's summary with no job to bring it.
+        .then(() => (app.poller.summaryJobs ? resendPendingSummaries({ store: app.store, queue: app.queue, log: app.log }) : 0))
         .catch((e: unknown) => app.log.error('queue: sweep failed', { error: e instanceof Error ? e.message : String(e) }))
         .finally(() => (sweeping = false));
     };

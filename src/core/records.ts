@@ -64,7 +64,13 @@ export interface ExtractedArticle {
 
 /** How a summary was made: by the offline extractive summarizer, or by a language model. */
 export type SummaryMethod =
-  | { readonly kind: 'extractive'; /** Why a configured language model was not used (its error code). */ readonly fallback?: string }
+  | {
+      readonly kind: 'extractive';
+      /** Why a configured language model was not used (its error code). */
+      readonly fallback?: string;
+      /** The model's summary is on its way (a 'summarize' job); the offline one stands in meanwhile. */
+      readonly pending?: boolean;
+    }
   | { readonly kind: 'llm'; readonly model: string };
 
 /** An extracted article with its summary bullets. */

@@ -80,7 +80,7 @@ describe('processEntry', () => {
       const job = await queue(site.publishers[0]!.articleUrls[1]!);
       assert.equal(await processEntry(job, { ...deps, summaryJobs: jobs }), 'stored');
       const article = (await store.getArticle((await store.getFeedEntry(sourceId, job.entryKey))!.articleId!))!;
-      assert.deepEqual(article.summaryMethod, { kind: 'extractive' });
+      assert.deepEqual(article.summaryMethod, { kind: 'extractive', pending: true });
       assert.ok(article.summary.length > 0);
       assert.deepEqual([...(await jobs.openKeys('summarize', [article.id, 'other']))], [article.id]);
     } finally {

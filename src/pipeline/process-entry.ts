@@ -82,7 +82,8 @@ export async function processEntry(job: JobPayload<'fetch-article'>, deps: Entry
       throw new LedeError('fetch-failed', message, { cause: outcome });
     }
     const saved = await ingestDocument({ html: outcome.body, url: outcome.url }, deps, { sourceId, entryKey, lang: source.lang, offlineSummary: !!deps.summaryJobs });
-    if (deps.summaryJobs) await queueSummary(deps.summaryJobs, saved.article.id);
+    const method = saved.article.summaryMethod;
+    if (deps.summaryJobs && method?.kind === 'extractive' && method.pending) await queueSummary(deps.summaryJobs, saved.article.id);
     return 'stored';
   } catch (e) {
     if (isPermanent(e)) {

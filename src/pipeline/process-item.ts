@@ -60,7 +60,9 @@ export async function articleFromDocument(
     { title: extracted.title, text: textForSummary(extracted), lang: extracted.lang ?? hints.lang },
     { bullets: 3, ...(hints.offline ? { offline: true } : {}) },
   );
-  return { ...extracted, summary: bullets, summaryMethod: method };
+  // Offline on purpose: the model's summary follows in a 'summarize' job, and the record says so.
+  const summaryMethod = hints.offline && method.kind === 'extractive' && bullets.length > 0 ? { kind: 'extractive' as const, pending: true } : method;
+  return { ...extracted, summary: bullets, summaryMethod };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Store } from '../store/store.ts';
 import { createOpenAiLlm } from '../summarize/openai-llm.ts';
 import { createArticleSummarizer } from '../summarize/summarize-article.ts';
 import { ingestDocument, type PipelineDeps } from './process-item.ts';
-import { summarizeStored } from './summarize-job.ts';
+import { resendPendingSummaries, summarizeStored } from './summarize-job.ts';
 
 // Written for this test.
 const PARAGRAPHS = [
@@ -57,7 +57,7 @@ describe('summarize job', () => {
     const asked = server.requests.length;
     const { article } = await ingestDocument({ html: page(n), url: `https://harbour.example/news/${n++}` }, deps, { offlineSummary: true });
     assert.equal(server.requests.length, asked, 'the article job does not wait for the model');
-    assert.deepEqual(article.summaryMethod, { kind: 'extractive' });
+    assert.deepEqual(article.summaryMethod, { kind: 'extractive', pending: true });
     assert.ok(article.summary.length > 0);
     return article.id;
   }
@@ -88,6 +88,20 @@ describe('summarize job', () => {
     assert.equal(await summarizeStored({ articleId: id }, deps), 'summarized');
   });
 
+  it('should give up on the last attempt: the offline summary stays, no longer pending, with the reason', async () => {
+    const id = await storedOffline();
+    const offline = (await store.getArticle(id))!.summary;
+    reply = () => ({ status: 503, body: { error: { message: 'overloaded' } } });
+    try {
+      assert.equal(await summarizeStored({ articleId: id }, deps, { lastAttempt: true }), 'kept-offline');
+    } finally {
+      reply = () => ({ body: chatReply(JSON.stringify({ bullets: MODEL_BULLETS })) });
+    }
+    const got = (await store.getArticle(id))!;
+    assert.deepEqual(got.summary, offline);
+    assert.deepEqual(got.summaryMethod, { kind: 'extractive', fallback: 'llm-http' });
+  });
+
   it('should keep the offline summary for good when the model refuses or breaks the rules', async () => {
     const id = await storedOffline();
     reply = () => ({ body: chatReply(JSON.stringify({ bullets: ['The moon is made of cheese, officials said on Monday in a statement.'] })) });
@@ -96,13 +110,28 @@ describe('summarize job', () => {
     } finally {
       reply = () => ({ body: chatReply(JSON.stringify({ bullets: MODEL_BULLETS })) });
     }
-    assert.deepEqual((await store.getArticle(id))!.summaryMethod, { kind: 'extractive' });
+    const method = (await store.getArticle(id))!.summaryMethod;
+    assert.equal(method?.kind, 'extractive');
+    assert.ok(method?.kind === 'extractive' && method.fallback && !method.pending, JSON.stringify(method));
   });
 
   it('should end quietly for a deleted article', async () => {
     const id = await storedOffline();
     await store.deleteArticle(id);
     assert.equal(await summarizeStored({ articleId: id }, deps), 'gone');
+  });
+
+  it('should send the job again for a pending article that has none, and only for those', async () => {
+    const owed = await storedOffline();
+    const done = await storedOffline();
+    assert.equal(await summarizeStored({ articleId: done }, deps), 'summarized');
+    const later = Date.now() + 120_000; // past the grace a fresh article gets
+    assert.equal(await resendPendingSummaries({ store, queue, log: silentLogger }, { now: later }), 1);
+    assert.deepEqual([...(await queue.openKeys('summarize', [owed, done]))], [owed]);
+    assert.equal(await resendPendingSummaries({ store, queue, log: silentLogger }, { now: later }), 0, 'its job is open now');
+    assert.equal(await resendPendingSummaries({ store, queue, log: silentLogger }, { now: Date.now() }), 0, 'within the grace, its own article job sends it');
+    assert.equal(await summarizeStored({ articleId: owed }, deps), 'summarized');
+    assert.deepEqual(await store.pendingSummaries({ since: '2000-01-01T00:00:00.000Z', before: new Date(later).toISOString(), limit: 100 }), []);
   });
 
   it('should run as a queued job: one open job per article, done by a worker', async () => {
@@ -113,12 +142,12 @@ describe('summarize job', () => {
     const done = new Promise<void>((resolve) => {
       void queue.work('summarize', { concurrency: 1 }, async (job) => {
         await summarizeStored(job.data, deps);
-        resolve();
+        if (job.data.articleId === id) resolve(); // (the sweep test left a job of its own)
       });
     });
     await done;
     assert.deepEqual((await store.getArticle(id))!.summaryMethod, { kind: 'llm', model: 'test-model' });
-    for (let i = 0; i < 50 && (await queue.counts()).summarize.completed < 1; i++) await new Promise((r) => setTimeout(r, 20));
-    assert.equal((await queue.counts()).summarize.completed, 1);
+    for (let i = 0; i < 50 && (await queue.counts()).summarize.completed < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.equal((await queue.counts()).summarize.completed, 2);
   });
 });

@@ -24,6 +24,13 @@ function decodeCursor(s: string): Cursor {
   return { sortAt: raw.slice(0, bar), id: raw.slice(bar + 1) };
 }
 
+/** A summary method as stored: JSON with its keys in one order, so the pending ones can be found by value. */
+function methodJson(m: SummaryMethod): string {
+  return m.kind === 'llm'
+    ? JSON.stringify({ kind: 'llm', model: m.model })
+    : JSON.stringify({ kind: 'extractive', ...(m.fallback ? { fallback: m.fallback } : {}), ...(m.pending ? { pending: true } : {}) });
+}
+
 function articleColumns(a: SummarizedArticle, now: string) {
   return {
     url: a.url,
@@ -31,7 +38,7 @@ function articleColumns(a: SummarizedArticle, now: string) {
     deck: JSON.stringify(a.deck),
     authors: JSON.stringify(a.authors),
     summary: JSON.stringify(a.summary),
-    summary_method: JSON.stringify(a.summaryMethod ?? { kind: 'extractive' }),
+    summary_method: methodJson(a.summaryMethod ?? { kind: 'extractive' }),
     published_at: a.publishedAt ?? null,
     modified_at: a.modifiedAt ?? null,
     site_name: a.siteName ?? null,
@@ -119,11 +126,24 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
     const updatedAt = new Date(Math.max(Date.now(), Date.parse(update.ifUpdatedAt) + 1)).toISOString();
     const result = await this.db
       .updateTable('articles')
-      .set({ summary: JSON.stringify(update.summary), summary_method: JSON.stringify(update.method), updated_at: updatedAt })
+      .set({ summary: JSON.stringify(update.summary), summary_method: methodJson(update.method), updated_at: updatedAt })
       .where('id', '=', id)
       .where('updated_at', '=', update.ifUpdatedAt)
       .executeTakeFirst();
     return Number(result.numUpdatedRows) > 0;
+  }
+
+  async pendingSummaries(opts: { since: string; before: string; limit: number }): Promise<readonly string[]> {
+    const rows = await this.db
+      .selectFrom('articles')
+      .select('id')
+      .where('fetched_at', '>=', opts.since)
+      .where('updated_at', '<', opts.before)
+      .where('summary_method', '=', methodJson({ kind: 'extractive', pending: true }))
+      .orderBy('fetched_at')
+      .limit(Math.max(1, Math.floor(opts.limit)))
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async listArticles(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<StoredArticle>> {

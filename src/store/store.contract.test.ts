@@ -96,6 +96,23 @@ for (const backend of BACKENDS) {
       assert.equal(await store.deleteArticle(saved.id), true); // out of the way of the paging tests
     });
 
+    it("should find the articles still waiting for the model's summary", async () => {
+      const pending = (await store.saveArticle({ ...article(41), summaryMethod: { kind: 'extractive', pending: true } })).article;
+      const plain = (await store.saveArticle(article(42))).article;
+      const window = { since: '2000-01-01T00:00:00.000Z', before: '2999-01-01T00:00:00.000Z', limit: 10 };
+      try {
+        assert.deepEqual(await store.pendingSummaries(window), [pending.id]);
+        assert.deepEqual((await store.getArticle(pending.id))?.summaryMethod, { kind: 'extractive', pending: true });
+        assert.deepEqual(await store.pendingSummaries({ ...window, since: '2999-01-01T00:00:00.000Z' }), [], 'stored before the window');
+        assert.deepEqual(await store.pendingSummaries({ ...window, before: pending.updatedAt }), [], 'changed within the grace');
+        await store.setSummary(pending.id, { summary: ['Kept.'], method: { kind: 'extractive', fallback: 'llm-refused' }, ifUpdatedAt: pending.updatedAt });
+        assert.deepEqual(await store.pendingSummaries(window), []);
+      } finally {
+        await store.deleteArticle(pending.id);
+        await store.deleteArticle(plain.id);
+      }
+    });
+
     it('should page newest first with a cursor', async () => {
       for (let n = 10; n < 15; n++) await store.saveArticle(article(n));
       const seen: string[] = [];

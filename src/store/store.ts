@@ -369,6 +369,8 @@ export interface Store extends AdminStore, TransferStore {
    * article is gone or changed since (a newer save owes a summary job of its own).
    */
   setSummary(id: string, update: { summary: readonly string[]; method: SummaryMethod; ifUpdatedAt: string }): Promise<boolean>;
+  /** Ids of articles stored since `since`, unchanged since `before`, still waiting for the model's summary (method pending). */
+  pendingSummaries(opts: { since: string; before: string; limit: number }): Promise<readonly string[]>;
   listArticles(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<StoredArticle>>;
   /** The same page as listArticles without the bodies (lighter to read: the home and source pages). */
   listArticleHeads(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<ArticleHead>>;
