@@ -49,6 +49,18 @@ describe('pg-boss queue', { skip: pgReachable ? undefined : `no PostgreSQL at ${
     assert.equal((await q.counts())['poll-source'].queued, 1);
   });
 
+  it("should run 'summarize' jobs, one open job per article", async () => {
+    const q = open[0]!;
+    assert.ok(await q.send('summarize', { articleId: 'a1' }, { singletonKey: 'a1' }));
+    assert.equal(await q.send('summarize', { articleId: 'a1' }, { singletonKey: 'a1' }), null);
+    await assert.rejects(q.send('summarize', { articleId: 'a1', extra: 1 } as never), /unrecognized/i);
+    assert.deepEqual([...(await q.openKeys('summarize', ['a1', 'a2']))], ['a1']);
+    const seen: string[] = [];
+    await q.work('summarize', { concurrency: 1 }, async (job) => void seen.push(job.data.articleId));
+    await waitFor(async () => (await q.counts()).summarize.completed === 1);
+    assert.deepEqual(seen, ['a1']);
+  });
+
   it('should run every job exactly once across two processes with several workers each', async () => {
     const [a, b] = [open[0]!, await openQueue()];
     const runs = new Map<string, number>();
