@@ -7,6 +7,7 @@ import type { StoredArticle, SummarizedArticle } from '../core/records.ts';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.ts';
 import type { Store } from '../store/store.ts';
 import { createWebApp } from './app.tsx';
+import { summaryNote } from './views/article-page.tsx';
 
 const ORIGIN = 'http://lede.test';
 
@@ -84,6 +85,12 @@ describe('web app', () => {
     assert.equal(html.match(/name="reaction"/g)?.length, DEFAULT_REACTIONS.length);
     assert.ok(!html.includes('data-count'), 'counts are hidden before voting');
     assert.ok(html.includes('Summary: automatic, extractive'), 'says how the summary was made');
+  });
+
+  it("should say when the model's summary is still on its way", () => {
+    assert.equal(summaryNote({ kind: 'extractive', pending: true }), 'Summary: automatic, extractive (the AI summary is on its way)');
+    assert.equal(summaryNote({ kind: 'extractive', fallback: 'llm-timeout' }), 'Summary: automatic, extractive');
+    assert.equal(summaryNote({ kind: 'llm', model: 'm1' }), 'Summary: AI, model m1');
   });
 
   it('should count a vote, show counts after it, and replace a second vote', async () => {

@@ -17,7 +17,8 @@ export interface ArticlePageModel {
 
 /** The small print under the summary saying how it was made. */
 export function summaryNote(method: SummaryMethod | undefined): string {
-  return method?.kind === 'llm' ? `Summary: AI, model ${method.model}` : 'Summary: automatic, extractive';
+  if (method?.kind === 'llm') return `Summary: AI, model ${method.model}`;
+  return method?.pending ? 'Summary: automatic, extractive (the AI summary is on its way)' : 'Summary: automatic, extractive';
 }
 
 /** Marks each photo figure of the (already sanitized) body for tests and themes. */
