@@ -96,6 +96,11 @@ function namesOf(el: BylineEl): string[] {
   return splitAuthorNames(text).filter(isNameLike);
 }
 
+/** True for a line under the headline that is a date and a full name and nothing else ("11.12.2019 - Jane Doe"): the story's date and author. */
+function isDatedName(line: string, afterDate: string): boolean {
+  return afterDate !== line && /^\d{1,2}[./]\d{1,2}[./]\d{4}\s*[-–—|·•]\s*\p{Lu}/u.test(line) && ONE_NAME.test(afterDate);
+}
+
 /** True for a plausible name: two characters or more, six words at most, no counter ("Views (23925)"). */
 function isNameLike(name: string): boolean {
   return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
@@ -119,8 +124,10 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const text = spacedText(el).replace(/\s+/g, ' ').trim().replace(LEADING_DATE, '');
-      if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
+      const full = spacedText(el).replace(/\s+/g, ' ').trim();
+      const text = full.replace(LEADING_DATE, '');
+      if (headline && isDatedName(full, text)) byLine = [text];
+      else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
         const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       }
