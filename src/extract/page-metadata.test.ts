@@ -10,6 +10,9 @@ describe('cleanAuthorName', () => {
     ['por César Salza', 'César Salza'],
     ['By Jane Doe', 'Jane Doe'],
     ['안혜원 기자', '안혜원'],
+    ['Jane Doe and Kiran C Nair - Safe Browsing team', 'Jane Doe and Kiran C Nair'],
+    ['Jean-Luc Roe', 'Jean-Luc Roe'],
+    ['Jane Doe - John Roe', 'Jane Doe - John Roe'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
