@@ -34,6 +34,8 @@ describe('readMarkupDates', () => {
     ['should not read the date of the page footer', '<h1>T</h1><p>x</p><footer><span class="date">19.12.2019</span></footer>', undefined],
     ['should read a parenthesised date opening the first paragraph', `<h1>T</h1><h5>Von Erika Muster</h5><p>(21. November 2022) Die Preise steigen weiter. ${'Lorem ipsum dolor sit amet. '.repeat(8)}</p>`, '2022-11-21T00:00:00.000Z'],
     ['should read the title of an hAtom "published" element of any tag', '<h1>T</h1><span class="published" title="2013-04-04T18:52:11+00:00"></span><p>Text.</p>', '2013-04-04T18:52:11.000Z'],
+    ['should read the date of a "von … am" byline', '<h1>T</h1><p>Text.</p><span class="user">von <a href="/u/k">kestrel7</a><br> am 20.09.2020</span>', '2020-09-20T00:00:00.000Z'],
+    ['should read the date of an "Author: … on" byline', '<h1>T</h1><p>Text.</p><div class="left">Author: <b>jdoe</b> on May 2, 2020</div>', '2020-05-02T00:00:00.000Z'],
     ['should not read a number as a date', '<h1>T</h1><p class="info">Stand 2000 Besucher</p>', undefined],
   ];
   for (const [title, value, expected] of cases) {
