@@ -22,6 +22,9 @@ const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:�
 /** Other credits written after the author on one line ("Text von Jane Doe Illustration von John Roe"). */
 const TRAILING_CREDIT = /\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|graphics|edited|redigiert)\s+(?:von|by)\s.*$/iu;
 
+/** A team written after the names behind a spaced dash ("Jane Doe and John Roe - Safe Browsing team"): a lower-case word tells it from a second name ("Jane Doe - John Roe"); a dash inside a name has no spaces. */
+const TRAILING_AFFILIATION = /(?<=\p{L}{2,}\.?)\s+[-–—]\s+(?=[^-–—]*\s\p{Ll})\p{L}[^-–—]*$/u;
+
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|${WEEKDAY})$`, 'iu');
 
@@ -37,6 +40,7 @@ export function cleanAuthorName(name: string): string {
     .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
     .replace(TRAILING_CREDIT, '')
     .replace(TRAILING_DATE, '')
+    .replace(TRAILING_AFFILIATION, '')
     .replace(TRAILING_ROLE, '')
     .replace(TRAILING_WORD, '')
     .replace(/[\s,|—–:-]+$/, '')

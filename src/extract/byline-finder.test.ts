@@ -39,6 +39,11 @@ describe('findBylineNames', () => {
     ['should read a "By" line near the top of a page without a headline', '<div class="page"><p><em>Text von Max Mustermann Illustration von Erika Muster</em></p><p>Story.</p></div>', ['Max Mustermann']],
     ['should not read a one-word "von" value on a page without a headline', '<div class="page"><p>von Ostern</p></div>', []],
     ['should not read "By the way" on a page without a headline', '<div class="page"><p>By the way, this is text.</p></div>', []],
+    ['should read a name after a screen-reader "By" label between meta items', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<div class="meta"><span class="screen-reader-text">| By </span><span>Mara Lindqvist</span> | <time>May 2, 2021</time></div>`, ['Mara Lindqvist']],
+    ['should read the name credited for an interview', '<h1>T</h1><p>Text.</p><div class="credits"><div>Interview</div><div>OLE BERG</div></div>', ['OLE BERG']],
+    ['should read a label indented by its template', `<h1>T</h1><p>Text.</p><div class="credits"><div>\n                Text            </div>\n<div>\n   Ole Berg   </div></div>`, ['Ole Berg']],
+    ['should read a full name set after the date under the headline', '<h1>T</h1><p class="text-muted">11.12.2019 - Mara Lindqvist</p><p>Story.</p>', ['Mara Lindqvist']],
+    ['should not read a one-word category after the date under the headline', '<h1>T</h1><p>11.12.2019 - Pressemitteilung</p><p>Story.</p>', []],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

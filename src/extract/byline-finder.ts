@@ -30,9 +30,17 @@ const NEAR_HEADLINE = 40;
 const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
 
-/** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>"). */
-const AUTHOR_LABEL = /^(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|redaktion|written\s+by|geschrieben\s+von)\s*[:：]?$/i;
+/** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>", a screen-reader "| By" between meta items, an "Interview" credit). */
+const AUTHOR_LABEL = /^[|·•,–—-]?\s*(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|interview|redaktion|written\s+by|geschrieben\s+von)\s*[:：]?$/i;
 const MAX_LABEL_CHARS = 24;
+/** Characters of a label element counted with its indentation, before its words are measured. */
+const MAX_LABEL_RAW_CHARS = 200;
+
+/** True when a leaf's text is an author label and nothing else. */
+function isAuthorLabel(raw: string): boolean {
+  const text = raw.replace(/\s+/g, ' ').trim();
+  return text.length <= MAX_LABEL_CHARS && AUTHOR_LABEL.test(text);
+}
 
 /** The text that follows a label element: its next sibling with text (line breaks and separators skipped), else its parent's, two levels up at most. */
 function textAfterLabel(label: BylineEl): string | undefined {
@@ -88,6 +96,11 @@ function namesOf(el: BylineEl): string[] {
   return splitAuthorNames(text).filter(isNameLike);
 }
 
+/** True for a line under the headline that is a date and a full name and nothing else ("11.12.2019 - Jane Doe"): the story's date and author. */
+function isDatedName(line: string, afterDate: string): boolean {
+  return afterDate !== line && /^\d{1,2}[./]\d{1,2}[./]\d{4}\s*[-–—|·•]\s*\p{Lu}/u.test(line) && ONE_NAME.test(afterDate);
+}
+
 /** True for a plausible name: two characters or more, six words at most, no counter ("Views (23925)"). */
 function isNameLike(name: string): boolean {
   return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
@@ -111,14 +124,17 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const text = spacedText(el).replace(/\s+/g, ' ').trim().replace(LEADING_DATE, '');
-      if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
+      const full = spacedText(el).replace(/\s+/g, ' ').trim();
+      const text = full.replace(LEADING_DATE, '');
+      if (headline && isDatedName(full, text)) byLine = [text];
+      else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
         const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       }
     }
     // Labels are leaves ("<strong>Autor:</strong>"), which keeps this test cheap on every element.
-    if (!labelled && el.firstElementChild === null && !textLongerThan(el, MAX_LABEL_CHARS) && AUTHOR_LABEL.test((el.textContent ?? '').trim()) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+    // Templates indent a label's text: the length that counts is that of its words.
+    if (!labelled && el.firstElementChild === null && !textLongerThan(el, MAX_LABEL_RAW_CHARS) && isAuthorLabel(el.textContent ?? '') && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
       const after = textAfterLabel(el);
       const names = after && /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
       // One-word values after a label are too often something else ("Text: Bild", a menu's next entry).

@@ -83,6 +83,15 @@ export function indexLdIds(nodes: readonly Obj[]): Map<string, Obj> {
   return ids;
 }
 
+/** The full name a Person's biography opens with when its `name` is only a first name ("Nils" + "Nils Pickert ist freier Autor…" → "Nils Pickert"): SEO plugins fill `name` from the login's display name and `description` from the profile. */
+function nameFromBio(name: string, bio: Json): string {
+  const text = typeof bio === 'string' ? decodeEntities(bio).replace(/\s+/g, ' ').trim() : '';
+  if (/\s/.test(name) || !text.startsWith(name)) return name;
+  // One or two capitalised words right after the first name, then anything that is not another capitalised word.
+  const rest = /^((?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=$|[\s,.;:(–—-])(?!\s+\p{Lu})/u.exec(text.slice(name.length));
+  return rest ? name + rest[1] : name;
+}
+
 /** Names and emails of JSON-LD author values (string, Person, array). A bare reference ({"@id": …}, as SEO plugins write @graph pages) is looked up in `ids`. */
 export function ldAuthors(v: Json, ids?: ReadonlyMap<string, Obj>): Author[] {
   const out: Author[] = [];
@@ -93,7 +102,8 @@ export function ldAuthors(v: Json, ids?: ReadonlyMap<string, Obj>): Author[] {
       const name = clean(decodeEntities(a));
       if (name && !/^https?:/i.test(name)) out.push({ name });
     } else if (isObj(a)) {
-      const name = clean(typeof a.name === 'string' ? decodeEntities(a.name) : undefined);
+      const given = clean(typeof a.name === 'string' ? decodeEntities(a.name) : undefined);
+      const name = given ? nameFromBio(given, a.description) : undefined;
       const email = clean(a.email)?.replace(/^mailto:/i, '');
       if (name && !/^https?:/i.test(name)) out.push(email ? { name, email } : { name });
     }

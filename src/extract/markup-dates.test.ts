@@ -32,6 +32,10 @@ describe('readMarkupDates', () => {
     ['should not read a bare date far from the headline without a date class', `<h1>T</h1>${'<p>Text.</p>'.repeat(40)}<p>January 22, 2014</p>`, undefined],
     ['should read a date marked up in the footer of an article', '<article><h3 class="post-title">T</h3><div class="post-body">x</div><div class="post-footer"><abbr class="published" itemprop="datePublished" title="2019-10-16T14:33:00-07:00">2:33 PM</abbr></div></article>', '2019-10-16T21:33:00.000Z'],
     ['should not read the date of the page footer', '<h1>T</h1><p>x</p><footer><span class="date">19.12.2019</span></footer>', undefined],
+    ['should read a parenthesised date opening the first paragraph', `<h1>T</h1><h5>Von Erika Muster</h5><p>(21. November 2022) Die Preise steigen weiter. ${'Lorem ipsum dolor sit amet. '.repeat(8)}</p>`, '2022-11-21T00:00:00.000Z'],
+    ['should read the title of an hAtom "published" element of any tag', '<h1>T</h1><span class="published" title="2013-04-04T18:52:11+00:00"></span><p>Text.</p>', '2013-04-04T18:52:11.000Z'],
+    ['should read the date of a "von … am" byline', '<h1>T</h1><p>Text.</p><span class="user">von <a href="/u/k">kestrel7</a><br> am 20.09.2020</span>', '2020-09-20T00:00:00.000Z'],
+    ['should read the date of an "Author: … on" byline', '<h1>T</h1><p>Text.</p><div class="left">Author: <b>jdoe</b> on May 2, 2020</div>', '2020-05-02T00:00:00.000Z'],
     ['should not read a number as a date', '<h1>T</h1><p class="info">Stand 2000 Besucher</p>', undefined],
   ];
   for (const [title, value, expected] of cases) {
@@ -44,6 +48,10 @@ describe('readMarkupDates', () => {
 });
 
 describe('readMarkupDates (slashed dates)', () => {
+  it('should read an hAtom "updated" element with an empty text as the modification date', () => {
+    const dates = datesOf('<h1>T</h1><div class="meta"><span class="updated" title="2013-04-04T18:52:11+00:00"></span></div><p>Text.</p>');
+    assert.deepEqual(dates, { modified: '2013-04-04T18:52:11.000Z' });
+  });
   it('should read a slashed date day first on a German page', () => {
     const { document } = parseHTML('<!doctype html><html lang="de"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-04-02T00:00:00.000Z');

@@ -21,7 +21,9 @@ export interface MarkupDates {
   readonly modified?: string;
 }
 
-const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne`;
+/** The "am" / "on" / "le" of a byline that dates it ("von Jane am 20.09.2020", "Author: jdoe on May 2, 2020"). */
+const BYLINE_DATE = String.raw`(?<=(?:^|\s)(?:von|by|par|autor(?:in)?:|author:|auteur\s*:)\s+\S[^.!?]{0,60}?\s)(?:am|on|le)`;
+const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne|${BYLINE_DATE}`;
 const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
 /** A label opening a text (the first words). */
 const LABEL_AT_START = new RegExp(String.raw`^(?:${PUBLISHED_LABEL})\s`, 'iu');
@@ -33,6 +35,9 @@ const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byli
 const MARKED_PUBLISHED = /(?:^|\s)(?:datePublished|dateCreated)(?:\s|$)/;
 const MARKED_MODIFIED = /(?:^|\s)dateModified(?:\s|$)/;
 const PUBLISHED_CLASS = /(?:^|\s)(?:published|entry-date|post-date|publish-date|pubdate|date-published)(?:\s|$)/i;
+/** hAtom's value-title form: an element classed "published" or "updated" whose title holds the ISO date (`<span class="updated" title="2013-04-04T18:52:11+00:00"></span>`). */
+const HATOM_CLASS = /(?:^|\s)(published|updated)(?:\s|$)/;
+const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}(?:[T ]|$)/;
 const MAX_SCANNED = 1200;
 const MAX_PLAIN_VISITED = 3000;
 const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
@@ -43,8 +48,8 @@ const NEAR_HEADLINE = 30;
 const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
 const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}?)\s*[–—|•·-]\s/u;
-/** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin": a full date opening a line, whatever follows it. */
-const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
+/** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin", "(21. November 2022) Text": a full date opening a line, whatever follows it. */
+const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?\(?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
 
 /** The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"), if any. */
 function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
@@ -118,13 +123,20 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     let cls = '';
     let id = '';
     let pubdate = false;
+    let title = '';
     if (el.hasAttributes()) {
       for (const a of el.attributes) {
         if (a.name === 'class') cls = a.value;
         else if (a.name === 'id') id = a.value;
+        else if (a.name === 'title') title = a.value;
         else if (a.name === 'itemprop' || (a.name === 'property' && !itemprop)) itemprop = a.value;
         else if (a.name === 'pubdate') pubdate = true;
       }
+    }
+    const hatom = ISO_DATE_START.test(title) ? HATOM_CLASS.exec(cls) : null;
+    if (hatom && tag !== 'ABBR' && !belongsToSomethingElse(el as PartEl, story, memo)) {
+      offer(hatom[1] === 'updated' ? 'modified' : 'published', 0, parseDate(title));
+      continue;
     }
     const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
     const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);

@@ -10,6 +10,9 @@ describe('cleanAuthorName', () => {
     ['por César Salza', 'César Salza'],
     ['By Jane Doe', 'Jane Doe'],
     ['안혜원 기자', '안혜원'],
+    ['Jane Doe and Kiran C Nair - Safe Browsing team', 'Jane Doe and Kiran C Nair'],
+    ['Jean-Luc Roe', 'Jean-Luc Roe'],
+    ['Jane Doe - John Roe', 'Jane Doe - John Roe'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
@@ -50,6 +53,18 @@ describe('readPageMetadata', () => {
     const value = readPageMetadata(document as unknown as MetaDocument, [ld]);
     assert.deepEqual(value.authors, [{ name: 'Jane Roe' }]);
     assert.equal(value.siteName, 'Example Daily');
+  });
+  it("should take the full name a JSON-LD Person's biography opens with when its name is a first name only", () => {
+    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const person = (name: string, description: string) =>
+      JSON.stringify({ '@graph': [{ '@type': 'BlogPosting', headline: 'H', author: { '@id': '#p' } }, { '@type': 'Person', '@id': '#p', name, description }] });
+    const authors = (name: string, description: string) => readPageMetadata(document as unknown as MetaDocument, [person(name, description)]).authors;
+    assert.deepEqual(authors('Mara', 'Mara Lindqvist writes about city planning.'), [{ name: 'Mara Lindqvist' }]);
+    assert.deepEqual(authors('Tom', 'Tom van Halen - Ingenieur und Radfahrer'), [{ name: 'Tom' }]);
+    assert.deepEqual(authors('Ole', 'Ole Berg - Ingenieur, Radfahrer'), [{ name: 'Ole Berg' }]);
+    // Three capitalised words could be a name and a title: not guessed.
+    assert.deepEqual(authors('Anna', 'Anna Schmidt Freie Autorin'), [{ name: 'Anna' }]);
+    assert.deepEqual(authors('Jane Roe', 'Jane Roe Smith is a reporter.'), [{ name: 'Jane Roe' }]);
   });
   it('should rank og:site_name before a publisher the JSON-LD names by reference', () => {
     const { document } = parseHTML('<html><head><title>T</title><meta property="og:site_name" content="The Site"></head><body></body></html>');
