@@ -260,6 +260,16 @@ describe('sanitizeFeedHtml under fuzzing', () => {
     assert.equal(value, '<p></p><p>a</p>b<p></p>');
     assert.equal(sanitizeFeedHtml(value), value);
   });
+  it('should drop a URL that cannot be made absolute against the base, never keep it as written', () => {
+    const base = 'https://feed.example/posts/1';
+    assert.equal(sanitizeFeedHtml('<ins cite="\\\\">x</ins>', base), '<ins>x</ins>');
+    assert.equal(sanitizeFeedHtml('<q cite="/\\">q</q>', base), '<q>q</q>');
+    assert.equal(sanitizeFeedHtml('<img srcset="\\\\ 1x, a.jpg 2x">', base), '<img srcset="https://feed.example/posts/a.jpg 2x" />');
+    assert.equal(sanitizeFeedHtml('<ins cite="\\\\evil.example">x</ins>', base), '<ins cite="https://evil.example/">x</ins>');
+    // Without a base a relative URL stays as written.
+    assert.equal(sanitizeFeedHtml('<q cite="notes/1">q</q>'), '<q cite="notes/1">q</q>');
+  });
+
   it('should keep data: image sources but drop data: documents from images', () => {
     assert.equal(sanitizeFeedHtml('<img src="data:text/html,<script>alert(1)</script>">'), '<img />');
     assert.equal(sanitizeFeedHtml('<img src="da\tta:text/html,x">'), '<img />');

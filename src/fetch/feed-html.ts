@@ -39,14 +39,31 @@ const ARTICLE_ATTRIBUTES: sanitize.IOptions['allowedAttributes'] = {
 // object/applet/embed are not listed: their children are fallback content, shown when the plugin is not.
 const NON_TEXT_TAGS = ['script', 'style', 'textarea', 'option', 'noscript', 'template', 'title', 'head', 'noembed', 'noframes', 'xmp', 'plaintext', 'iframe'];
 
+/**
+ * A URL attribute's value made absolute against `base`; undefined when it cannot be (blank, or
+ * malformed as "\\\\" or "/\\" are: a host-less scheme-relative URL). Without a base, the value as
+ * written (a relative URL stays relative), or undefined when blank.
+ */
+function urlValue(value: string | undefined, base: string | undefined): string | undefined {
+  if (base === undefined) return resolveUrl(value);
+  const v = value?.trim();
+  if (!v) return undefined;
+  try {
+    return new URL(v, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
 function resolveSrcset(srcset: string, base: string | undefined): string {
   return srcset
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '' && !isNonImageData(c))
-    .map((c) => {
+    .flatMap((c) => {
       const [u, ...rest] = c.split(/\s+/);
-      return [resolveUrl(u, base) ?? u, ...rest].join(' ');
+      const url = urlValue(u, base);
+      return url === undefined ? [] : [[url, ...rest].join(' ')];
     })
     .join(', ');
 }
@@ -66,10 +83,10 @@ function urlTransform(base: string | undefined): sanitize.Transformer {
     for (const key of ['href', 'src', 'cite', 'poster']) {
       const v = out[key];
       if (v === undefined) continue;
-      const resolved = resolveUrl(v, base);
       // With a base, a URL that does not resolve (blank, malformed) is dropped, never kept as written.
+      const resolved = urlValue(v, base);
       if (resolved !== undefined) out[key] = resolved;
-      else if (base !== undefined || !v.trim()) delete out[key];
+      else delete out[key];
     }
     if (out.src !== undefined && isNonImageData(out.src)) delete out.src;
     if (out.srcset !== undefined) out.srcset = resolveSrcset(out.srcset, base);
