@@ -38,9 +38,9 @@ export interface ExtractedArticle {
   /** Sub-headlines, in order; empty when the original has none. */
   readonly deck: readonly string[];
   readonly authors: readonly Author[];
-  /** ISO 8601, UTC. */
+  /** ISO 8601 at the offset the page wrote ("2024-05-01T10:20:00.000+09:00"), UTC ("…Z") when it wrote none: the day is the one the page printed. */
   readonly publishedAt?: string;
-  /** ISO 8601, UTC. */
+  /** ISO 8601, at the page's offset as publishedAt. */
   readonly modifiedAt?: string;
   readonly siteName?: string;
   /**

@@ -1,5 +1,6 @@
-// Date strings as news pages write them → ISO 8601 UTC. Zone-less values are read in a default
-// zone (KST for Korean pages, UTC otherwise) so the result never depends on the machine's TZ.
+// Date strings as news pages write them → ISO 8601 at the offset the page wrote (UTC when it wrote
+// none, or Z), so the day is the one the page printed. Zone-less values are read in a default zone
+// (KST for Korean pages, UTC otherwise) so the result never depends on the machine's TZ.
 
 const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b)\s*$/i;
 const ZONE_OFFSETS: Record<string, string> = {
@@ -15,12 +16,26 @@ export interface ParseDateOptions {
   readonly dayFirst?: boolean;
 }
 
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * The ISO string of instant `ms` as a clock at `offset` shows it: UTC ("…Z") for "Z", else the
+ * local time with its offset ("2022-05-03T23:37:00.000-04:00"), so the day stays the one the page
+ * printed. Code that orders articles compares instants (the store's sort key is UTC), never these strings.
+ */
+function isoAt(ms: number, offset: string): string {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
+  if (!m || (m[2] === '00' && m[3] === '00')) return new Date(ms).toISOString();
+  const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  const local = new Date(ms + minutes * 60_000).toISOString().slice(0, -1);
+  return `${local}${m[1]}${m[2]}:${m[3]}`;
+}
+
 /** Builds an ISO string from calendar fields read in `offset`, or undefined when out of range. */
 function fromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string): string | undefined {
   if (y < MIN_YEAR || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  const t = Date.parse(`${p(y, 4)}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}:${p(s)}${offset === 'Z' ? 'Z' : offset}`);
-  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
+  const t = Date.parse(`${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset === 'Z' ? 'Z' : offset}`);
+  return Number.isNaN(t) ? undefined : isoAt(t, offset);
 }
 
 /** Converts a 12-hour clock with a Korean or English meridiem to 24 hours. */
@@ -132,7 +147,9 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   if (Number.isNaN(t)) return readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
   const local = new Date(t);
   if (HAS_ZONE.test(cleaned) || /\b[+-]\d{4}\b/.test(cleaned)) {
-    return local.getUTCFullYear() >= MIN_YEAR ? local.toISOString() : undefined;
+    if (local.getUTCFullYear() < MIN_YEAR) return undefined;
+    const written = /([+-])(\d{2}):?(\d{2})\s*$/.exec(cleaned) ?? /\b([+-])(\d{2})(\d{2})\b/.exec(cleaned);
+    return isoAt(t, written ? `${written[1]}${written[2]}:${written[3]}` : 'Z');
   }
   return fromFields(local.getFullYear(), local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), offset);
 }

@@ -92,7 +92,7 @@ describe('readPageMetadata', () => {
   });
   it('should read publication dates under vendor meta names', () => {
     const cases: [string, string][] = [
-      ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T00:44:37.000Z'],
+      ['<meta name="shareaholic:article_published_time" content="2014-03-17T01:44:37+01:00">', '2014-03-17T01:44:37.000+01:00'],
       ["<meta name='sw-pubdate' content='2021-11-19'>", '2021-11-19T00:00:00.000Z'],
       ['<meta name="publication_date" content="2022-02-08T14:00:00">', '2022-02-08T14:00:00.000Z'],
       ['<meta itemprop="uploadDate" content="2019-10-16T18:15:00Z">', '2019-10-16T18:15:00.000Z'],
@@ -106,7 +106,7 @@ describe('readPageMetadata', () => {
     const { document } = parseHTML('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
     const value = readPageMetadata(document as unknown as MetaDocument, []);
     assert.equal(value.publishedAt, undefined);
-    assert.equal(value.modifiedAt, '2022-01-26T13:35:56.000Z');
+    assert.equal(value.modifiedAt, '2022-01-26T14:35:56.000+01:00');
   });
   it('should read the author of a "Written by" Twitter card label', () => {
     const { document } = parseHTML('<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"></head><body></body></html>');

@@ -24,6 +24,12 @@ function decodeCursor(s: string): Cursor {
   return { sortAt: raw.slice(0, bar), id: raw.slice(bar + 1) };
 }
 
+/** An ISO date at any offset as UTC ISO; undefined when absent or unreadable. */
+function utcIso(iso: string | undefined): string | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 /** A summary method as stored: JSON with its keys in one order, so the pending ones can be found by value. */
 function methodJson(m: SummaryMethod): string {
   return m.kind === 'llm'
@@ -92,7 +98,8 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
           source_id: opts.sourceId ?? null,
           canonical_url: article.canonicalUrl,
           fetched_at: now,
-          sort_at: article.publishedAt ?? now,
+          // The sort key is UTC: a page's date keeps its own offset ("…-04:00"), and text sorts only at one offset.
+          sort_at: utcIso(article.publishedAt) ?? now,
           ...columns,
         })
         .onConflict((oc) =>
@@ -100,7 +107,7 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
             ...columns,
             // Keep the first source and position unless the page now states its date.
             source_id: sql`coalesce(articles.source_id, excluded.source_id)`,
-            sort_at: sql`coalesce(excluded.published_at, articles.sort_at)`,
+            sort_at: sql`case when excluded.published_at is not null then excluded.sort_at else articles.sort_at end`,
           }),
         )
         .returningAll()

@@ -96,6 +96,20 @@ for (const backend of BACKENDS) {
       assert.equal(await store.deleteArticle(saved.id), true); // out of the way of the paging tests
     });
 
+    it('should order articles by the instant they were published, whatever offset the page wrote', async () => {
+      // 10:00 in Seoul is 01:00 UTC, an hour before 02:00 UTC; as text it would sort after it.
+      const seoul = (await store.saveArticle({ ...article(43), publishedAt: '2031-05-01T10:00:00.000+09:00' })).article;
+      const utc = (await store.saveArticle({ ...article(44), publishedAt: '2031-05-01T02:00:00.000Z' })).article;
+      try {
+        const first = (await store.listArticles({ limit: 2 })).items.map((a) => a.id);
+        assert.deepEqual(first, [utc.id, seoul.id]);
+        assert.equal((await store.getArticle(seoul.id))?.publishedAt, '2031-05-01T10:00:00.000+09:00', 'the date is kept as the page wrote it');
+      } finally {
+        await store.deleteArticle(seoul.id);
+        await store.deleteArticle(utc.id);
+      }
+    });
+
     it("should find the articles still waiting for the model's summary", async () => {
       const pending = (await store.saveArticle({ ...article(41), summaryMethod: { kind: 'extractive', pending: true } })).article;
       const plain = (await store.saveArticle(article(42))).article;
