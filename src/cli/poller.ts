@@ -25,6 +25,20 @@ export function refreshSettings(config: Config): RefreshSettings {
   };
 }
 
+/** Runs a job's handler, recording its duration and outcome (`failed` by its result, or a throw) in the queue's metrics. */
+async function observed<T>(app: AppContext, queue: string, run: () => Promise<T>, failed: (result: T) => boolean = () => false): Promise<T> {
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  try {
+    const result = await run();
+    app.metrics.observeJob(queue, failed(result) ? 'failed' : 'completed', seconds());
+    return result;
+  } catch (e) {
+    app.metrics.observeJob(queue, 'failed', seconds());
+    throw e;
+  }
+}
+
 /** A running poller. */
 export interface Poller {
   readonly scheduler: Scheduler;
@@ -67,14 +81,11 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     if (working) return;
     working = true;
     await app.queue.work('fetch-article', { concurrency: app.config.polling.articleConcurrency }, async (job) => {
-      const t0 = performance.now();
       try {
         // Not `opts.onEntry?.(await processEntry(…))`: without a listener that would skip the work.
-        const outcome = await processEntry(job.data, app.poller, { maxAttempts: RETRY_LIMIT + 1 });
-        app.metrics.observeJob('fetch-article', outcome === 'failed' ? 'failed' : 'completed', (performance.now() - t0) / 1000);
+        const outcome = await observed(app, 'fetch-article', () => processEntry(job.data, app.poller, { maxAttempts: RETRY_LIMIT + 1 }), (o) => o === 'failed');
         opts.onEntry?.(outcome);
       } catch (e) {
-        app.metrics.observeJob('fetch-article', 'failed', (performance.now() - t0) / 1000);
         opts.onEntry?.('retry');
         throw e;
       }
@@ -82,14 +93,7 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     // With a language model: the summaries it writes over the offline ones (summarize-job.ts).
     if (app.poller.summaryJobs) {
       await app.queue.work('summarize', { concurrency: app.config.llm?.concurrency ?? 2 }, async (job) => {
-        const t0 = performance.now();
-        try {
-          await summarizeStored(job.data, app.poller, { lastAttempt: job.attempt > SUMMARIZE_RETRY_LIMIT });
-          app.metrics.observeJob('summarize', 'completed', (performance.now() - t0) / 1000);
-        } catch (e) {
-          app.metrics.observeJob('summarize', 'failed', (performance.now() - t0) / 1000);
-          throw e;
-        }
+        await observed(app, 'summarize', () => summarizeStored(job.data, app.poller, { lastAttempt: job.attempt > SUMMARIZE_RETRY_LIMIT }));
       });
     }
   };

@@ -1,9 +1,19 @@
 // The per-host limiter with real timers: concurrency per host and overall, rests, spacing, pauses.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createHostLimiter, hostKey } from './host-limiter.ts';
+import { createHostLimiter, type GateOptions, type HostGate, hostKey } from './host-limiter.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs `fn` within a slot of the host of `url`, as fetchUrl does: acquire, then release however `fn` ends. */
+async function within<T>(gate: HostGate, url: string, fn: () => Promise<T>, opts: GateOptions = {}): Promise<T> {
+  const release = await gate.acquire(url, opts);
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
 
 /** Runs `n` requests to each URL and records per-host concurrency and start/end times. */
 async function drive(gate: ReturnType<typeof createHostLimiter>, urls: string[], n: number, workMs: number, spacingMs?: number) {
@@ -15,7 +25,7 @@ async function drive(gate: ReturnType<typeof createHostLimiter>, urls: string[],
   await Promise.all(
     urls.flatMap((url) =>
       Array.from({ length: n }, () =>
-        gate.run(url, async () => {
+        within(gate, url, async () => {
           const host = hostKey(url);
           const start = Date.now();
           inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
@@ -67,14 +77,14 @@ describe('createHostLimiter', () => {
     const until = Date.now() + 80;
     gate.pause('http://slow.example/other', until);
     let started = 0;
-    await gate.run('http://slow.example/', async () => void (started = Date.now()));
+    await within(gate, 'http://slow.example/', async () => void (started = Date.now()));
     assert.ok(started >= until - 2);
   });
 
   it('should pass errors through and free the slot', async () => {
     const gate = createHostLimiter({ perHost: 1, delayMs: 0 });
-    await assert.rejects(gate.run('http://e.example/', async () => Promise.reject(new Error('fetch: boom'))), /boom/);
-    await assert.rejects(gate.run('http://e.example/', () => { throw new Error('fetch: sync'); }), /sync/);
-    assert.equal(await gate.run('http://e.example/', async () => 7), 7);
+    await assert.rejects(within(gate, 'http://e.example/', async () => Promise.reject(new Error('fetch: boom'))), /boom/);
+    await assert.rejects(within(gate, 'http://e.example/', () => { throw new Error('fetch: sync'); }), /sync/);
+    assert.equal(await within(gate, 'http://e.example/', async () => 7), 7);
   });
 });

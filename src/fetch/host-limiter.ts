@@ -22,8 +22,6 @@ export interface GateOptions {
 
 /** Runs requests within the per-host limits. */
 export interface HostGate {
-  /** Runs `fn` once the host of `url` has a free slot; the slot is held until `fn` settles. */
-  run<T>(url: string, fn: () => Promise<T>, opts?: GateOptions): Promise<T>;
   /** Waits for a slot of the host of `url` and returns its release (call it once, when the request is over). */
   acquire(url: string, opts?: GateOptions): Promise<() => void>;
   /** Holds every request to the host of `url` until `untilMs` (epoch ms), e.g. after a Retry-After. */
@@ -153,14 +151,6 @@ export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {
 
   return {
     acquire,
-    async run<T>(url: string, fn: () => Promise<T>, o: GateOptions = {}): Promise<T> {
-      const done = await acquire(url, o);
-      try {
-        return await fn();
-      } finally {
-        done();
-      }
-    },
     pause(url: string, untilMs: number): void {
       const key = hostKey(url);
       const s = state(key);

@@ -21,9 +21,12 @@ const PASSING: ReadonlySet<string> = new Set<LlmErrorCode>(['llm-timeout', 'llm-
 /** Retries of a summarize job after its first failure. */
 export const SUMMARIZE_RETRY_LIMIT = 3;
 
+/** The options of an article's summarize job: one open job per article, retried with backoff. */
+const jobOptions = (articleId: string) => ({ singletonKey: articleId, retryLimit: SUMMARIZE_RETRY_LIMIT, retryDelaySeconds: 60 });
+
 /** Queues the model's summary of a stored article (one open job per article). */
 export function queueSummary(queue: Pick<Queue, 'send'>, articleId: string): Promise<string | null> {
-  return queue.send('summarize', { articleId }, { singletonKey: articleId, retryLimit: SUMMARIZE_RETRY_LIMIT, retryDelaySeconds: 60 });
+  return queue.send('summarize', { articleId }, jobOptions(articleId));
 }
 
 /**
@@ -83,7 +86,7 @@ export async function resendPendingSummaries(deps: SummarySweepDeps, opts: { wit
   if (missing.length === 0) return 0;
   const sent = await deps.queue.sendMany(
     'summarize',
-    missing.map((articleId) => ({ data: { articleId }, opts: { singletonKey: articleId, retryLimit: SUMMARIZE_RETRY_LIMIT, retryDelaySeconds: 60 } })),
+    missing.map((articleId) => ({ data: { articleId }, opts: jobOptions(articleId) })),
   );
   if (sent > 0) deps.log.warn('queue: sent summarize jobs that were owed', { jobs: sent });
   return sent;

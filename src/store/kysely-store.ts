@@ -6,7 +6,7 @@ import { newId } from '../core/ids.ts';
 import type { Source, StoredArticle, SummarizedArticle, SummaryMethod } from '../core/records.ts';
 import { KyselyTransferStore } from './kysely-transfer.ts';
 import { preparedQuery, type ReadRunner } from './prepared-query.ts';
-import { articleRowToArticle, type ArticleRow, type Database, sourceRowToSource } from './rows.ts';
+import { articleColumns, articleRowToArticle, type ArticleRow, type Database, summaryMethodJson, sourceRowToSource, utcIso } from './rows.ts';
 import type { ArticleHead, ArticleStamp, ListStamp, NewSource, Page, SaveResult, SourceStats, Store } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
@@ -22,40 +22,6 @@ function decodeCursor(s: string): Cursor {
     throw new LedeError('invalid-input', 'store: invalid cursor');
   }
   return { sortAt: raw.slice(0, bar), id: raw.slice(bar + 1) };
-}
-
-/** An ISO date at any offset as UTC ISO; undefined when absent or unreadable. */
-function utcIso(iso: string | undefined): string | undefined {
-  const ms = iso ? Date.parse(iso) : NaN;
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
-
-/** A summary method as stored: JSON with its keys in one order, so the pending ones can be found by value. */
-function methodJson(m: SummaryMethod): string {
-  return m.kind === 'llm'
-    ? JSON.stringify({ kind: 'llm', model: m.model })
-    : JSON.stringify({ kind: 'extractive', ...(m.fallback ? { fallback: m.fallback } : {}), ...(m.pending ? { pending: true } : {}) });
-}
-
-function articleColumns(a: SummarizedArticle, now: string) {
-  return {
-    url: a.url,
-    title: a.title,
-    deck: JSON.stringify(a.deck),
-    authors: JSON.stringify(a.authors),
-    summary: JSON.stringify(a.summary),
-    summary_method: methodJson(a.summaryMethod ?? { kind: 'extractive' }),
-    published_at: a.publishedAt ?? null,
-    modified_at: a.modifiedAt ?? null,
-    site_name: a.siteName ?? null,
-    lang: a.lang ?? null,
-    excerpt: a.excerpt ?? null,
-    lead_image: a.leadImage ? JSON.stringify(a.leadImage) : null,
-    images: JSON.stringify(a.images),
-    content_html: a.contentHtml,
-    text: a.text,
-    updated_at: now,
-  };
 }
 
 /** A Store over any Kysely database that has run Lede's migrations. */
@@ -133,7 +99,7 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
     const updatedAt = new Date(Math.max(Date.now(), Date.parse(update.ifUpdatedAt) + 1)).toISOString();
     const result = await this.db
       .updateTable('articles')
-      .set({ summary: JSON.stringify(update.summary), summary_method: methodJson(update.method), updated_at: updatedAt })
+      .set({ summary: JSON.stringify(update.summary), summary_method: summaryMethodJson(update.method), updated_at: updatedAt })
       .where('id', '=', id)
       .where('updated_at', '=', update.ifUpdatedAt)
       .executeTakeFirst();
@@ -146,7 +112,7 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
       .select('id')
       .where('fetched_at', '>=', opts.since)
       .where('updated_at', '<', opts.before)
-      .where('summary_method', '=', methodJson({ kind: 'extractive', pending: true }))
+      .where('summary_method', '=', summaryMethodJson({ kind: 'extractive', pending: true }))
       .orderBy('fetched_at')
       .limit(Math.max(1, Math.floor(opts.limit)))
       .execute();

@@ -1,6 +1,6 @@
-// Row types of the store's tables, and their conversion to the domain records of core/.
+// Row types of the store's tables, and their conversion to and from the domain records of core/.
 import type { Generated } from 'kysely';
-import type { ImageRef, Source, StoredArticle, SummaryMethod } from '../core/records.ts';
+import type { ImageRef, Source, StoredArticle, SummarizedArticle, SummaryMethod } from '../core/records.ts';
 
 /** The `sources` table. */
 export interface SourceRow {
@@ -203,5 +203,40 @@ export function articleRowToArticle(r: ArticleRow): StoredArticle {
     text: r.text,
     fetchedAt: r.fetched_at,
     updatedAt: r.updated_at,
+  };
+}
+
+/** An ISO date at any offset as UTC ISO; undefined when absent or unreadable. */
+export function utcIso(iso: string | undefined): string | undefined {
+  const ms = iso ? Date.parse(iso) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** A summary method as stored: JSON with its keys in one order, so the pending ones can be found by value. */
+export function summaryMethodJson(m: SummaryMethod): string {
+  return m.kind === 'llm'
+    ? JSON.stringify({ kind: 'llm', model: m.model })
+    : JSON.stringify({ kind: 'extractive', ...(m.fallback ? { fallback: m.fallback } : {}), ...(m.pending ? { pending: true } : {}) });
+}
+
+/** The columns an article's save writes (both insert and update). */
+export function articleColumns(a: SummarizedArticle, now: string) {
+  return {
+    url: a.url,
+    title: a.title,
+    deck: JSON.stringify(a.deck),
+    authors: JSON.stringify(a.authors),
+    summary: JSON.stringify(a.summary),
+    summary_method: summaryMethodJson(a.summaryMethod ?? { kind: 'extractive' }),
+    published_at: a.publishedAt ?? null,
+    modified_at: a.modifiedAt ?? null,
+    site_name: a.siteName ?? null,
+    lang: a.lang ?? null,
+    excerpt: a.excerpt ?? null,
+    lead_image: a.leadImage ? JSON.stringify(a.leadImage) : null,
+    images: JSON.stringify(a.images),
+    content_html: a.contentHtml,
+    text: a.text,
+    updated_at: now,
   };
 }

@@ -5,6 +5,7 @@
 import type { Generated } from 'kysely';
 import type { Author, ImageRef, SummaryMethod } from '../core/records.ts';
 import type { AdminRow, ApiTokenRow, ArticleRow, FeedEntryRow, JobRow, ReactionRow, SourceRow } from './rows.ts';
+import { summaryMethodJson } from './rows.ts';
 import type {
   FeedEntryState,
   TransferAdmin,
@@ -118,7 +119,7 @@ function articleRow(a: TransferArticle): ArticleRow {
     deck: JSON.stringify(a.deck),
     authors: JSON.stringify(a.authors),
     summary: JSON.stringify(a.summary),
-    summary_method: a.summaryMethod === null ? null : JSON.stringify(a.summaryMethod),
+    summary_method: a.summaryMethod === null ? null : summaryMethodJson(a.summaryMethod),
     published_at: a.publishedAt,
     modified_at: a.modifiedAt,
     site_name: a.siteName,
