@@ -67,6 +67,8 @@ export async function startPoller(app: AppContext, opts: PollerOptions = {}): Pr
     store: app.store,
     log: app.log,
     leaseMs: app.config.polling.pollLeaseSeconds * 1000,
+    // Two per request slot: when one request ends, the host's next source is already waiting for the slot.
+    perHost: app.config.polling.hostConcurrency * 2,
     ...(opts.tickMs ? { tickMs: opts.tickMs } : { autoStart: false }),
     refresh: async (source) => {
       const t0 = performance.now();

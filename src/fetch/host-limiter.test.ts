@@ -1,5 +1,6 @@
 // The per-host limiter with real timers: concurrency per host and overall, rests, spacing, pauses.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { createHostLimiter, type GateOptions, type HostGate, hostKey } from './host-limiter.ts';
 
@@ -86,5 +87,22 @@ describe('createHostLimiter', () => {
     await assert.rejects(within(gate, 'http://e.example/', async () => Promise.reject(new Error('fetch: boom'))), /boom/);
     await assert.rejects(within(gate, 'http://e.example/', () => { throw new Error('fetch: sync'); }), /sync/);
     assert.equal(await within(gate, 'http://e.example/', async () => 7), 7);
+  });
+
+  it('should not keep a process alive for a rest nobody waits on, yet keep it for one somebody does', () => {
+    // A minute's rest: a timer holding the process would hold it that long (the test would time out).
+    const script = (second: boolean) => `
+      import { createHostLimiter } from ${JSON.stringify(new URL('./host-limiter.ts', import.meta.url).href)};
+      const gate = createHostLimiter({ perHost: 1, delayMs: ${second ? 300 : 60_000} });
+      const release = await gate.acquire('https://a.example/1');
+      release();
+      ${second ? "gate.acquire('https://a.example/2').then((r) => { r(); console.log('second ran'); });" : "console.log('released');"}
+    `;
+    for (const second of [false, true]) {
+      const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(second)], { encoding: 'utf8', timeout: 20_000 });
+      assert.equal(run.error, undefined, `the process ended (${run.error?.message})`);
+      assert.equal(run.status, 0, run.stderr);
+      assert.equal(run.stdout.trim(), second ? 'second ran' : 'released');
+    }
   });
 });

@@ -106,8 +106,12 @@ export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {
     forget(key, s, now);
   }
 
-  function wakeAt(key: string, s: HostState, at: number): void {
-    if (s.timer && s.timerAt <= at) return;
+  /** Pumps the host at `at`; a timer with no request waiting on it (`waiting` false) does not keep the process alive. */
+  function wakeAt(key: string, s: HostState, at: number, waiting = true): void {
+    if (s.timer && s.timerAt <= at) {
+      if (waiting) s.timer.ref();
+      return;
+    }
     if (s.timer) clearTimeout(s.timer);
     s.timerAt = at;
     s.timer = setTimeout(() => {
@@ -116,6 +120,7 @@ export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {
       const now = Date.now();
       forget(key, s, now);
     }, at - Date.now());
+    if (!waiting) s.timer.unref();
   }
 
   function release(key: string, s: HostState, slot: Slot): void {
@@ -123,7 +128,7 @@ export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {
     slot.readyAt = Date.now() + delayMs;
     total--;
     pump(key);
-    if (s.waiters.length === 0 && delayMs > 0 && !s.timer) wakeAt(key, s, slot.readyAt); // lets forget() run
+    if (s.waiters.length === 0 && delayMs > 0 && !s.timer) wakeAt(key, s, slot.readyAt, false); // lets forget() run
     for (const other of [...blocked]) {
       if (total >= maxTotal) break;
       pump(other);

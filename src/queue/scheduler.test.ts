@@ -109,4 +109,49 @@ describe('startScheduler', () => {
     assert.deepEqual(free.map((s) => s.id).sort(), ids.filter((id) => id !== polled[0]).sort());
     await store.close();
   });
+
+  it('should keep every host going, whatever order the store hands sources out in', async () => {
+    const file = join(tmp, 'hosts.sqlite');
+    const store = openSqliteStore(file);
+    await store.migrate();
+    // 30 sources of one big host fall due first; two small hosts' sources come last in the claim order.
+    const hostOfId = new Map<string, string>();
+    const add = async (host: string, n: number, dueMinutesAgo: number) => {
+      for (let i = 0; i < n; i++) {
+        const { id } = await store.addSource({ name: `${host}-${i}`, feedUrl: `https://${host}/feed/${i}.xml` });
+        hostOfId.set(id, host);
+        const at = new Date(Date.now() - dueMinutesAgo * 60_000 + i * 1000).toISOString();
+        await store.recordSourceCheck(id, { checkedAt: at, nextCheckAt: at, error: null });
+      }
+    };
+    await add('big.example', 30, 120);
+    await add('small-a.example', 2, 60);
+    await add('Small-B.example', 2, 60);
+    const starts: string[] = [];
+    const running = new Map<string, number>();
+    let maxPerHost = 0;
+    const scheduler = startScheduler({
+      store,
+      log: silentLogger,
+      autoStart: false,
+      concurrency: 4,
+      perHost: 2,
+      batchSize: 10,
+      refresh: async (s) => {
+        const host = hostOfId.get(s.id)!;
+        starts.push(host);
+        running.set(host, (running.get(host) ?? 0) + 1);
+        maxPerHost = Math.max(maxPerHost, running.get(host)!);
+        await sleep(3);
+        running.set(host, running.get(host)! - 1);
+        await store.recordSourceCheck(s.id, { checkedAt: new Date().toISOString(), nextCheckAt: new Date(Date.now() + 3_600_000).toISOString(), error: null });
+      },
+    });
+    assert.equal(await scheduler.runOnce(), 34);
+    assert.equal(maxPerHost, 2, 'at most perHost of one host in progress');
+    const lastSmall = Math.max(...['small-a.example', 'Small-B.example'].map((h) => starts.lastIndexOf(h)));
+    assert.ok(lastSmall < 8, `the small hosts started alongside the big one, not after it (last at ${lastSmall}: ${starts.join(' ')})`);
+    await scheduler.stop();
+    await store.close();
+  });
 });
