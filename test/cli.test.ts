@@ -263,6 +263,16 @@ describe('lede CLI', () => {
     });
   }
 
+  it('should refuse a malformed LEDE_HEAP_GROWING_PERCENT before doing anything', async () => {
+    const data = freshData();
+    const r = await lede(['--data', data, 'migrate'], { LEDE_HEAP_GROWING_PERCENT: '30%' });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /^lede: LEDE_HEAP_GROWING_PERCENT must be a whole number of percent/);
+    assert.ok(!existsSync(join(data, 'lede.sqlite')), 'no database created');
+    const ok = await lede(['--data', data, 'migrate'], { LEDE_HEAP_GROWING_PERCENT: '0' });
+    assert.equal(ok.code, 0, ok.stderr);
+  });
+
   it('should add sources by feed or homepage, refuse bad feeds, and poll new entries once', async () => {
     const data = freshData();
     const [english, korean] = site.publishers;
