@@ -187,11 +187,7 @@ export class KyselyStore extends KyselyTransferStore implements Omit<Store, 'mig
   async articleStamp(id: string, readerId?: string): Promise<ArticleStamp | undefined> {
     const rows = readerId ? await this.stampWithReader({ id, readerId }) : await this.stampAlone({ id });
     const row = rows[0];
-    if (!row) return undefined;
-    // The source's fields are part of the version: the page shows its card, and sources keep no
-    // updated time. A source deleted or renamed changes the version without touching the article.
-    const version = JSON.stringify([row.updated_at, row.source_id, row.name, row.homepage_url, row.logo_url, row.email, row.description, row.lang]);
-    return { updatedAt: row.updated_at, version, ...(row.chosen ? { chosen: row.chosen } : {}) };
+    return row ? stampOf(row) : undefined;
   }
 
   /** The article page's per-request read (articleStamp), compiled once: it runs on every page view. */
@@ -372,4 +368,25 @@ function sourceColumns(s: NewSource) {
     description: s.description ?? null,
     lang: s.lang ?? null,
   };
+}
+
+/** The columns of the article page's stamp read (articleStamp). */
+export interface StampRow {
+  readonly updated_at: string;
+  readonly source_id: string | null;
+  readonly name: string | null;
+  readonly homepage_url: string | null;
+  readonly logo_url: string | null;
+  readonly email: string | null;
+  readonly description: string | null;
+  readonly lang: string | null;
+  readonly chosen: string | null;
+}
+
+/** An article's stamp from its row. */
+export function stampOf(row: StampRow): ArticleStamp {
+  // The source's fields are part of the version: the page shows its card, and sources keep no
+  // updated time. A source deleted or renamed changes the version without touching the article.
+  const version = JSON.stringify([row.updated_at, row.source_id, row.name, row.homepage_url, row.logo_url, row.email, row.description, row.lang]);
+  return { updatedAt: row.updated_at, version, ...(row.chosen ? { chosen: row.chosen } : {}) };
 }

@@ -91,5 +91,29 @@ for (const backend of BACKENDS) {
         await store.close();
       }
     });
+
+    it('should answer many page views at once, each with its own article and reader', async () => {
+      const store = backend.open();
+      try {
+        await store.migrate();
+        const source = await store.addSource({ name: 'Courier', feedUrl: 'https://news.example/many' });
+        const ids: string[] = [];
+        for (let n = 0; n < 5; n++) ids.push((await store.saveArticle(article(100 + n), { sourceId: source.id })).article.id);
+        const choice = (i: number, r: number) => ['sad', 'angry', 'interesting'][(i + r) % 3]!;
+        for (let i = 0; i < 5; i++) for (let r = 0; r < 4; r += 2) await store.setReaction(ids[i]!, `reader-${r}`, choice(i, r));
+        const expected = new Map(await Promise.all(ids.map(async (id) => [id, (await store.articleStamp(id))!.version] as const)));
+        // 600 asks in one go (as concurrent requests make them): articles, readers who voted, who did not, none, unknown ids.
+        const asks = Array.from({ length: 600 }, (_, k) => ({ i: k % 6, r: k % 5 }));
+        const got = await Promise.all(asks.map(({ i, r }) => store.articleStamp(i < 5 ? ids[i]! : 'missing', r < 4 ? `reader-${r}` : undefined)));
+        asks.forEach(({ i, r }, k) => {
+          const stamp = got[k];
+          if (i === 5) return assert.equal(stamp, undefined, `ask ${k}: no such article`);
+          assert.equal(stamp?.version, expected.get(ids[i]!), `ask ${k}: version`);
+          assert.equal(stamp?.chosen, r < 4 && r % 2 === 0 ? choice(i, r) : undefined, `ask ${k}: reader-${r}'s choice on article ${i}`);
+        });
+      } finally {
+        await store.close();
+      }
+    });
   });
 }

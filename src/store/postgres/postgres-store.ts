@@ -4,7 +4,8 @@ import pg from 'pg';
 import { LedeError } from '../../core/errors.ts';
 import { KyselyStore } from '../kysely-store.ts';
 import type { Database } from '../rows.ts';
-import type { Store } from '../store.ts';
+import type { ArticleStamp, Store } from '../store.ts';
+import { batchedArticleStamp } from './stamp-batch.ts';
 import { postgresMigrations } from './postgres-migrations.ts';
 
 /** Where the store lives: a connection string and, optionally, a schema of its own. */
@@ -25,6 +26,14 @@ class PostgresStore extends KyselyStore implements Store {
     // The pages' per-request reads as named prepared statements: parsed and planned once per
     // connection instead of on every page view (prepared-query.ts).
     super(db, 'postgres', async (name, text, values) => (await pool.query({ name: `lede_${name}`, text, values: values as unknown[] })).rows);
+    this.stamp = batchedArticleStamp(async (name, text, values) => (await pool.query({ name, text, values })).rows);
+  }
+
+  private readonly stamp: (id: string, readerId?: string) => Promise<ArticleStamp | undefined>;
+
+  /** Batched: the asks of concurrent page views go to the database together (stamp-batch.ts). */
+  override articleStamp(id: string, readerId?: string): Promise<ArticleStamp | undefined> {
+    return this.stamp(id, readerId);
   }
 
   async migrate(): Promise<void> {
