@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dropAgenciesBesidePeople, isOutletName, splitAuthorNames } from './author-names.ts';
+import { agencyCredit, dropAgenciesBesidePeople, isOutletName, splitAuthorNames } from './author-names.ts';
 
 describe('splitAuthorNames', () => {
   const cases: [string, string[]][] = [
@@ -56,4 +56,16 @@ describe('dropAgenciesBesidePeople', () => {
   it('should keep an agency credited alone', () => {
     assert.deepEqual(dropAgenciesBesidePeople([{ name: '연합뉴스' }]), [{ name: '연합뉴스' }]);
   });
+});
+
+describe('agencyCredit', () => {
+  const cases: [string, string, string | undefined][] = [
+    ['a dateline after a caption', 'Der Hörsaal. Foto: Jane Roe/dpa\n\nHamburg (dpa/lno) – Trotz eines Gesprächs blieb es dabei.\n\nMehr dazu.', 'dpa/lno'],
+    ['an English wire dateline', 'WASHINGTON (AP) — The Senate voted on Tuesday.\n\nIt passed.', 'AP'],
+    ['a closing credit with the outlet', 'Die Zyste könne sich neu bilden, hieß es. (FR mit dpa)\n\nfr.de ist Teil eines Netzwerks', 'FR mit dpa'],
+    ['a closing agency alone', 'Die Polizei ermittelt. (dpa)', 'dpa'],
+    ['no aside in parentheses', 'Berlin (Mitte) – Ein Café öffnet.\n\nEs gibt Kuchen (und Kaffee)', undefined],
+    ['no agency in the middle of the story', 'Es begann am Montag.\n\nWie dpa (AFP) berichtete, kam es anders.\n\nDann kam der Dienstag.\n\nUnd der Mittwoch.\n\nEnde.', undefined],
+  ];
+  for (const [name, text, expected] of cases) it(`should read ${name}`, () => assert.equal(agencyCredit(text), expected));
 });

@@ -129,3 +129,31 @@ export function dropAgenciesBesidePeople(authors: readonly Author[]): Author[] {
   return people.length > 0 ? people : [...authors];
 }
 
+/** True for a news agency's name, alone or combined ("dpa", "dpa/lno", "AFP/Reuters"). */
+export function isAgencyName(name: string): boolean {
+  return AGENCY.test(name.trim());
+}
+
+/** A wire dateline opening the story ("Hamburg (dpa/lno) – …", "WASHINGTON (AP) — …"). */
+const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,40}?\s*\(([^()]{2,30})\)\s*[-–—:]/u;
+/** A credit closing the story in parentheses ("… (dpa)", "… (FR mit dpa)", "(with AFP)"). */
+const CLOSING_CREDIT = /\((?:[\p{L}.]{1,12}\s+(?:mit|with|und|and|\/)\s+|with\s+|mit\s+)?([^()]{2,30})\)\s*$/u;
+
+/**
+ * The news agency a story credits in its text: in the dateline that opens it, or in the
+ * parenthesis that closes it. The whole parenthesis is the credit ("FR mit dpa"); only an agency
+ * counts, so an aside in parentheses is never taken for one.
+ */
+export function agencyCredit(text: string): string | undefined {
+  // A caption or a teaser may come first, a note or a credit line last: a few paragraphs each way.
+  const paragraphs = text.split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '');
+  for (const p of paragraphs.slice(0, 3)) {
+    const open = DATELINE.exec(p.slice(0, 200));
+    if (open && isAgencyName(open[1]!)) return open[1]!.trim();
+  }
+  for (const p of paragraphs.slice(-3).reverse()) {
+    const close = CLOSING_CREDIT.exec(p.slice(-60));
+    if (close && isAgencyName(close[1]!)) return /^\((.*)\)$/s.exec(close[0].trim())![1]!.replace(/\s+/g, ' ').trim();
+  }
+  return undefined;
+}

@@ -17,6 +17,7 @@ describe('findBylineNames', () => {
     ['should read a classed byline and drop its prefix', '<h1>T</h1><div class="byline">Von Roland Brockmann und Sebastian Drescher</div>', ['Roland Brockmann', 'Sebastian Drescher']],
     ['should read a vcard name in the post footer', '<div class="widget Blog"><h3 class="post-title">T</h3><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">T. V. Raman</span></span></div></div>', ['T. V. Raman']],
     ['should prefer marked-up names to classed ones', '<h1>T</h1><span class="author">Staff</span><a rel="author" href="/a">Jane Doe</a>', ['Jane Doe']],
+    ['should read the name element of an author link that holds more', '<h1>T</h1><a rel="author" href="/author/jane"><div><img alt="" src="a.jpg"><p class="author-name">von Jane Roe</p></div><div class="bio">Über Autorenseite von</div></a>', ['Jane Roe']],
     ['should skip names in comments and sidebars', '<h1>T</h1><p>x</p><div class="comments"><span class="comment-author">Troll</span></div><aside><span class="author">Other</span></aside>', []],
     ['should keep names in an aside of the article', '<article><h1>T</h1><aside><p><span class="article-author" itemprop="author">Jane Doe</span></p></aside></article>', ['Jane Doe']],
     ['should skip page-builder blocks classed as widgets only when the class stands alone', '<div class="builder-widget"><h1>T</h1><a class="author-name" href="/a">Tatyana Turner</a></div>', ['Tatyana Turner']],

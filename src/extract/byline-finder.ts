@@ -89,7 +89,8 @@ function bylineLines(text: string): string {
 
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
-  const nameEl = el.querySelector('[itemprop~="name"]');
+  // The name's own element when the byline wraps more (a photo, a label, a biography link).
+  const nameEl = el.querySelector('[itemprop~="name"]') ?? el.querySelector('[class~="author-name"], [class~="author_name"], [class~="authorName"], [class~="byline-name"], [class~="byline__name"]');
   const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];

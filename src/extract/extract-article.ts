@@ -15,7 +15,7 @@ import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
-import { dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
+import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -158,7 +158,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
   const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
-  const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline);
+  // With no person named, the outlet the page names, else the agency the story credits in its text.
+  const agency = people.length > 0 ? undefined : agencyCredit(text);
+  const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);

@@ -54,6 +54,13 @@ describe('readPageMetadata', () => {
     assert.deepEqual(value.authors, [{ name: 'Jane Roe' }]);
     assert.equal(value.siteName, 'Example Daily');
   });
+  it('should take the author of a page that is one recipe, how-to or video', () => {
+    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Recipe', name: 'Mandarin cake', author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2020-01-02' });
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [ld]).authors, [{ name: 'Jane Roe' }]);
+    const person = JSON.stringify({ '@type': 'Person', name: 'Not An Author' });
+    assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [person]).authors, [], 'a Person node is not a page with an author');
+  });
   it("should take the full name a JSON-LD Person's biography opens with when its name is a first name only", () => {
     const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
     const person = (name: string, description: string) =>

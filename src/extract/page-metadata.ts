@@ -149,8 +149,9 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     if (!ldSite && types.includes('WebSite')) ldSite = clean(n.name);
     // Pages typed WebPage, Recipe or VideoObject date themselves too; comments and people do not date the page.
     if (!ldPublished && !types.some((t) => /Comment|Person|Organization|WebSite|Answer|Question/i.test(t))) ldPublished = clean(n.datePublished) ?? clean(n.uploadDate);
-    // SEO plugins put the author on the WebPage node when they write no Article node.
-    if (ldAuthor === undefined && /^(?:WebPage|ItemPage)$/i.test(types[0] ?? '')) ldAuthor = n.author ?? n.creator;
+    // SEO plugins put the author on the WebPage node when they write no Article node; a page that
+    // is one recipe, how-to, video or other creative work names its author on that node.
+    if (ldAuthor === undefined && /^(?:WebPage|ItemPage|Recipe|HowTo|VideoObject|CreativeWork|Course|Book|Chapter|PodcastEpisode)$/i.test(types[0] ?? '')) ldAuthor = n.author ?? n.creator;
   }
   const pub = article && isObj(article.publisher) ? clean(article.publisher.name) : undefined;
   // A publisher given as a reference to an Organization node of the @graph ranks after og:site_name:
