@@ -107,6 +107,19 @@ function isNameLike(name: string): boolean {
   return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
 }
 
+/** A box about the story's author, under or beside it ("author-bio", "author-box", "about-author"), that headings the author's name. */
+const AUTHOR_BOX = /(?:^|\s)(?:author[-_]?(?:bio|box|info|card)|about[-_]the[-_]author|about[-_]author)(?:$|\s)/i;
+
+/** Drupal's "Submitted by <span class="username">…</span> on …": the user inside a "submitted" line, a few levels up at most. */
+function isSubmittedUser(el: BylineEl): boolean {
+  if (!/(?:^|\s)username(?:\s|$)/.test(el.getAttribute('class') ?? '')) return false;
+  let p = el.parentNode;
+  for (let level = 0; p && level < 3; level++, p = p.parentNode) {
+    if (p.nodeType === 1 && /(?:^|[\s_-])submitted(?:$|[\s_-])/.test(p.getAttribute('class') ?? '')) return true;
+  }
+  return false;
+}
+
 /** Authors' names from the page body: marked-up ones (itemprop, rel) before classed ones, then names after an author label, then a "By …" line under the headline. */
 export function findBylineNames(root: BylineEl | null, layout?: PageLayout): string[] {
   if (!root) return [];
@@ -116,6 +129,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
   let classed: string[] | undefined;
   let byLine: string[] | undefined;
   let labelled: string[] | undefined;
+  let fallback: string[] | undefined;
   let seen = 0;
   // Without a headline, "By …" lines count from the top of the page, and only with full names.
   let sinceHeadline = headline ? -1 : 0;
@@ -153,6 +167,14 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
       isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
     }
+    // A CMS's "submitted by" user (often a login), or the name heading an author box under the
+    // story: only when nothing else names anyone.
+    if (!marked && !isClassed && !fallback && (isSubmittedUser(el) || AUTHOR_BOX.test(el.getAttribute('class') ?? '')) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+      const heading = isSubmittedUser(el) ? el : el.querySelector('h2, h3, h4, h5');
+      const names = heading && !textLongerThan(heading, MAX_NAME_CHARS) ? namesOf(heading) : [];
+      if (names.length > 0 && (heading === el || names.every((n) => ONE_NAME.test(n)))) fallback = names;
+      continue;
+    }
     if (!marked && !isClassed) continue;
     if (++seen > 200) break;
     if (belongsToSomethingElse(el as unknown as PartEl, story, memo)) continue;
@@ -163,5 +185,5 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     classed = names;
     if (byLine) break;
   }
-  return classed ?? labelled ?? byLine ?? [];
+  return classed ?? labelled ?? byLine ?? fallback ?? [];
 }
