@@ -7,7 +7,7 @@ import { LedeError } from '../core/errors.ts';
 import type { StoredArticle } from '../core/records.ts';
 import { KyselyTransferStore } from './kysely-transfer.ts';
 import { preparedQuery, type ReadRunner } from './prepared-query.ts';
-import { articleRowToArticle, type Database } from './rows.ts';
+import { articleRowToArticle, type Database, stampOf } from './rows.ts';
 import type { ArticleHead, ArticleStamp, ListStamp, Page } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
@@ -163,25 +163,4 @@ export class KyselyPageReads extends KyselyTransferStore {
       .executeTakeFirst();
     return row?.reaction;
   }
-}
-
-/** The columns of the article page's stamp read (articleStamp). */
-export interface StampRow {
-  readonly updated_at: string;
-  readonly source_id: string | null;
-  readonly name: string | null;
-  readonly homepage_url: string | null;
-  readonly logo_url: string | null;
-  readonly email: string | null;
-  readonly description: string | null;
-  readonly lang: string | null;
-  readonly chosen: string | null;
-}
-
-/** An article's stamp from its row. */
-export function stampOf(row: StampRow): ArticleStamp {
-  // The source's fields are part of the version: the page shows its card, and sources keep no
-  // updated time. A source deleted or renamed changes the version without touching the article.
-  const version = JSON.stringify([row.updated_at, row.source_id, row.name, row.homepage_url, row.logo_url, row.email, row.description, row.lang]);
-  return { updatedAt: row.updated_at, version, ...(row.chosen ? { chosen: row.chosen } : {}) };
 }

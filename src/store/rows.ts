@@ -1,6 +1,7 @@
 // Row types of the store's tables, and their conversion to and from the domain records of core/.
 import type { Generated } from 'kysely';
 import type { ImageRef, Source, StoredArticle, SummarizedArticle, SummaryMethod } from '../core/records.ts';
+import type { ArticleStamp } from './store.ts';
 
 /** The `sources` table. */
 export interface SourceRow {
@@ -239,4 +240,25 @@ export function articleColumns(a: SummarizedArticle, now: string) {
     text: a.text,
     updated_at: now,
   };
+}
+
+/** The columns of the article page's stamp read (articleStamp). */
+export interface StampRow {
+  readonly updated_at: string;
+  readonly source_id: string | null;
+  readonly name: string | null;
+  readonly homepage_url: string | null;
+  readonly logo_url: string | null;
+  readonly email: string | null;
+  readonly description: string | null;
+  readonly lang: string | null;
+  readonly chosen: string | null;
+}
+
+/** An article's stamp from its row. */
+export function stampOf(row: StampRow): ArticleStamp {
+  // The source's fields are part of the version: the page shows its card, and sources keep no
+  // updated time. A source deleted or renamed changes the version without touching the article.
+  const version = JSON.stringify([row.updated_at, row.source_id, row.name, row.homepage_url, row.logo_url, row.email, row.description, row.lang]);
+  return { updatedAt: row.updated_at, version, ...(row.chosen ? { chosen: row.chosen } : {}) };
 }

@@ -5,7 +5,7 @@
 // ids and readers, WITH ORDINALITY to match rows to asks): one query at low load, one per batch
 // under load. Each ask is still read after it arrived, so a page is never older than the request.
 import type { ArticleStamp } from '../store.ts';
-import { type StampRow, stampOf } from '../kysely-page-reads.ts';
+import { type StampRow, stampOf } from '../rows.ts';
 
 /** Runs the batch statement (a named prepared statement) and gives its rows. */
 export type BatchRunner = (name: string, text: string, values: unknown[]) => Promise<readonly unknown[]>;
