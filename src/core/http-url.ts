@@ -11,3 +11,12 @@ export function httpUrl(value: string | undefined | null): string | undefined {
     return undefined;
   }
 }
+
+/** The key of a URL's host for politeness: its lower-cased name (every port of a host counts as one host). */
+export function hostKey(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url;
+  }
+}

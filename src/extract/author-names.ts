@@ -136,8 +136,8 @@ export function isAgencyName(name: string): boolean {
 
 /** A wire dateline opening the story ("Hamburg (dpa/lno) – …", "WASHINGTON (AP) — …"). */
 const DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]{1,40}?\s*\(([^()]{2,30})\)\s*[-–—:]/u;
-/** A credit closing the story in parentheses ("… (dpa)", "… (FR mit dpa)", "(with AFP)"). */
-const CLOSING_CREDIT = /\((?:[\p{L}.]{1,12}\s+(?:mit|with|und|and|\/)\s+|with\s+|mit\s+)?([^()]{2,30})\)\s*$/u;
+/** A credit closing the story in parentheses ("… (dpa)", "… (FR mit dpa)", "(with AFP)"): the whole credit, then the agency. */
+const CLOSING_CREDIT = /\(((?:[\p{L}.]{1,12}\s+(?:mit|with|und|and|\/)\s+|with\s+|mit\s+)?([^()]{2,30}))\)\s*$/u;
 
 /**
  * The news agency a story credits in its text: in the dateline that opens it, or in the
@@ -153,7 +153,7 @@ export function agencyCredit(text: string): string | undefined {
   }
   for (const p of paragraphs.slice(-3).reverse()) {
     const close = CLOSING_CREDIT.exec(p.slice(-60));
-    if (close && isAgencyName(close[1]!)) return /^\((.*)\)$/s.exec(close[0].trim())![1]!.replace(/\s+/g, ' ').trim();
+    if (close && isAgencyName(close[2]!)) return close[1]!.replace(/\s+/g, ' ').trim();
   }
   return undefined;
 }

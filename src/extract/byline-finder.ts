@@ -169,11 +169,14 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     }
     // A CMS's "submitted by" user (often a login), or the name heading an author box under the
     // story: only when nothing else names anyone.
-    if (!marked && !isClassed && !fallback && (isSubmittedUser(el) || AUTHOR_BOX.test(el.getAttribute('class') ?? '')) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
-      const heading = isSubmittedUser(el) ? el : el.querySelector('h2, h3, h4, h5');
-      const names = heading && !textLongerThan(heading, MAX_NAME_CHARS) ? namesOf(heading) : [];
-      if (names.length > 0 && (heading === el || names.every((n) => ONE_NAME.test(n)))) fallback = names;
-      continue;
+    if (!marked && !isClassed && !fallback) {
+      const user = isSubmittedUser(el);
+      if ((user || AUTHOR_BOX.test(el.getAttribute('class') ?? '')) && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
+        const named = user ? el : el.querySelector('h2, h3, h4, h5');
+        const names = named && !textLongerThan(named, MAX_NAME_CHARS) ? namesOf(named) : [];
+        if (names.length > 0 && (user || names.every((n) => ONE_NAME.test(n)))) fallback = names;
+        continue;
+      }
     }
     if (!marked && !isClassed) continue;
     if (++seen > 200) break;

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
-import { createHostLimiter, type GateOptions, type HostGate, hostKey } from './host-limiter.ts';
+import { hostKey } from '../core/http-url.ts';
+import { createHostLimiter, type GateOptions, type HostGate } from './host-limiter.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -3,6 +3,7 @@
 // the next, an optional spacing between request starts (robots.txt Crawl-delay), pauses after a
 // 429/503, and a cap on requests in flight overall. A request takes its host slot and its global
 // slot together, so a busy host never holds up requests to idle ones.
+import { hostKey } from '../core/http-url.ts';
 
 /** Options of the limiter. */
 export interface HostLimiterOptions {
@@ -48,14 +49,6 @@ interface HostState {
   timerAt: number;
 }
 
-/** The key of a URL's host: its lower-cased name (every port of a host counts as one host). */
-export function hostKey(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return url;
-  }
-}
 
 /** Creates a limiter; one per process, shared by the poller and the article workers. */
 export function createHostLimiter(opts: HostLimiterOptions = {}): HostGate {

@@ -6,6 +6,7 @@
 // progress wait on their host's limits (the HostGate inside the refresh), which also cap requests
 // in flight. The store's next_check_at is the truth, so a restart loses nothing; a crashed
 // poller's leases simply run out.
+import { hostKey } from '../core/http-url.ts';
 import type { Logger } from '../core/log.ts';
 import type { Source } from '../core/records.ts';
 import type { Store } from '../store/store.ts';
@@ -58,14 +59,8 @@ export interface SchedulerOptions {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** A source's host: its feed URL's host name, lower-cased (the HostGate's key). */
-function feedHost(source: Source): string {
-  try {
-    return new URL(source.feedUrl ?? '').hostname.toLowerCase();
-  } catch {
-    return source.feedUrl ?? '';
-  }
-}
+/** A source's host: its feed URL's, as the HostGate keys hosts. */
+const feedHost = (source: Source): string => hostKey(source.feedUrl ?? '');
 
 /** Starts polling due sources every `tickMs`. */
 export function startScheduler(opts: SchedulerOptions): Scheduler {

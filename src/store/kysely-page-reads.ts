@@ -7,7 +7,7 @@ import { LedeError } from '../core/errors.ts';
 import type { StoredArticle } from '../core/records.ts';
 import { KyselyTransferStore } from './kysely-transfer.ts';
 import { preparedQuery, type ReadRunner } from './prepared-query.ts';
-import { articleRowToArticle, type Database, stampOf } from './rows.ts';
+import { articleRowToArticle, type Database, STAMP_SOURCE_COLUMNS, stampOf } from './rows.ts';
 import type { ArticleHead, ArticleStamp, ListStamp, Page } from './store.ts';
 
 type Cursor = { sortAt: string; id: string };
@@ -129,12 +129,7 @@ export class KyselyPageReads extends KyselyTransferStore {
       .select((eb) => [
         'articles.updated_at',
         'articles.source_id',
-        'sources.name',
-        'sources.homepage_url',
-        'sources.logo_url',
-        'sources.email',
-        'sources.description',
-        'sources.lang',
+        ...STAMP_SOURCE_COLUMNS.map((c) => `sources.${c}` as const),
         (p.readerId === undefined
           ? sql<string | null>`null`
           : eb.selectFrom('reactions').select('reaction').where('reactions.article_id', '=', p.id).where('reactions.reader_id', '=', p.readerId)

@@ -242,23 +242,18 @@ export function articleColumns(a: SummarizedArticle, now: string) {
   };
 }
 
+/** The source's columns in an article's stamp: those its page shows (the publisher card). */
+export const STAMP_SOURCE_COLUMNS = ['name', 'homepage_url', 'logo_url', 'email', 'description', 'lang'] as const;
+
 /** The columns of the article page's stamp read (articleStamp). */
-export interface StampRow {
-  readonly updated_at: string;
-  readonly source_id: string | null;
-  readonly name: string | null;
-  readonly homepage_url: string | null;
-  readonly logo_url: string | null;
-  readonly email: string | null;
-  readonly description: string | null;
-  readonly lang: string | null;
-  readonly chosen: string | null;
-}
+export type StampRow = { readonly updated_at: string; readonly source_id: string | null; readonly chosen: string | null } & {
+  readonly [C in (typeof STAMP_SOURCE_COLUMNS)[number]]: string | null;
+};
 
 /** An article's stamp from its row. */
 export function stampOf(row: StampRow): ArticleStamp {
   // The source's fields are part of the version: the page shows its card, and sources keep no
   // updated time. A source deleted or renamed changes the version without touching the article.
-  const version = JSON.stringify([row.updated_at, row.source_id, row.name, row.homepage_url, row.logo_url, row.email, row.description, row.lang]);
+  const version = JSON.stringify([row.updated_at, row.source_id, ...STAMP_SOURCE_COLUMNS.map((c) => row[c])]);
   return { updatedAt: row.updated_at, version, ...(row.chosen ? { chosen: row.chosen } : {}) };
 }

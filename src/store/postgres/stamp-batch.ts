@@ -5,7 +5,7 @@
 // ids and readers, WITH ORDINALITY to match rows to asks): one query at low load, one per batch
 // under load. Each ask is still read after it arrived, so a page is never older than the request.
 import type { ArticleStamp } from '../store.ts';
-import { type StampRow, stampOf } from '../rows.ts';
+import { STAMP_SOURCE_COLUMNS, type StampRow, stampOf } from '../rows.ts';
 
 /** Runs the batch statement (a named prepared statement) and gives its rows. */
 export type BatchRunner = (name: string, text: string, values: unknown[]) => Promise<readonly unknown[]>;
@@ -22,7 +22,7 @@ const MAX_IN_FLIGHT = 2;
 /** Asks per statement at most. */
 const MAX_BATCH = 256;
 
-const TEXT = `select k.ord, a.updated_at, a.source_id, s.name, s.homepage_url, s.logo_url, s.email, s.description, s.lang,
+const TEXT = `select k.ord, a.updated_at, a.source_id, ${STAMP_SOURCE_COLUMNS.map((c) => `s.${c}`).join(', ')},
   (select r.reaction from reactions r where r.article_id = k.id and r.reader_id = k.reader_id) as chosen
 from unnest($1::text[], $2::text[]) with ordinality as k(id, reader_id, ord)
 join articles a on a.id = k.id
