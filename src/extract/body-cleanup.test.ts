@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { cleanBody, isBoilerplate, removeTitleRepeats } from './body-cleanup.ts';
 
 describe('isBoilerplate', () => {
@@ -43,7 +43,7 @@ describe('isBoilerplate', () => {
 describe('cleanBody', () => {
   /** The paragraphs' text left after cleaning a body fragment. */
   function cleaned(html: string): string[] {
-    const { document } = parseHTML(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
     const content = document.getElementById('c') as unknown as Element;
     cleanBody(content);
     return Array.from(content.querySelectorAll('p, li, h2, h3')).map((e) => (e.textContent ?? '').trim());
@@ -68,7 +68,7 @@ describe('cleanBody', () => {
 
 describe('removeTitleRepeats', () => {
   it('should drop the headline repeated at the top of the body', () => {
-    const { document } = parseHTML('<!doctype html><html><body><div id="c"><h2>New car sales plunge 10 percent in October</h2><p>Sales fell again.</p></div></body></html>');
+    const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><h2>New car sales plunge 10 percent in October</h2><p>Sales fell again.</p></div></body></html>');
     const content = document.getElementById('c') as unknown as Element;
     removeTitleRepeats(content, 'New car sales plunge 10 percent in October');
     assert.equal((content.textContent ?? '').trim(), 'Sales fell again.');

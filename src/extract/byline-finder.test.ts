@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout } from './page-parts.ts';
 
 /** The byline names of a small page body. */
 function namesOf(body: string): string[] {
-  const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+  const document = parseHtmlDocument(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
   return findBylineNames(document.documentElement as unknown as BylineEl);
 }
 
@@ -58,14 +58,14 @@ describe('findBylineNames', () => {
 
 describe('findBylineNames with the page title', () => {
   it('should take the <h2> that repeats the title as the headline when the <h1> is the site logo', () => {
-    const { document } = parseHTML(`<!doctype html><html><head><title>Remembering the first stones laid in the old town</title></head><body>
+    const document = parseHtmlDocument(`<!doctype html><html><head><title>Remembering the first stones laid in the old town</title></head><body>
       <header><h1>Example Mag</h1></header>${'<div><p>Menu item</p></div>'.repeat(50)}
       <h2>Remembering the first stones laid in the old town</h2><p class="bodytext">Von Erika Mustermann</p><p>Story text.</p></body></html>`);
     const root = document.documentElement as unknown as BylineEl;
     assert.deepEqual(findBylineNames(root, readLayout(root as never, 'Remembering the first stones laid in the old town')), ['Erika Mustermann']);
   });
   it('should not take a one-word section heading that the title contains for the headline', () => {
-    const { document } = parseHTML(`<!doctype html><html><head><title>Heat pumps in old houses - when they pay off</title></head><body>
+    const document = parseHtmlDocument(`<!doctype html><html><head><title>Heat pumps in old houses - when they pay off</title></head><body>
       <nav><h3>Pumps</h3></nav><h1>Do heat pumps suit old houses?</h1><div class="byline">By Jane Roe</div><p>Story.</p></body></html>`);
     const root = document.documentElement as unknown as BylineEl;
     assert.equal(readLayout(root as never, 'Heat pumps in old houses - when they pay off').headline?.tagName, 'H1');

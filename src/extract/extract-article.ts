@@ -2,7 +2,6 @@
 // (Readability mutates the DOM), then junk is removed, Readability picks the body, the body is
 // rewritten (photos, credits, reporter lines, boilerplate), and sanitizing is the last step.
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { LedeError } from '../core/errors.ts';
 import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
@@ -18,6 +17,7 @@ import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
 import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
 
@@ -95,7 +95,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   }
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const contentHtml = sanitizeHtml(content.innerHTML);
-  const { document: out } = parseHTML(`<!doctype html><html><body>${contentHtml}</body></html>`);
+  const out = parseHtmlDocument(`<!doctype html><html><body>${contentHtml}</body></html>`);
   let text = nodeToText(out.body as never, { captions: false });
   // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
   const captionChars = Array.from(out.body.querySelectorAll('figcaption'), (c) => (c.textContent ?? '').length).reduce((a, b) => a + b, 0);
@@ -110,8 +110,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
 function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (typeof input !== 'string' || input.trim() === '' || looksBinary(input)) noArticle(opts.url);
   const prepared = prepareHtml(input);
-  const { document } = parseHTML(prepared.html);
-  const doc = document as unknown as Document;
+  const doc = parseHtmlDocument(prepared.html) as unknown as Document;
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
   const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 
@@ -126,7 +125,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // nothing is left, or what is left is not an article, read the page again with only furniture
   // tags removed, and keep that reading when it passes (when in doubt: article).
   const readAgain = () => {
-    const { document: again } = parseHTML(prepared.html);
+    const again = parseHtmlDocument(prepared.html);
     removeJunk(again as unknown as JunkDocument, { byName: false });
     return readBody(again as unknown as Document, baseUrl);
   };

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { nodeToText } from './html-text.ts';
 
 /** The text of a body fragment. */
 function textOf(html: string, captions: boolean): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const document = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
   return nodeToText(document.body as never, { captions });
 }
 

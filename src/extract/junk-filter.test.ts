@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 
 /** The body HTML of a page after removing junk. */
 function cleaned(body: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body>${body}</body></html>`);
+  const document = parseHtmlDocument(`<!doctype html><html><body>${body}</body></html>`);
   removeJunk(document as unknown as JunkDocument);
   return document.body.innerHTML;
 }

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
 import { readLayout } from './page-parts.ts';
 
 /** Reads the markup dates of a small page body. */
 function datesOf(body: string) {
-  const { document } = parseHTML(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
+  const document = parseHtmlDocument(`<!doctype html><html><head><title>t</title></head><body>${body}</body></html>`);
   return readMarkupDates(document.documentElement as unknown as DateEl);
 }
 
@@ -53,15 +53,15 @@ describe('readMarkupDates (slashed dates)', () => {
     assert.deepEqual(dates, { modified: '2013-04-04T18:52:11.000Z' });
   });
   it('should read a slashed date day first on a German page', () => {
-    const { document } = parseHTML('<!doctype html><html lang="de"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    const document = parseHtmlDocument('<!doctype html><html lang="de"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-04-02T00:00:00.000Z');
   });
   it('should read a slashed date month first on an English page', () => {
-    const { document } = parseHTML('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
+    const document = parseHtmlDocument('<!doctype html><html lang="en-US"><body><h1>T</h1><span class="date">02/04/2022</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2022-02-04T00:00:00.000Z');
   });
   it('should read a slashed date day first on a British page that declares its language in xml:lang', () => {
-    const { document } = parseHTML('<!doctype html><html xml:lang="en-GB"><body><h1>T</h1><span class="time">02/10/2020</span></body></html>');
+    const document = parseHtmlDocument('<!doctype html><html xml:lang="en-GB"><body><h1>T</h1><span class="time">02/10/2020</span></body></html>');
     assert.equal(readMarkupDates(document.documentElement as unknown as DateEl).published, '2020-10-02T00:00:00.000Z');
   });
 });
@@ -88,7 +88,7 @@ describe('dateFromUrl', () => {
 
 describe('readMarkupDates with the page title', () => {
   it('should take the <h1> that repeats the title as the headline when an earlier <h1> does not', () => {
-    const { document } = parseHTML(`<!doctype html><html><head><title>Coach cancels the spring camp | Example Sport</title></head><body>
+    const document = parseHtmlDocument(`<!doctype html><html><head><title>Coach cancels the spring camp | Example Sport</title></head><body>
       <div class="cookie-notice"><h1>Dear readers, we use cookies</h1></div>
       <figure class="teaser"><div class="info"><span class="date">02.02.2022</span></div><h1>Coach cancels the spring camp</h1></figure>
       <p>Story text.</p></body></html>`);

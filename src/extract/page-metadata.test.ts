@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { cleanAuthorName, readPageMetadata, type MetaDocument } from './page-metadata.ts';
 
 describe('cleanAuthorName', () => {
@@ -21,7 +21,7 @@ describe('cleanAuthorName', () => {
 
 describe('readPageMetadata', () => {
   it('should rank Dublin Core and property values first, and decode double-encoded entities', () => {
-    const { document } = parseHTML(`<html><head><title>Title Element</title>
+    const document = parseHtmlDocument(`<html><head><title>Title Element</title>
       <meta name="og:title" content="Open Graph name title"><meta name="DC.title" content="DC name title">
       <meta property="dc:title" content="DC property title"><meta property="og:description" content="It&amp;#039;s here">
       </head><body></body></html>`);
@@ -31,17 +31,17 @@ describe('readPageMetadata', () => {
     assert.equal(value.excerpt, "It's here");
   });
   it('should prefer the JSON-LD name when the headline is a description and the name matches <title>', () => {
-    const { document } = parseHTML('<html><head><title>New Zealand - Wikipedia</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>New Zealand - Wikipedia</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' });
     assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).title, 'New Zealand');
   });
   it('should date the page from a JSON-LD WebPage node when no article node dates it', () => {
-    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'S' }, { '@type': 'WebPage', datePublished: '2014-03-17T01:44:37+00:00' }] });
     assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).publishedAt, '2014-03-17T01:44:37.000Z');
   });
   it('should follow JSON-LD @id references to the author and publisher nodes of an @graph', () => {
-    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const ld = JSON.stringify({
       '@context': 'https://schema.org',
       '@graph': [
@@ -55,14 +55,14 @@ describe('readPageMetadata', () => {
     assert.equal(value.siteName, 'Example Daily');
   });
   it('should take the author of a page that is one recipe, how-to or video', () => {
-    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Recipe', name: 'Mandarin cake', author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2020-01-02' });
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [ld]).authors, [{ name: 'Jane Roe' }]);
     const person = JSON.stringify({ '@type': 'Person', name: 'Not An Author' });
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [person]).authors, [], 'a Person node is not a page with an author');
   });
   it("should take the full name a JSON-LD Person's biography opens with when its name is a first name only", () => {
-    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const person = (name: string, description: string) =>
       JSON.stringify({ '@graph': [{ '@type': 'BlogPosting', headline: 'H', author: { '@id': '#p' } }, { '@type': 'Person', '@id': '#p', name, description }] });
     const authors = (name: string, description: string) => readPageMetadata(document as unknown as MetaDocument, [person(name, description)]).authors;
@@ -74,27 +74,27 @@ describe('readPageMetadata', () => {
     assert.deepEqual(authors('Jane Roe', 'Jane Roe Smith is a reporter.'), [{ name: 'Jane Roe' }]);
   });
   it('should rank og:site_name before a publisher the JSON-LD names by reference', () => {
-    const { document } = parseHTML('<html><head><title>T</title><meta property="og:site_name" content="The Site"></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title><meta property="og:site_name" content="The Site"></head><body></body></html>');
     const ld = JSON.stringify({ '@graph': [{ '@type': 'Organization', '@id': '#org', name: 'Web Agency Ltd' }, { '@type': 'Article', headline: 'H', publisher: { '@id': '#org' } }] });
     assert.equal(readPageMetadata(document as unknown as MetaDocument, [ld]).siteName, 'The Site');
   });
   it('should read the author of a JSON-LD WebPage node when the graph has no article node', () => {
-    const { document } = parseHTML('<html><head><title>T</title></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', '@id': 'https://example.org/a/#webpage', author: { '@id': 'https://example.org/#/person/2' } }, { '@type': ['Person'], '@id': 'https://example.org/#/person/2', name: 'John Doe' }] });
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, [ld]).authors, [{ name: 'John Doe' }]);
   });
   it('should replace a login or a first name in the metadata by the full name the page writes', () => {
     for (const [meta, byline] of [['jane_roe', 'Jane Roe'], ['박준호', '박준호'], ['janeroe', 'Jane Roe'], ['Jane', 'Jane Roe'], ['gabor_munier', 'Gàbor Muniér']]) {
-      const { document } = parseHTML(`<html><head><title>T</title><meta name="author" content="${meta}"></head><body><h1>T</h1><div class="byline">By ${byline}</div></body></html>`);
+      const document = parseHtmlDocument(`<html><head><title>T</title><meta name="author" content="${meta}"></head><body><h1>T</h1><div class="byline">By ${byline}</div></body></html>`);
       assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: byline }]);
     }
   });
   it('should keep a one-word metadata author when the page names nobody fuller', () => {
-    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);
   });
   it('should decode accented letters written as named entities in metadata', () => {
-    const { document } = parseHTML('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Redacción Groß' }]);
   });
   it('should read publication dates under vendor meta names', () => {
@@ -105,22 +105,22 @@ describe('readPageMetadata', () => {
       ['<meta itemprop="uploadDate" content="2019-10-16T18:15:00Z">', '2019-10-16T18:15:00.000Z'],
     ];
     for (const [value, expected] of cases) {
-      const { document } = parseHTML(`<html><head><title>T</title>${value}</head><body></body></html>`);
+      const document = parseHtmlDocument(`<html><head><title>T</title>${value}</head><body></body></html>`);
       assert.equal(readPageMetadata(document as unknown as MetaDocument, []).publishedAt, expected, value);
     }
   });
   it('should not take a modification meta name for a publication date', () => {
-    const { document } = parseHTML('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
     const value = readPageMetadata(document as unknown as MetaDocument, []);
     assert.equal(value.publishedAt, undefined);
     assert.equal(value.modifiedAt, '2022-01-26T14:35:56.000+01:00');
   });
   it('should read the author of a "Written by" Twitter card label', () => {
-    const { document } = parseHTML('<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"></head><body></body></html>');
+    const document = parseHtmlDocument('<html><head><meta name="twitter:label1" content="Verfasst von"><meta name="twitter:data1" content="Karoline Herr"></head><body></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Karoline Herr' }]);
   });
   it('should keep an outlet named as the author aside when the page names a person', () => {
-    const { document } = parseHTML('<html><head><meta property="og:site_name" content="Example Times"><meta name="author" content="Example Times"></head><body><h1>T</h1><p class="byline">By Jane Doe</p></body></html>');
+    const document = parseHtmlDocument('<html><head><meta property="og:site_name" content="Example Times"><meta name="author" content="Example Times"></head><body><h1>T</h1><p class="byline">By Jane Doe</p></body></html>');
     const value = readPageMetadata(document as unknown as MetaDocument, [], 'https://www.example.com/a');
     assert.deepEqual(value.authors, [{ name: 'Jane Doe' }]);
     assert.deepEqual(value.outletAuthors, [{ name: 'Example Times' }]);

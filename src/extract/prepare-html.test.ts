@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseHTML } from 'linkedom';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 import { prepareHtml } from './prepare-html.ts';
 
 /** The root tag and the body text of a page after preparing and parsing it. */
 function parse(html: string): { root: string | undefined; body: string } {
-  const { document } = parseHTML(prepareHtml(html).html);
+  const document = parseHtmlDocument(prepareHtml(html).html);
   return { root: document.documentElement?.tagName, body: (document.body?.textContent ?? '').trim() };
 }
 

@@ -1,0 +1,54 @@
+// HTML → DomDocument with htmlparser2, the tokenizer and tag-closing rules linkedom uses, so a
+// page has the same tree under both. Attribute names are lower-cased (HTML attributes are case
+// insensitive: `SRC=` is `src`), and adjacent text is one node, as a browser's parser makes it.
+import { Parser } from 'htmlparser2';
+import { DomComment, DomDocument, DomDocumentType, type DomElement, type DomParent, DomText, TEXT_NODE } from './dom-node.ts';
+
+const OPTIONS = { lowerCaseAttributeNames: true, decodeEntities: true, xmlMode: false } as const;
+
+/** Builds the nodes of `html` below `root`, which belongs to `doc`. */
+function buildInto(doc: DomDocument, root: DomParent, html: string): void {
+  let node: DomParent = root;
+  const parser = new Parser(
+    {
+      onprocessinginstruction(name, data) {
+        if (root === doc && name.toLowerCase() === '!doctype' && doc.doctype === null) {
+          const type = new DomDocumentType(doc, data.slice(name.length).trim().split(/\s/)[0] || 'html');
+          doc.doctype = type;
+          doc.appendParsed(type);
+        }
+      },
+      onopentag(name, attribs) {
+        const el = doc.createElement(name, attribs);
+        node.appendParsed(el);
+        node = el;
+      },
+      ontext(text) {
+        const last = node.lastChild;
+        if (last !== null && last.nodeType === TEXT_NODE) (last as DomText).data += text;
+        else node.appendParsed(new DomText(doc, text));
+      },
+      oncomment(data) {
+        node.appendParsed(new DomComment(doc, data));
+      },
+      onclosetag() {
+        if (node !== root && node.parentNode !== null) node = node.parentNode;
+      },
+    },
+    OPTIONS,
+  );
+  parser.write(html);
+  parser.end();
+}
+
+/** Parses a whole page. */
+export function parseHtmlDocument(html: string): DomDocument {
+  const doc = new DomDocument();
+  buildInto(doc, doc, html);
+  return doc;
+}
+
+/** Parses `html` as the content of `el` (its innerHTML), appending to what it holds. */
+export function parseFragmentInto(el: DomElement, html: string): void {
+  buildInto(el.ownerDocument, el, html);
+}
