@@ -6,7 +6,7 @@ import { splitAuthorNames } from './author-names.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
-/** Minimal element shape used here (linkedom Element). */
+/** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface BylineEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   querySelector(sel: string): BylineEl | null;

@@ -1,8 +1,9 @@
-// Tree walks that replace querySelectorAll where the extract stage scans whole pages: linkedom
-// compiles the selector and builds a NodeList on every call, and some passes ran one call per
-// tag or one nested querySelector per element. Same elements, same document order.
+// Tree walks that replace querySelectorAll where the extract stage scans whole pages: a selector
+// engine matches every element against the compiled selector and builds a list on every call, and
+// some passes would run one call per tag or one nested querySelector per element. Same elements,
+// same document order.
 
-/** Minimal element shape used here (linkedom and DOM both satisfy it). */
+/** Minimal element shape used here (the extract DOM and a browser DOM both satisfy it). */
 export interface WalkEl {
   readonly tagName: string;
   readonly firstElementChild: WalkEl | null;
@@ -38,7 +39,7 @@ export function* descendants<E extends WalkEl>(root: E): Generator<E> {
   }
 }
 
-/** Minimal node shape for the text counters (linkedom and DOM both satisfy it). */
+/** Minimal node shape for the text counters (the extract DOM and a browser DOM both satisfy it). */
 export interface TextWalkNode {
   readonly nodeType: number;
   readonly nodeName: string;

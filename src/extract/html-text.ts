@@ -10,7 +10,7 @@ const BLOCK = new Set([
 ]);
 const CELL = new Set(['TD', 'TH']);
 
-/** Minimal node shape used by the walker (linkedom and DOM both satisfy it). */
+/** Minimal node shape used by the walker (the extract DOM and a browser DOM both satisfy it). */
 interface TextNodeLike {
   nodeType: number;
   nodeName: string;

@@ -23,7 +23,7 @@ const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 
 /** Attributes that make an element worth judging by name, role or hidden state. */
 const NAME_ATTRS = ['class', 'id', 'role', 'hidden', 'aria-hidden', 'style'];
 
-/** Minimal element shape used here (linkedom Element). */
+/** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 interface JunkEl extends WalkEl {
   tagName: string;
   getAttribute(name: string): string | null;

@@ -7,7 +7,7 @@ import { parseDate, type ParseDateOptions } from './date-parse.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
-/** Minimal element shape used here (linkedom Element). */
+/** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface DateEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   hasAttributes(): boolean;
@@ -118,7 +118,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     const tag = el.tagName;
     visited++;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD') continue;
-    // One pass over the attributes: getAttribute is a list scan in linkedom, and this runs on every element.
+    // One pass over the attributes: this runs on every element of the page.
     let itemprop = '';
     let cls = '';
     let id = '';

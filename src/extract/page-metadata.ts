@@ -34,7 +34,7 @@ export interface PageMetadata {
   readonly declaresNonArticle: boolean;
 }
 
-/** Minimal element shape used here (linkedom Element). */
+/** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 interface El extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   textContent: string | null;

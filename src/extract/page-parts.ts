@@ -3,7 +3,7 @@
 // headline, whose ancestors are the story's own wrappers whatever their class names say.
 import { descendants, type WalkEl } from './dom-walk.ts';
 
-/** Minimal element shape used here (linkedom Element). */
+/** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface PartEl extends WalkEl {
   getAttribute(name: string): string | null;
   readonly textContent: string | null;

@@ -35,7 +35,7 @@ export function prepareHtml(input: string): PreparedHtml {
 
 /**
  * Drops what precedes the <html> tag (server warnings printed before the doctype) and supplies
- * a missing <html> before <head>: linkedom makes the first element it meets the document's root,
+ * a missing <html> before <head>: the parser (dom/parse-html.ts, as linkedom) makes the first element it meets the root,
  * so a page that opens with "<br />Warning: …" or "<!DOCTYPE html><head>" would have no body.
  */
 function startAtRoot(html: string): string {

@@ -15,13 +15,21 @@ export const DOCUMENT_NODE = 9;
 export const DOCUMENT_TYPE_NODE = 10;
 
 /** Any node of the tree. */
+// Every node has the same fields, links included, so the code that walks trees (Readability's
+// above all) reads them from one object layout whatever the node's kind.
 export abstract class DomNode {
-  abstract readonly nodeType: number;
   abstract readonly nodeName: string;
   parentNode: DomParent | null = null;
   nextSibling: DomNode | null = null;
   previousSibling: DomNode | null = null;
-  constructor(readonly ownerDocument: DomDocument) {}
+  /** Set by DomParent only. */
+  firstChild: DomNode | null = null;
+  /** Set by DomParent only. */
+  lastChild: DomNode | null = null;
+  constructor(
+    readonly ownerDocument: DomDocument,
+    readonly nodeType: number,
+  ) {}
 
   get parentElement(): DomElement | null {
     const p = this.parentNode;
@@ -41,12 +49,6 @@ export abstract class DomNode {
     let n: DomNode = this;
     while (n.parentNode !== null) n = n.parentNode;
     return n.nodeType === DOCUMENT_NODE;
-  }
-  get firstChild(): DomNode | null {
-    return null;
-  }
-  get lastChild(): DomNode | null {
-    return null;
   }
   get childNodes(): readonly DomNode[] {
     return EMPTY;
@@ -94,9 +96,10 @@ function toNode(doc: DomDocument, n: DomNode | string): DomNode {
 export abstract class DomCharacterData extends DomNode {
   constructor(
     doc: DomDocument,
+    nodeType: number,
     public data: string,
   ) {
-    super(doc);
+    super(doc, nodeType);
   }
   get nodeValue(): string {
     return this.data;
@@ -110,8 +113,8 @@ export abstract class DomCharacterData extends DomNode {
 }
 
 export class DomText extends DomCharacterData {
-  get nodeType(): number {
-    return TEXT_NODE;
+  constructor(doc: DomDocument, data: string) {
+    super(doc, TEXT_NODE, data);
   }
   get nodeName(): string {
     return '#text';
@@ -131,8 +134,8 @@ export class DomText extends DomCharacterData {
 }
 
 export class DomComment extends DomCharacterData {
-  get nodeType(): number {
-    return COMMENT_NODE;
+  constructor(doc: DomDocument, data: string) {
+    super(doc, COMMENT_NODE, data);
   }
   get nodeName(): string {
     return '#comment';
@@ -153,10 +156,7 @@ export class DomDocumentType extends DomNode {
     doc: DomDocument,
     readonly name: string,
   ) {
-    super(doc);
-  }
-  get nodeType(): number {
-    return DOCUMENT_TYPE_NODE;
+    super(doc, DOCUMENT_TYPE_NODE);
   }
   get nodeName(): string {
     return this.name;
@@ -172,22 +172,14 @@ export class DomDocumentType extends DomNode {
 
 /** A node that has children: elements and the document. */
 export abstract class DomParent extends DomNode {
-  #first: DomNode | null = null;
-  #last: DomNode | null = null;
   #kids: DomNode[] | null = null;
   #elements: DomElement[] | null = null;
 
-  override get firstChild(): DomNode | null {
-    return this.#first;
-  }
-  override get lastChild(): DomNode | null {
-    return this.#last;
-  }
   /** A snapshot of the children, kept until they change (the array is never changed afterwards). */
   override get childNodes(): readonly DomNode[] {
     if (this.#kids === null) {
       const kids: DomNode[] = [];
-      for (let n = this.#first; n !== null; n = n.nextSibling) kids.push(n);
+      for (let n = this.firstChild; n !== null; n = n.nextSibling) kids.push(n);
       this.#kids = kids;
     }
     return this.#kids;
@@ -195,18 +187,18 @@ export abstract class DomParent extends DomNode {
   get children(): readonly DomElement[] {
     if (this.#elements === null) {
       const els: DomElement[] = [];
-      for (let n = this.#first; n !== null; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) els.push(n as DomElement);
+      for (let n = this.firstChild; n !== null; n = n.nextSibling) if (n.nodeType === ELEMENT_NODE) els.push(n as DomElement);
       this.#elements = els;
     }
     return this.#elements;
   }
   get firstElementChild(): DomElement | null {
-    let n = this.#first;
+    let n = this.firstChild;
     while (n !== null && n.nodeType !== ELEMENT_NODE) n = n.nextSibling;
     return n as DomElement | null;
   }
   get lastElementChild(): DomElement | null {
-    let n = this.#last;
+    let n = this.lastChild;
     while (n !== null && n.nodeType !== ELEMENT_NODE) n = n.previousSibling;
     return n as DomElement | null;
   }
@@ -221,13 +213,13 @@ export abstract class DomParent extends DomNode {
 
   /** Links `node` (detached, not a parent of this) before `ref` (a child of this, or null for the end). */
   #link(node: DomNode, ref: DomNode | null): void {
-    const prev = ref === null ? this.#last : ref.previousSibling;
+    const prev = ref === null ? this.lastChild : ref.previousSibling;
     node.parentNode = this;
     node.previousSibling = prev;
     node.nextSibling = ref;
-    if (prev === null) this.#first = node;
+    if (prev === null) this.firstChild = node;
     else prev.nextSibling = node;
-    if (ref === null) this.#last = node;
+    if (ref === null) this.lastChild = node;
     else ref.previousSibling = node;
     this.#changed();
   }
@@ -246,9 +238,9 @@ export abstract class DomParent extends DomNode {
   removeChild<T extends DomNode>(node: T): T {
     if (node.parentNode !== this) throw new DOMException('removeChild: the node is not a child of this node', 'NotFoundError');
     const { previousSibling: prev, nextSibling: next } = node;
-    if (prev === null) this.#first = next;
+    if (prev === null) this.firstChild = next;
     else prev.nextSibling = next;
-    if (next === null) this.#last = prev;
+    if (next === null) this.lastChild = prev;
     else next.previousSibling = prev;
     node.parentNode = null;
     node.previousSibling = null;
@@ -266,11 +258,11 @@ export abstract class DomParent extends DomNode {
     for (const n of nodes) this.appendChild(toNode(this.ownerDocument, n));
   }
   prepend(...nodes: (DomNode | string)[]): void {
-    const first = this.#first;
+    const first = this.firstChild;
     for (const n of nodes) this.insertBefore(toNode(this.ownerDocument, n), first);
   }
   replaceChildren(...nodes: (DomNode | string)[]): void {
-    while (this.#last !== null) this.removeChild(this.#last);
+    while (this.lastChild !== null) this.removeChild(this.lastChild);
     this.append(...nodes);
   }
 
@@ -283,7 +275,7 @@ export abstract class DomParent extends DomNode {
     return textOf(this);
   }
   set textContent(value: string | null) {
-    while (this.#last !== null) this.removeChild(this.#last);
+    while (this.lastChild !== null) this.removeChild(this.lastChild);
     if (value) this.appendChild(this.ownerDocument.createTextNode(value));
   }
 
@@ -391,15 +383,12 @@ export class DomElement extends DomParent {
   #list: DomAttr[] | null = null;
 
   constructor(doc: DomDocument, localName: string, attribs: Record<string, string> = {}) {
-    super(doc);
+    super(doc, ELEMENT_NODE);
     this.localName = localName;
     let upper = UPPER.get(localName);
     if (upper === undefined) UPPER.set(localName, (upper = localName.toUpperCase()));
     this.tagName = upper;
     this.#attribs = attribs;
-  }
-  get nodeType(): number {
-    return ELEMENT_NODE;
   }
   get nodeName(): string {
     return this.tagName;
@@ -520,11 +509,8 @@ export class DomElement extends DomParent {
 export class DomDocument extends DomParent {
   doctype: DomDocumentType | null = null;
   constructor() {
-    super(undefined as unknown as DomDocument);
+    super(undefined as unknown as DomDocument, DOCUMENT_NODE);
     (this as { ownerDocument: DomDocument }).ownerDocument = this;
-  }
-  get nodeType(): number {
-    return DOCUMENT_NODE;
   }
   get nodeName(): string {
     return '#document';
