@@ -60,6 +60,30 @@ describe('cleanBody', () => {
     const value = cleaned('<p>Image 1 of 9</p><p>Caption</p><p>Close</p><p>Real text of the story.</p>');
     assert.deepEqual(value, ['Real text of the story.']);
   });
+  it('should drop a label and a link to another story set in the text, in any language', () => {
+    const value = cleaned(
+      '<p>The bank reported the figures on Monday.</p>' +
+        '<p><b>LE PUEDE INTERESAR: <a href="https://news.example/a">La ficha del expresidente en la cárcel de Nueva York</a></b></p>' +
+        '<p><em>Czytaj też:</em><br><a href="/b"><strong>Ten region zanotował najniższe bezrobocie</strong></a></p>' +
+        '<p>Lesen Sie auch: <a href="/c">Der Stadtrat stimmt über den neuen Haushalt ab</a></p>' +
+        '<p>Debt rose by 6.6 percent.</p>',
+    );
+    assert.deepEqual(value, ['The bank reported the figures on Monday.', 'Debt rose by 6.6 percent.']);
+  });
+  it('should keep labelled lines that are not pointers: credits, contacts, linked headings, prose with a link', () => {
+    const kept = [
+      '<p>(Artist: <a href="https://art.example/u/x">Jane Painter</a>)</p>',
+      '<p>Contact: <a href="mailto:desk@news.example">the news desk at our office</a></p>',
+      '<h3><a href="#ex1">Example 1: Amend a shared changeset</a></h3>',
+      '<p>Review: <a href="/r">‘Madden NFL 17’: it runs hard and plays it safe</a></p>',
+      '<p>The court said on Monday: <a href="/ruling">the ruling stands for now</a>, and the appeal was refused.</p>',
+    ];
+    for (const html of kept) assert.equal(cleaned(html).length, 1, html);
+  });
+  it('should drop a "Weiterlesen" or "Leggi anche" heading with the links after it', () => {
+    assert.deepEqual(cleaned('<p>Ende.</p><h2>Weiterlesen:</h2><ul><li><a href="/a">Ein Roadtrip entlang der Route 66</a></li></ul>'), ['Ende.']);
+    assert.deepEqual(cleaned('<p>Fine.</p><p>Leggi anche</p><p>(<a href="/b"><em>I Cavalieri dello Zodiaco diventeranno un film</em></a>)</p>'), ['Fine.']);
+  });
   it('should drop a long credit line that opens with its label', () => {
     const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
     assert.deepEqual(value, ['The story.']);

@@ -35,7 +35,7 @@ const BOILERPLATE = [
   /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
 ];
 /** Headings of lists of other stories; the list that follows goes with them. */
-const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie auch|auch interessant|leia também|veja também|lea también|à lire aussi|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
+const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) artikel|leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:le|te) puede interesar|noticias relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
 const MAX_BOILERPLATE_CHARS = 220;
 const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|사진|그래픽|자료|写真)\b\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
 
@@ -179,13 +179,34 @@ function isLinkList(el: Element): boolean {
   return all > 0 && linked / all > 0.7;
 }
 
+// "Label: <a>Headline</a>" — a short label, then one link to another page holding the rest: a
+// pointer to another story set in the text ("Read also:", "LE PUEDE INTERESAR:", "Czytaj też:"),
+// recognised by its shape in any language. The label stands outside the link (a linked heading
+// "Example 1: …" or a linked title with a colon is not one), the rest reads as a headline (four
+// words or more: not a credit such as "(Artist: Name)"), and the link leaves the page (mail,
+// phone and in-page links are not pointers).
+const POINTER = /^([^:：(\[]{1,40})[:：]\s*(.{8,200})$/u;
+const POINTER_LABEL_WORDS = 4;
+const POINTER_REST_WORDS = 4;
+const POINTER_LINKED_SHARE = 0.8;
+
+/** True when `el` (its text `text`) is a label and a link to another story. */
+function isStoryPointer(el: Element, text: string): boolean {
+  const m = POINTER.exec(text);
+  if (!m || m[1]!.trim().split(/\s+/).length > POINTER_LABEL_WORDS || m[2]!.split(/\s+/).length < POINTER_REST_WORDS) return false;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
+  const linked = norm(links[0]!.textContent);
+  const r = !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length; return r;
+}
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
   for (const el of textBlocks(content)) {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
-    if (isBoilerplate(text)) {
+    if (isBoilerplate(text) || isStoryPointer(el, text)) {
       removeUp(el, content);
       continue;
     }
