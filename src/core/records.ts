@@ -60,6 +60,8 @@ export interface ExtractedArticle {
    * not in it: they are on the images and, once, in the figures of contentHtml.
    */
   readonly text: string;
+  /** True when the page holds only the start of the article and says so (a teaser or a paywall): the rest is at the publisher. */
+  readonly partial?: boolean;
 }
 
 /** How a summary was made: by the offline extractive summarizer, or by a language model. */

@@ -4,6 +4,7 @@
 import type { Author } from '../core/records.ts';
 import { isDateLine } from './date-line.ts';
 import { descendants, hasVisibleText } from './dom-walk.ts';
+import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 
@@ -132,6 +133,20 @@ export function removeReporterLines(content: Element): Author[] {
   }
   // Bare emails go to the first author without one.
   return authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! }));
+}
+
+/** Blocks at the end of the body read for a paywall prompt. */
+const PROMPT_TAIL_BLOCKS = 4;
+
+/** Removes the prompts to subscribe or sign in to read on that end the body (paywall.ts); true when there was one. */
+export function removePaywallPrompts(content: Element): boolean {
+  let found = false;
+  for (const el of textBlocks(content).slice(-PROMPT_TAIL_BLOCKS)) {
+    if (!isPaywallPrompt(norm(el.textContent))) continue;
+    removeUp(el, content);
+    found = true;
+  }
+  return found;
 }
 
 /** Removes date lines ("입력 2026.11.24 09:31 수정 …", "Published 10:20 AM") among the first and last blocks of the body. */

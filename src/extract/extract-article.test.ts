@@ -31,6 +31,8 @@ interface Expected {
   htmlIncludes?: string[];
   htmlExcludes?: string[];
   htmlCount?: Record<string, number>;
+  /** A teaser or paywalled page; every other page must not be marked partial. */
+  partial?: boolean;
 }
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
@@ -52,6 +54,7 @@ describe('extractArticle golden cases', () => {
       for (const k of ['title', 'deck', 'authors', 'publishedAt', 'modifiedAt', 'lang', 'siteName', 'canonicalUrl'] as const) {
         if (expected[k] !== undefined) assert.deepEqual(value[k], expected[k], `${slug}: ${k}`);
       }
+      assert.equal(value.partial ?? false, expected.partial ?? false, `${slug}: partial`);
       if (expected.detectedLang !== undefined) {
         assert.equal(value.lang, undefined, `${slug}: the page declares no language`);
         assert.equal(detectLanguage(value.text), expected.detectedLang, `${slug}: detected language`);

@@ -7,13 +7,14 @@ import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeDeckRepeats, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { findDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
+import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { prepareHtml } from './prepare-html.ts';
@@ -74,6 +75,8 @@ interface RewrittenBody {
   readonly contentHtml: string;
   readonly text: string;
   readonly linkChars: number;
+  /** The body ended with a prompt to subscribe or sign in to read on (removed). */
+  readonly paywallPrompt: boolean;
 }
 
 /** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
@@ -82,6 +85,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
   const images = normalizeImages(content, baseUrl);
+  const paywallPrompt = removePaywallPrompts(content);
   cleanBody(content);
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
@@ -103,7 +107,7 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
-  return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element) };
+  return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
 }
 
 /** The synchronous body of extractArticle. */
@@ -116,7 +120,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
 
   const siteName = meta.siteName;
   const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
-  removeJunk(doc as unknown as JunkDocument);
+  const declaredCut = paywalledPartsMissing(doc, meta.paywalledParts);
+  const junk = removeJunk(doc as unknown as JunkDocument);
   const deck = findDeck(doc, preTitle);
   // The headings Readability would compare a "Section: Title" <title> with, read before it mutates the page.
   const headings = { h1: Array.from(doc.querySelectorAll('h1'), (h) => h.textContent ?? ''), h2: Array.from(doc.querySelectorAll('h2'), (h) => h.textContent ?? '') };
@@ -151,6 +156,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (why) noArticle(opts.url);
   const { parsed } = read;
   const { images, lineAuthors, contentHtml, text } = body;
+  const partial = isPartial({ text, declaredCut, prompted: junk.paywallPrompt || body.paywallPrompt });
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
@@ -185,5 +191,6 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     images,
     contentHtml,
     text,
+    ...(partial ? { partial: true } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
 import { descendants, hasVisibleText, nonSpaceChars, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { holdsPaywallPrompt, PAYWALL_TOKEN } from './paywall.ts';
 
 /** Tags that are never article text. */
 const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
@@ -87,10 +88,16 @@ function holdsProse(el: JunkEl): boolean {
   return text > 0 && links / text < 0.2;
 }
 
+/** What removeJunk saw on its way. */
+export interface JunkReport {
+  /** A paywall box of the page asks the reader to subscribe or sign in to read on (paywall.ts). */
+  readonly paywallPrompt: boolean;
+}
+
 /** Removes page furniture from `doc` in place (the caller owns the document); `byName: false` removes furniture tags only, not class/id/role matches. Elements holding most of the page's text are kept, so a junk-named wrapper cannot take the article with it. */
-export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): void {
+export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): JunkReport {
   const body = doc.body;
-  if (!body) return;
+  if (!body) return { paywallPrompt: false };
   const size = (el: JunkEl) => nonSpaceChars(el as unknown as TextWalkNode);
   // A <form> or furniture name wrapping most of the page is a layout wrapper (ASP.NET pages put the
   // whole body in one <form>; some sites name the story's wrapper "page-with-sidebar"), not furniture.
@@ -107,10 +114,12 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     byTag.get(el.tagName.toLowerCase())?.push(el);
     if (NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
   }
+  // Read before anything is removed: the box goes with the furniture.
+  const paywallPrompt = named.some((el) => PAYWALL_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && holdsPaywallPrompt(el));
   for (const tag of JUNK_TAGS) {
     for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
-  if (opts.byName === false) return;
+  if (opts.byName === false) return { paywallPrompt };
   const total = size(body);
   for (const el of named) {
     const tag = el.tagName.toLowerCase();
@@ -132,4 +141,5 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     const cls = el.getAttribute('class');
     if (cls && EMBED_TOKEN.test(cls) && hasVisibleText(el as unknown as TextWalkNode)) (el as unknown as { setAttribute(n: string, v: string): void }).setAttribute('class', 'embedded-post');
   }
+  return { paywallPrompt };
 }

@@ -32,6 +32,8 @@ export interface PageMetadata {
   readonly declaresArticle: boolean;
   /** True when JSON-LD or og:type declares a non-article page (website, collection). */
   readonly declaresNonArticle: boolean;
+  /** CSS selectors of the parts the page declares paywalled (schema.org hasPart, isAccessibleForFree false). */
+  readonly paywalledParts: readonly string[];
 }
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -158,6 +160,12 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   // that node is often the company that runs the site rather than the site.
   const pubRef = article && isObj(article.publisher) && !pub ? clean(ldIds.get(clean(article.publisher['@id']) ?? '')?.name) : undefined;
 
+  // Paywalled parts declared for search engines: the selector of each (whether the page served
+  // them is the extractor's question).
+  const paywalledParts = ldNodes
+    .flatMap((n) => (Array.isArray(n.hasPart) ? n.hasPart : [n.hasPart]))
+    .flatMap((part) => (isObj(part) && /^false$/i.test(String(part.isAccessibleForFree ?? '').trim()) ? [clean(part.cssSelector)] : []))
+    .filter((sel): sel is string => !!sel);
   const ogType = get('og:type');
   const declaresArticle = article !== undefined || /article|news/i.test(ogType ?? '');
   if (ogType && /^(?:website|profile|video\.other)$/i.test(ogType) && !article) declaresNonArticle = true;
@@ -227,5 +235,6 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     ...(imageUrl ? { imageUrl } : {}),
     declaresArticle,
     declaresNonArticle: declaresNonArticle && !declaresArticle,
+    paywalledParts,
   };
 }
