@@ -235,6 +235,17 @@ describe('lede CLI', () => {
     assert.ok(!existsSync(join(data, 'lede.sqlite')), 'extract created no database');
   });
 
+  it('should say when a page holds only the start of its article', async () => {
+    const teaser = join(import.meta.dirname, '..', 'src', 'extract', 'testdata', 'en-paywall-teaser', 'source.html');
+    const text = await lede(['--data', freshData(), 'extract', teaser]);
+    assert.equal(text.code, 0, text.stderr);
+    assert.match(text.stdout, /^partial: the page holds only the start of the article/m);
+    const json = await lede(['--data', freshData(), 'extract', teaser, '--json']);
+    assert.equal((JSON.parse(json.stdout) as { partial?: boolean }).partial, true);
+    const whole = await lede(['--data', freshData(), 'extract', site.publishers[0]!.articleUrls[1]!]);
+    assert.doesNotMatch(whole.stdout, /^partial:/m);
+  });
+
   const bad: [string, () => string, RegExp, Record<string, string>?][] = [
     ['an invalid URL', () => 'http://exa mple', /invalid URL|neither/i],
     ['a missing file', () => 'no/such/file.html', /neither an http\(s\) URL nor a readable file/],

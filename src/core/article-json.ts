@@ -35,6 +35,8 @@ export interface ArticleJson {
   lang: string | null;
   leadImage: ImageRef | null;
   images: readonly ImageRef[];
+  /** True when the publisher's page held only the start of the article (a teaser or a paywall); the rest is at `url`. */
+  partial: boolean;
   contentHtml?: string;
   text?: string;
   reactions?: readonly ReactionCount[];
@@ -85,6 +87,7 @@ export function articleToJson(
     lang: a.lang ?? null,
     leadImage: a.leadImage ?? null,
     images: a.images,
+    partial: a.partial === true,
   };
   if (extra) {
     json.contentHtml = a.contentHtml;

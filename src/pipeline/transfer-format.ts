@@ -93,6 +93,8 @@ export const RECORD_SCHEMAS: Readonly<Record<TransferRecord['type'], z.ZodType>>
     siteName: maybe,
     lang: maybe,
     excerpt: maybe,
+    // Exports made before teasers were marked have no such field.
+    partial: z.boolean().default(false),
     leadImage: image.nullable(),
     images: z.array(image),
     contentHtml: text,

@@ -48,7 +48,7 @@ async function seed(store: Store): Promise<void> {
   await store.addSource({ name: 'No feed', homepageUrl: 'https://site.example/' });
   const ids: string[] = [];
   for (let n = 0; n < 12; n++) {
-    const { article: saved } = await store.saveArticle(article(n), { sourceId: n % 2 ? a.id : b.id, entryKey: `guid-${n}` });
+    const { article: saved } = await store.saveArticle(article(n, n % 4 === 1 ? { partial: true } : {}), { sourceId: n % 2 ? a.id : b.id, entryKey: `guid-${n}` });
     ids.push(saved.id);
   }
   await store.saveArticle(article(99), { sourceId: null });
@@ -190,6 +190,21 @@ describe('lede export / import', { skip: pgReachable ? undefined : `no PostgreSQ
       }
     });
   }
+
+  it('should carry teasers over, and read an export made before teasers were marked as whole articles', async () => {
+    assert.equal(lines().filter((l) => l.includes('"type":"article"') && l.includes('"partial":true')).length, 3);
+    const target = openSqliteStore(':memory:');
+    try {
+      await target.migrate();
+      const old = lines().map((l) => (l.includes('"type":"article"') ? JSON.stringify({ ...(JSON.parse(l) as object), partial: undefined }) : l));
+      await importExport(target, linesOf(old.join('\n')));
+      const items = (await target.listArticles({ limit: 100 })).items;
+      assert.equal(items.length, 13);
+      assert.ok(items.every((a) => a.partial === undefined));
+    } finally {
+      await target.close();
+    }
+  });
 
   it('should roll back everything when the database refuses a row half-way', async () => {
     // Valid file, but its second article takes a canonical URL the store already has under another id.

@@ -55,7 +55,7 @@ export class KyselyPageReads extends KyselyTransferStore {
   }
 
   async listArticleHeads(opts: { limit: number; cursor?: string | null; sourceId?: string }): Promise<Page<ArticleHead>> {
-    const columns = ['id', 'source_id', 'url', 'canonical_url', 'title', 'deck', 'authors', 'summary', 'summary_method', 'published_at', 'modified_at', 'site_name', 'lang', 'excerpt', 'lead_image', 'images', 'fetched_at', 'updated_at', 'sort_at'] as const;
+    const columns = ['id', 'source_id', 'url', 'canonical_url', 'title', 'deck', 'authors', 'summary', 'summary_method', 'published_at', 'modified_at', 'site_name', 'lang', 'excerpt', 'partial', 'lead_image', 'images', 'fetched_at', 'updated_at', 'sort_at'] as const;
     return this.listPage(opts, (q) => q.select(columns), (row) => {
       const { contentHtml: _html, text: _text, ...head } = articleRowToArticle({ ...row, content_html: '', text: '' });
       return head;

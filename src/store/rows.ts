@@ -47,6 +47,8 @@ export interface ArticleRow {
   site_name: string | null;
   lang: string | null;
   excerpt: string | null;
+  /** 1 for a teaser or paywalled page (ExtractedArticle.partial), else 0. */
+  partial: number;
   lead_image: string | null;
   images: string;
   content_html: string;
@@ -198,6 +200,7 @@ export function articleRowToArticle(r: ArticleRow): StoredArticle {
     siteName: opt(r.site_name),
     lang: opt(r.lang),
     excerpt: opt(r.excerpt),
+    ...(r.partial ? { partial: true } : {}),
     leadImage: r.lead_image ? (JSON.parse(r.lead_image) as ImageRef) : undefined,
     images: JSON.parse(r.images) as ImageRef[],
     contentHtml: r.content_html,
@@ -234,6 +237,7 @@ export function articleColumns(a: SummarizedArticle, now: string) {
     site_name: a.siteName ?? null,
     lang: a.lang ?? null,
     excerpt: a.excerpt ?? null,
+    partial: a.partial ? 1 : 0,
     lead_image: a.leadImage ? JSON.stringify(a.leadImage) : null,
     images: JSON.stringify(a.images),
     content_html: a.contentHtml,

@@ -69,6 +69,15 @@ for (const backend of BACKENDS) {
       );
     });
 
+    it('should keep whether an article is only the start of one, and change it with a new version', async () => {
+      const { article: saved } = await store.saveArticle({ ...article(51), partial: true });
+      assert.equal((await store.getArticle(saved.id))?.partial, true);
+      assert.equal((await store.listArticleHeads({ limit: 100 })).items.find((a) => a.id === saved.id)?.partial, true);
+      await store.saveArticle(article(51));
+      assert.equal((await store.getArticle(saved.id))?.partial, undefined);
+      assert.equal(await store.deleteArticle(saved.id), true);
+    });
+
     it('should update, never duplicate, the same canonical URL', async () => {
       const first = await store.saveArticle(article(2));
       const second = await store.saveArticle(article(2, { title: 'New headline' }));

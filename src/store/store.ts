@@ -236,6 +236,7 @@ export interface TransferArticle {
   readonly siteName: string | null;
   readonly lang: string | null;
   readonly excerpt: string | null;
+  readonly partial: boolean;
   readonly leadImage: ImageRef | null;
   readonly images: readonly ImageRef[];
   readonly contentHtml: string;

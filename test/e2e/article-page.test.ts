@@ -1,7 +1,8 @@
 // End to end in a real browser: articles ingested with `lede ingest` from the loopback fixture
 // site, served by `lede start`, read and voted on in headless Debian chromium.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -28,6 +29,10 @@ describe('article page in a browser', { skip: browserSkipReason }, () => {
   let port: number;
   let server: Awaited<ReturnType<typeof startLede>>;
   const ids: Record<string, string> = {};
+  // A teaser page (the project's golden paywall page) served by a publisher of its own.
+  let teaserServer: Server;
+  let teaserUrl = '';
+  let teaserId = '';
 
   before(async () => {
     site = await startFixtureSite();
@@ -40,6 +45,13 @@ describe('article page in a browser', { skip: browserSkipReason }, () => {
       assert.equal(r.code, 0, r.stderr);
       ids[publisher.lang] = (JSON.parse(r.stdout) as { id: string }).id;
     }
+    const teaser = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'extract', 'testdata', 'en-paywall-teaser', 'source.html'));
+    teaserServer = createServer((req, res) => void (req.url === '/business/harbour-fees' ? res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(teaser) : res.writeHead(404).end()));
+    await new Promise<void>((resolve) => teaserServer.listen(0, '127.0.0.1', resolve));
+    teaserUrl = `http://127.0.0.1:${(teaserServer.address() as { port: number }).port}/business/harbour-fees`;
+    const t = await runLede(['--data', data, 'ingest', teaserUrl, '--json']);
+    assert.equal(t.code, 0, t.stderr);
+    teaserId = (JSON.parse(t.stdout) as { id: string }).id;
     port = await freePort();
     server = await startLede(['--data', data], port);
     browser = await launchBrowser();
@@ -48,6 +60,7 @@ describe('article page in a browser', { skip: browserSkipReason }, () => {
     await browser?.close();
     await server?.stop();
     await site?.close();
+    teaserServer?.close();
     rmSync(data, { recursive: true, force: true });
   });
 
@@ -84,6 +97,31 @@ describe('article page in a browser', { skip: browserSkipReason }, () => {
       await page.close();
     });
   }
+
+  it('should say that a teaser is only the start of the article and link to the rest', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/articles/${teaserId}`);
+    const notice = page.locator('[data-part="body"] [data-part="partial"]');
+    assert.equal(await notice.count(), 1);
+    assert.match(await notice.innerText(), /start of the article/);
+    assert.equal(await notice.locator('a').getAttribute('href'), teaserUrl);
+    assert.match(await notice.locator('a').innerText(), /^Read the rest at /);
+    assert.equal(await page.locator('p.original').count(), 0, 'one link to the publisher, not two');
+    const body = await page.locator('[data-part="body"]').innerText();
+    assert.ok(body.includes('The harbour authority will raise docking fees'), body);
+    assert.ok(!/Subscribe|\$1 a week/.test(body), body);
+    const api = (await (await page.request.get(`http://127.0.0.1:${port}/api/articles/${teaserId}`)).json()) as { partial: boolean };
+    assert.equal(api.partial, true);
+    await page.close();
+  });
+
+  it('should not show the teaser notice on a whole article', async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${port}/articles/${ids.en}`);
+    assert.equal(await page.locator('[data-part="partial"]').count(), 0);
+    assert.equal(await page.locator('p.original').count(), 1);
+    await page.close();
+  });
 
   it('should count a vote, keep it across a reload and a restart, and replace it with a second vote', async () => {
     const context = await browser.newContext();

@@ -20,7 +20,9 @@ export function articleToMarkdown(a: SummarizedArticle): string {
     if (cap) lines.push(`_${cap}_`);
     lines.push('');
   }
-  lines.push(a.text, '', `Source: ${a.canonicalUrl}`);
+  lines.push(a.text, '');
+  if (a.partial) lines.push(`_This is the start of the article; the rest is at the publisher._`, '');
+  lines.push(`Source: ${a.canonicalUrl}`);
   return lines.join('\n');
 }
 
@@ -31,6 +33,7 @@ function articleToText(a: SummarizedArticle): string {
     a.authors.length && `by: ${a.authors.map((x) => (x.email ? `${x.name} <${x.email}>` : x.name)).join(', ')}`,
     a.publishedAt && `published: ${a.publishedAt}`,
     a.lang && `lang: ${a.lang}`,
+    a.partial && 'partial: the page holds only the start of the article (a teaser or a paywall)',
     `url: ${a.canonicalUrl}`,
   ].filter(Boolean) as string[];
   return [...head, '', ...meta, '', 'Summary:', ...a.summary.map((s) => `  • ${s}`), '', a.text].join('\n');

@@ -117,10 +117,16 @@ async function up004(db: Kysely<unknown>): Promise<void> {
   await sql`create index jobs_lease on jobs (locked_until) where state = 'active'`.execute(db);
 }
 
+async function up005(db: Kysely<unknown>): Promise<void> {
+  // Teasers and paywalled pages (ExtractedArticle.partial): 1 when the page held only the start of the article.
+  await db.schema.alterTable('articles').addColumn('partial', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+}
+
 /** Every SQLite migration, by name. */
 export const sqliteMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
   '002_summary_method': { up: up002 },
   '003_admin': { up: createAdminTables },
   '004_polling': { up: up004 },
+  '005_partial': { up: up005 },
 };

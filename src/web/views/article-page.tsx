@@ -73,6 +73,7 @@ export function ArticlePage(props: { model: ArticlePageModel; /** The reader's p
   const { article, publisher } = props.model;
   const showLead = article.leadImage && article.images.length === 0 && !article.contentHtml.includes('<img');
   const { mediaUrl } = display();
+  const original = httpUrl(article.canonicalUrl) ?? httpUrl(article.url);
   return (
     <Layout title={article.title} lang={article.lang} description={article.summary[0]}>
       <article class="article" lang={article.lang}>
@@ -102,11 +103,21 @@ export function ArticlePage(props: { model: ArticlePageModel; /** The reader's p
         {showLead && article.leadImage ? <Photo image={article.leadImage} /> : null}
         <div class="body" data-part="body">
           {raw(rewriteImageSources(markPhotos(article.contentHtml), mediaUrl))}
+          {article.partial ? (
+            <p class="partial" data-part="partial">
+              This is the start of the article: {publisher.name} shows the rest to its subscribers.{' '}
+              {original ? (
+                <a href={original} rel="noopener noreferrer">
+                  Read the rest at {publisher.name}
+                </a>
+              ) : null}
+            </p>
+          ) : null}
         </div>
         <Byline article={article} publisher={publisher} />
-        {httpUrl(article.canonicalUrl) ?? httpUrl(article.url) ? (
+        {original && !article.partial ? (
           <p class="original">
-            <a href={httpUrl(article.canonicalUrl) ?? httpUrl(article.url)} rel="noopener noreferrer">
+            <a href={original} rel="noopener noreferrer">
               Read the original at {publisher.name}
             </a>
           </p>
