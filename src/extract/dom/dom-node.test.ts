@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import { Readability } from '@mozilla/readability';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { type DomElement, type DomNode, type DomText, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
+import type { DomElement } from './dom-element.ts';
+import { type DomNode, type DomText, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
 import { parseHtmlDocument } from './parse-html.ts';
 
 const page = (body: string, head = '<title>T</title>') => parseHtmlDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);

@@ -2,7 +2,10 @@
 // page has the same tree under both. Attribute names are lower-cased (HTML attributes are case
 // insensitive: `SRC=` is `src`), and adjacent text is one node, as a browser's parser makes it.
 import { Parser } from 'htmlparser2';
-import { DomComment, DomDocument, DomDocumentType, type DomElement, type DomParent, DomText, TEXT_NODE } from './dom-node.ts';
+import { DomDocument } from './dom-document.ts';
+import type { DomElement } from './dom-element.ts';
+import { DomComment, DomDocumentType, DomText, TEXT_NODE } from './dom-node.ts';
+import type { DomParent } from './dom-parent.ts';
 
 const OPTIONS = { lowerCaseAttributeNames: true, decodeEntities: true, xmlMode: false } as const;
 

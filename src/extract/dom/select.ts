@@ -2,7 +2,9 @@
 // an adapter to dom-node.ts. Compiled selectors are kept: the extract modules ask the same few
 // dozen selectors of every page.
 import { compile, is, selectAll as cssSelectAll, selectOne as cssSelectOne, type Options } from 'css-select';
-import { type DomElement, type DomNode, type DomParent, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
+import type { DomElement } from './dom-element.ts';
+import { type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
+import type { DomParent } from './dom-parent.ts';
 
 type Compiled = ReturnType<typeof compile<DomNode, DomElement>>;
 

@@ -1,6 +1,7 @@
 // DomNode → HTML, as the HTML standard serializes: void elements without an end tag, the text
 // of script and style as it is, other text and attribute values escaped.
-import { COMMENT_NODE, DOCUMENT_TYPE_NODE, type DomCharacterData, type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
+import type { DomElement } from './dom-element.ts';
+import { COMMENT_NODE, DOCUMENT_TYPE_NODE, type DomCharacterData, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
 
 const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
