@@ -34,6 +34,20 @@ describe('isBoilerplate', () => {
     ['Close to 3,000 people attended the vigil on Sunday.', false],
     ['Comments from the minister drew criticism.', false],
     ['The bridge opened in 1932 of all years.', false],
+    ['Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.', true],
+    ['© Example Verlag. Alle Rechte vorbehalten.', true],
+    ['This article is the copyrighted property of Example News.', true],
+    ['Written permission must be obtained before reprint in online or print media.', true],
+    ['Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407', true],
+    ['Warning: the river may flood on line 4 of the old town map, officials said.', false],
+    ['This entry was posted in General. Bookmark the permalink.', true],
+    ['Was this article helpful?', true],
+    ['Möchten Sie den Artikel teilen?', true],
+    ['For the latest stories download the Example News apps for iOS and Android.', true],
+    ['You can keep up with me on Twitter: @example', true],
+    ['ANZEIGE - Heute mal ausgehen? Wie wäre es mit:', true],
+    ['The ministry will publish the figures without delay, the spokesman said.', false],
+    ['Farmers get the app to track rainfall, which the ministry built for Android phones last year.', false],
   ];
   for (const [value, expected] of cases) {
     it(`should judge ${JSON.stringify(value)}`, () => assert.equal(isBoilerplate(value), expected));

@@ -9,7 +9,16 @@ import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 
 const BOILERPLATE = [
-  /all rights reserved/i,
+  /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
+  /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
+  // A server's error printed into the page ("Warning: Creating default object … in /www/…/x.php on line 407").
+  /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
+  // Blog-engine footers and prompts around the story ("This entry was posted in …", "Was this article helpful?").
+  /^this (?:entry|post) was posted in\b|\bbookmark the permalink\.?$/i,
+  /^(?:was this (?:article|page|post|story) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) (?:mit anderen )?teilen)\b/i,
+  /\b(?:download|get) (?:our|the) [\p{L}\p{N} .'-]{0,30}\bapps?\b.{0,40}(?:ios|iphone|android|app store|google play)|\bstraight to your phone with the\b/iu,
+  /^(?:you can )?(?:keep up with|follow) (?:me|him|her) on (?:twitter|x|instagram|facebook|linkedin|mastodon|bluesky)\b/i,
+  /^(?:anzeige|werbung|advertisement|publicidad|publicité)\s*[-–—:|]/i,
   /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
   /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
   /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,

@@ -72,3 +72,29 @@ export function findDeck(doc: Document, title: string): string[] {
   }
   return out.filter((l) => l.length <= MAX_DECK_CHARS).slice(0, 6);
 }
+
+/** Lower-case words of a line. */
+const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+/** Share of words two lines have in common above which one is the other in other words. */
+const SAME_LINE_OVERLAP = 0.5;
+/** Opening paragraphs of the body a deck must not repeat. */
+const LEDE_PARAGRAPHS = 3;
+
+/**
+ * The page's declared alternative headline as its deck, for a page whose markup shows none: unless
+ * it is the headline in other words ("Mourinho agrees deal to become Tottenham manager" under "Jose
+ * Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager") or the story's own
+ * opening paragraph, which the body already shows.
+ */
+export function declaredDeck(alternative: string | undefined, title: string, text: string): string[] {
+  const line = norm(alternative);
+  if (line === '' || line.length > MAX_DECK_CHARS) return [];
+  const a = words(line);
+  const b = words(title);
+  const shared = [...a].filter((w) => b.has(w)).length;
+  if (shared / new Set([...a, ...b]).size >= SAME_LINE_OVERLAP) return [];
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const lineKey = key(line);
+  if (text.split(/\n{2,}/).slice(0, LEDE_PARAGRAPHS).some((p) => key(p).includes(lineKey) || (key(p) !== '' && lineKey.includes(key(p))))) return [];
+  return [line];
+}

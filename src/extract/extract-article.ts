@@ -8,7 +8,7 @@ import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
-import { findDeck } from './deck-finder.ts';
+import { declaredDeck, findDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
@@ -161,6 +161,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const finalSite = siteName ?? parsed.siteName ?? undefined;
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
   const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
+  // Without a deck in the markup, the sub-headline the page declares (after the body: it must not be the lede).
+  const shownDeck = deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
   const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
   // With no person named, the outlet the page names, else the agency the story credits in its text.
@@ -180,7 +182,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     url: opts.url,
     canonicalUrl,
     title,
-    deck,
+    deck: shownDeck,
     authors,
     ...(publishedAt ? { publishedAt } : {}),
     ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),

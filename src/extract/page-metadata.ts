@@ -32,6 +32,8 @@ export interface PageMetadata {
   readonly declaresArticle: boolean;
   /** True when JSON-LD or og:type declares a non-article page (website, collection). */
   readonly declaresNonArticle: boolean;
+  /** JSON-LD alternativeHeadline of the article: a sub-headline, or the headline in other words. */
+  readonly alternativeHeadline?: string;
   /** CSS selectors of the parts the page declares paywalled (schema.org hasPart, isAccessibleForFree false). */
   readonly paywalledParts: readonly string[];
 }
@@ -217,6 +219,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc:language');
 
   // The description the page shows when shared comes first: JSON-LD descriptions are often a shorter internal blurb.
+  const alternativeHeadline = clean(decodeEntities(clean(article?.alternativeHeadline) ?? ''));
   const excerpt = get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description') ?? clean(decodeEntities(clean(article?.description) ?? ''));
   const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? get('og:url');
   const imageUrl = get('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? (article ? ldImage(article.image) : undefined);
@@ -233,6 +236,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     ...(excerpt ? { excerpt } : {}),
     ...(canonical ? { canonical } : {}),
     ...(imageUrl ? { imageUrl } : {}),
+    ...(alternativeHeadline ? { alternativeHeadline } : {}),
     declaresArticle,
     declaresNonArticle: declaresNonArticle && !declaresArticle,
     paywalledParts,

@@ -1,0 +1,34 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { declaredDeck } from './deck-finder.ts';
+import { extractArticle } from './extract-article.ts';
+
+describe('declaredDeck', () => {
+  const title = 'The Weird Plumes of Jupiter’s Moon Europa Are Spewing Water Vapor';
+  const text = 'Scientists have detected water vapour above the surface of Europa for the first time.\n\nThe plumes appear rarely.';
+  it('should take a sub-headline that says something the headline does not', () => {
+    assert.deepEqual(declaredDeck("Europa's plumes appear to be real, but very sporadic.", title, text), ["Europa's plumes appear to be real, but very sporadic."]);
+  });
+  it('should not take the headline in other words, the opening paragraph, or an overlong line', () => {
+    assert.deepEqual(declaredDeck('Mourinho agrees deal to become Tottenham manager', 'Jose Mourinho agrees deal to replace Mauricio Pochettino as Tottenham manager', text), []);
+    assert.deepEqual(declaredDeck(title, title, text), []);
+    assert.deepEqual(declaredDeck('Scientists have detected water vapour above the surface of Europa for the first time.', title, text), []);
+    assert.deepEqual(declaredDeck('x'.repeat(400), title, text), []);
+    assert.deepEqual(declaredDeck(undefined, title, text), []);
+  });
+});
+
+describe('extractArticle: declared deck', () => {
+  const page = (ld: string, header = '') =>
+    `<!doctype html><html lang="en"><head><title>Europa plumes</title><script type="application/ld+json">{"@type":"NewsArticle","headline":"Europa is spewing water vapour","alternativeHeadline":${JSON.stringify(ld)}}</script></head>` +
+    `<body><article><h1>Europa is spewing water vapour</h1>${header}<div class="story">${'<p>Scientists using the Keck telescope detected water vapour above the surface of the moon, a sign of the ocean below its ice.</p>'.repeat(5)}</div></article></body></html>`;
+  it('should show the declared sub-headline as the deck when the markup has none, and keep the body whole', async () => {
+    const a = await extractArticle(page('The plumes appear to be real, but very sporadic.'), { url: 'https://news.example/europa' });
+    assert.deepEqual(a.deck, ['The plumes appear to be real, but very sporadic.']);
+    assert.equal(a.text.split('Keck telescope').length - 1, 5);
+  });
+  it('should prefer the deck the markup shows', async () => {
+    const a = await extractArticle(page('The plumes appear to be real, but very sporadic.', '<p class="standfirst">A moon with an ocean under its ice.</p>'), { url: 'https://news.example/europa' });
+    assert.deepEqual(a.deck, ['A moon with an ocean under its ice.']);
+  });
+});
