@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, isBoilerplate, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, isBoilerplate, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
@@ -110,5 +110,28 @@ describe('removeTitleRepeats', () => {
     const content = document.getElementById('c') as unknown as Element;
     removeTitleRepeats(content, 'New car sales plunge 10 percent in October');
     assert.equal((content.textContent ?? '').trim(), 'Sales fell again.');
+  });
+});
+
+describe('removePaywallPrompts', () => {
+  function run(html: string): { found: boolean; left: string[] } {
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.getElementById('c') as unknown as Element;
+    const found = removePaywallPrompts(content);
+    return { found, left: Array.from(content.querySelectorAll('p')).map((e) => (e.textContent ?? '').trim()) };
+  }
+  const story = '<p>The harbour board voted on Monday.</p><p>Operators objected.</p>';
+  it('should remove the prompt and the short lines of its box after it', () => {
+    assert.deepEqual(run(`${story}<p>To view the full story, please subscribe to The Example Times.</p><p>Choose a $60 annual plan or a $5 weekly pass.</p><p>Already a subscriber? Log in.</p>`), { found: true, left: ['The harbour board voted on Monday.', 'Operators objected.'] });
+  });
+  it('should remove only the prompt when story text follows it', () => {
+    const long = `<p>${'The board will meet again in May to set the fees for the summer season and hear the operators. '.repeat(4)}</p>`;
+    const { found, left } = run(`${story}<p>Subscribe to continue reading.</p>${long}`);
+    assert.equal(found, true);
+    assert.equal(left.length, 3);
+    assert.ok(!left.some((l) => l.startsWith('Subscribe')));
+  });
+  it('should leave a body without a prompt alone', () => {
+    assert.deepEqual(run(story), { found: false, left: ['The harbour board voted on Monday.', 'Operators objected.'] });
   });
 });

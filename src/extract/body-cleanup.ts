@@ -145,17 +145,25 @@ export function removeReporterLines(content: Element): Author[] {
 }
 
 /** Blocks at the end of the body read for a paywall prompt. */
-const PROMPT_TAIL_BLOCKS = 4;
+const PROMPT_TAIL_BLOCKS = 8;
+/** Lines of a paywall box after its prompt (offers, prices, "Already a subscriber?") are short. */
+const MAX_BOX_LINE_CHARS = 300;
 
-/** Removes the prompts to subscribe or sign in to read on that end the body (paywall.ts); true when there was one. */
+/**
+ * Removes the prompt to subscribe or sign in to read on that ends the body (paywall.ts), with the
+ * short lines of its box that follow it (offers, prices, sign-in links); true when there was one.
+ */
 export function removePaywallPrompts(content: Element): boolean {
-  let found = false;
-  for (const el of textBlocks(content).slice(-PROMPT_TAIL_BLOCKS)) {
-    if (!isPaywallPrompt(norm(el.textContent))) continue;
-    removeUp(el, content);
-    found = true;
+  const tail = textBlocks(content).slice(-PROMPT_TAIL_BLOCKS);
+  const at = tail.findIndex((el) => isPaywallPrompt(norm(el.textContent)));
+  if (at < 0) return false;
+  const rest = tail.slice(at);
+  if (rest.slice(1).some((el) => norm(el.textContent).length > MAX_BOX_LINE_CHARS)) {
+    removeUp(rest[0]!, content);
+    return true;
   }
-  return found;
+  for (const el of rest) if (content.contains(el)) removeUp(el, content);
+  return true;
 }
 
 /** Removes date lines ("입력 2026.11.24 09:31 수정 …", "Published 10:20 AM") among the first and last blocks of the body. */
