@@ -30,6 +30,8 @@ describe('processEntry', () => {
   let deps: EntryDeps;
   let sourceId = '';
   let n = 0;
+  /** Called when the server is asked for /deleted-meanwhile (the page of a source deleted while its article is fetched). */
+  let onDeletedMeanwhile = async () => {};
 
   before(async () => {
     site = await startFixtureSite();
@@ -38,6 +40,7 @@ describe('processEntry', () => {
       if (path === '/robots.txt') return void res.writeHead(robotsStatus, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\nCrawl-delay: 0.2');
       if (path.startsWith('/spaced/')) starts.push(Date.now());
       if (path.startsWith('/gone')) return void res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Gone</h1>');
+      if (path.startsWith('/deleted-meanwhile')) return void onDeletedMeanwhile().then(() => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE));
       if (path.startsWith('/flaky')) return void res.writeHead(500, { 'content-type': 'text/html' }).end('<h1>Oops</h1>');
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(ARTICLE.replace('Ferry fares frozen', `Ferry fares frozen ${path}`));
     });
@@ -63,6 +66,19 @@ describe('processEntry', () => {
     await store.recordFeedPoll(sourceId, [{ entryKey, url, canonicalUrl: url }], { checkedAt: now, nextCheckAt: now, error: null });
     return { sourceId, entryKey };
   }
+
+  it('should store nothing when the source is deleted while its article is fetched', async () => {
+    const other = (await store.addSource({ name: 'Short-lived', feedUrl: `${base}/other.xml`, lang: 'en' })).id;
+    const entryKey = `e${n++}`;
+    const url = `${base}/deleted-meanwhile`;
+    const now = new Date().toISOString();
+    await store.recordFeedPoll(other, [{ entryKey, url, canonicalUrl: url }], { checkedAt: now, nextCheckAt: now, error: null });
+    onDeletedMeanwhile = async () => void (await store.deleteSource(other));
+    const before = (await store.listArticles({ limit: 1000 })).items.length;
+    await assert.rejects(processEntry({ sourceId: other, entryKey }, deps));
+    assert.equal((await store.listArticles({ limit: 1000 })).items.length, before);
+    assert.equal(await processEntry({ sourceId: other, entryKey }, deps), 'gone');
+  });
 
   it('should store the article once, and leave a handled entry alone', async () => {
     const job = await queue(site.publishers[0]!.articleUrls[0]!);

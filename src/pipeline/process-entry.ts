@@ -81,7 +81,7 @@ export async function processEntry(job: JobPayload<'fetch-article'>, deps: Entry
       // The outcome rides along as the cause, so isPermanent can tell lasting failures from passing ones.
       throw new LedeError('fetch-failed', message, { cause: outcome });
     }
-    const saved = await ingestDocument({ html: outcome.body, url: outcome.url }, deps, { sourceId, entryKey, lang: source.lang, offlineSummary: !!deps.summaryJobs });
+    const saved = await ingestDocument({ html: outcome.body, url: outcome.url }, deps, { sourceId, entryKey, lang: source.lang, offlineSummary: !!deps.summaryJobs, sourceRead: true });
     const method = saved.article.summaryMethod;
     if (deps.summaryJobs && method?.kind === 'extractive' && method.pending) await queueSummary(deps.summaryJobs, saved.article.id);
     return 'stored';

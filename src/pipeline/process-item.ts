@@ -97,6 +97,8 @@ export interface IngestOptions {
   readonly lang?: string;
   /** Store the offline summary; the caller queues the 'summarize' job for the model's. */
   readonly offlineSummary?: boolean;
+  /** The caller has just read the source (an article job): it is not read again. A source deleted in between fails the save on its reference. */
+  readonly sourceRead?: boolean;
 }
 
 /** Fetches, extracts, summarizes and stores one article (one transaction; nothing stored on failure). */
@@ -112,7 +114,7 @@ export async function ingestDocument(doc: HtmlDocument, deps: PipelineDeps, opts
 }
 
 async function saveArticle(article: SummarizedArticle, deps: PipelineDeps, opts: IngestOptions): Promise<SaveResult> {
-  if (opts.sourceId && !(await deps.store.getSource(opts.sourceId))) {
+  if (opts.sourceId && !opts.sourceRead && !(await deps.store.getSource(opts.sourceId))) {
     throw new LedeError('not-found', `ingest: no source with id ${opts.sourceId}`);
   }
   const result = await deps.store.saveArticle(article, { sourceId: opts.sourceId ?? null, entryKey: opts.entryKey });
