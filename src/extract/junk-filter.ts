@@ -103,7 +103,6 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   // whole body in one <form>; some sites name the story's wrapper "page-with-sidebar"), not furniture.
   // Semantic furniture (<nav>, <aside>) goes whatever its size: mega-menus can hold half the text.
   const wrapsPage = (own: number, total: number) => own > 0.4 * total && own > 500;
-  const before = size(body);
   // One walk collects the furniture tags and the elements with attributes worth judging; tags are
   // then removed one tag after another. An element inside one removed earlier is no longer in the
   // body, so judging or removing it changes nothing there (and asking contains() for each costs
@@ -116,6 +115,8 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   }
   // Read before anything is removed: the box goes with the furniture.
   const paywallPrompt = named.some((el) => PAYWALL_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && holdsPaywallPrompt(el));
+  // The page's size before removals matters only to a <form> (few pages have one).
+  const before = byTag.get('form')!.length > 0 ? size(body) : 0;
   for (const tag of JUNK_TAGS) {
     for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
