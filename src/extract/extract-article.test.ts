@@ -33,6 +33,8 @@ interface Expected {
   htmlCount?: Record<string, number>;
   /** A teaser or paywalled page; every other page must not be marked partial. */
   partial?: boolean;
+  /** The encoding of source.html when it is not UTF-8 (the page declares it; pipeline/legacy-charset-golden.test.ts reads it as a fetch would). */
+  charset?: string;
 }
 
 const dir = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
@@ -44,8 +46,8 @@ describe('extractArticle golden cases', () => {
   });
   for (const slug of cases) {
     it(`should extract ${slug} as expected`, async () => {
-      const html = readFileSync(join(dir, slug, 'source.html'), 'utf8');
       const expected = JSON.parse(readFileSync(join(dir, slug, 'expected.json'), 'utf8')) as Expected;
+      const html = new TextDecoder(expected.charset ?? 'utf-8').decode(readFileSync(join(dir, slug, 'source.html')));
       if (expected.throws) {
         await assert.rejects(extractArticle(html, { url: expected.url }), (e: unknown) => e instanceof LedeError && e.code === expected.throws);
         return;
