@@ -5,7 +5,7 @@
 /** Why a sentence cannot be a bullet; null when it can. */
 export type RejectReason = 'boilerplate' | 'question' | 'no-terminal' | 'too-short' | 'too-long' | 'fragment';
 
-/** Length bounds of a bullet, in words (Latin) or characters (Korean). */
+/** Length bounds of a bullet, in words (spaced scripts) or characters (Korean, and Chinese and Japanese with the Korean bounds). */
 export interface LengthLimits {
   readonly minWords: number;
   readonly maxWords: number;
@@ -86,8 +86,23 @@ export function isKoreanSentence(sentence: string): boolean {
   return ko > 0 && ko >= latin / 2;
 }
 
+/**
+ * True when the sentence is mostly Chinese characters and kana (Japanese, Chinese). Their words
+ * are not spaced, so such a sentence is measured in characters, as Korean is.
+ */
+export function isCjkSentence(sentence: string): boolean {
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < sentence.length; i++) {
+    const c = sentence.charCodeAt(i);
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9d)) cjk++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  return cjk > 0 && cjk >= latin / 2;
+}
+
 // Final punctuation, possibly inside closing quotes/brackets, possibly free-standing (PTB).
-const TERMINAL = /[.!?。](\s*(''|["'\u2019\u201d)\]]))*$/;
+const TERMINAL = /[.!?。！？](\s*(''|["'\u2019\u201d)\]\u300d\u300f]))*$/;
 // Korean sentences end in a finite verb form: 다/요/죠/까/니다…; "연구팀." is a caption.
 const KOREAN_FINITE = /(다|요|죠|까|네|라|자|오|음|함|임|됨|지|니)\s*(["'\u2019\u201d)\]]\s*)*[.!?]?(["'\u2019\u201d)\]])*$/;
 
@@ -95,12 +110,18 @@ const KOREAN_FINITE = /(다|요|죠|까|네|라|자|오|음|함|임|됨|지|니)
 export function rejectSentence(sentence: string, limits: LengthLimits = DEFAULT_LIMITS): RejectReason | null {
   const s = sentence.trim();
   if (!TERMINAL.test(s)) return 'no-terminal';
-  if (/\?(\s*(''|["'\u2019\u201d)\]]))*$/.test(s)) return 'question';
+  if (/[?？](\s*(''|["'\u2019\u201d)\]\u300d\u300f]))*$/.test(s)) return 'question';
   if (isKoreanSentence(s)) {
     if (countKorean(s) < limits.minKoreanChars) return 'too-short';
     // The bullet limit is on what a reader sees: every character, spaces and digits included.
     if (s.length > limits.maxKoreanChars) return 'too-long';
     if (!KOREAN_FINITE.test(s)) return 'fragment';
+    return isBoilerplate(s) ? 'boilerplate' : null;
+  }
+  if (isCjkSentence(s)) {
+    const chars = s.replace(/\s+/g, '').length;
+    if (chars < limits.minKoreanChars) return 'too-short';
+    if (s.length > limits.maxKoreanChars) return 'too-long';
     return isBoilerplate(s) ? 'boilerplate' : null;
   }
   const words = countWords(s);

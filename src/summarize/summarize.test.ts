@@ -125,3 +125,22 @@ test('should open with the lede of an article laid out in paragraphs', async () 
   assert.equal(value.length, 3);
   assert.match(value[0]!, /^The Harbor City Council voted 7-2 on Monday night to freeze ferry fares/);
 });
+
+test('summarize writes bullets for Japanese and Chinese, whose words are not spaced', async () => {
+  const ja =
+    '港湾局は来年4月から、客船の停泊料を2割引き上げると発表した。ターミナルが開業した2011年以来、初めての値上げとなる。\n\n' +
+    '船会社からは、料金が上がれば寄港地を近隣の港に移す可能性があるとの声が上がっている。大手2社は来季の運航計画を見直していると明らかにした。\n\n' +
+    '港湾局は、増収分を岸壁の補修と待合室の改修に充てる方針だ。';
+  const zh =
+    '港务局周一宣布，将从明年四月起把邮轮停泊费上调两成，这是码头自二零一一年启用以来首次涨价。\n\n' +
+    '船公司担心费用上涨后，邮轮可能改靠邻近港口。两家大型船公司表示正在重新评估下一季的航行计划。\n\n' +
+    '港务局说，新增收入将用于修缮码头和改造候船室，并计划在年底前公布详细方案。';
+  for (const [text, name] of [[ja, 'Japanese'], [zh, 'Chinese']] as const) {
+    const bullets = await summarize(text);
+    assert.equal(bullets.length, 3, name);
+    for (const b of bullets) {
+      assert.match(b, /。$/, `${name}: ${b}`);
+      assert.ok(text.includes(b), `${name}: a sentence of the text`);
+    }
+  }
+});
