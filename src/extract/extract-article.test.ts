@@ -91,4 +91,10 @@ describe('extractArticle robustness', () => {
       await assert.rejects(extractArticle(value, { url: 'https://e.example/' }), (e: unknown) => e instanceof LedeError && e.code === 'no-article');
     }
   });
+
+  it('should find the article in a page of thousands of unclosed tags', async () => {
+    const story = '<p>The council voted on Tuesday to keep ferry fares at their current level for another year, citing rising costs.</p>'.repeat(6);
+    const a = await extractArticle(`<html><body>${'<div>'.repeat(10_000)}${story}</body></html>`, { url: 'https://e.example/a' });
+    assert.equal(a.text.split('The council voted').length - 1, 6);
+  });
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import type { DomElement } from './dom-element.ts';
 import { type DomNode, type DomText, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
-import { parseHtmlDocument } from './parse-html.ts';
+import { MAX_TREE_DEPTH, parseHtmlDocument } from './parse-html.ts';
 
 const page = (body: string, head = '<title>T</title>') => parseHtmlDocument(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
 
@@ -66,6 +66,22 @@ describe('parseHtmlDocument', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('should stop nesting at the depth browsers stop at, keeping every element and all the text', () => {
+    const depth = 20_000;
+    const doc = page(`${'<div>'.repeat(depth)}<p>deep text</p>${'</div>'.repeat(depth)}<p>after</p>`);
+    let deepest = 0;
+    const walk: [DomNode, number][] = [[doc, 0]];
+    while (walk.length) {
+      const [n, d] = walk.pop()!;
+      deepest = Math.max(deepest, d);
+      for (let c = n.firstChild; c; c = c.nextSibling) walk.push([c, d + 1]);
+    }
+    assert.ok(deepest <= MAX_TREE_DEPTH + 4, `depth ${deepest}`);
+    assert.equal(doc.getElementsByTagName('div').length, depth);
+    assert.match(doc.body.textContent ?? '', /deep text\s*after$/);
+    assert.ok(doc.body.innerHTML.length > depth * 5, 'serializes without overflowing the stack');
   });
 
   it('should make a head and a body when the page has none, as linkedom does', () => {

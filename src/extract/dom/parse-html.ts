@@ -1,6 +1,10 @@
 // HTML → DomDocument with htmlparser2, the tokenizer and tag-closing rules linkedom uses, so a
 // page has the same tree under both. Attribute names are lower-cased (HTML attributes are case
 // insensitive: `SRC=` is `src`), and adjacent text is one node, as a browser's parser makes it.
+// Nesting stops at a depth of 512, as in Blink's and WebKit's parsers: deeper elements are put
+// beside the deepest one instead of inside it, so a page of thousands of unclosed tags neither
+// overflows the stack of the code that walks trees recursively (Readability does) nor makes its
+// per-ancestor scoring quadratic.
 import { Parser } from 'htmlparser2';
 import { DomDocument } from './dom-document.ts';
 import type { DomElement } from './dom-element.ts';
@@ -9,9 +13,15 @@ import type { DomParent } from './dom-parent.ts';
 
 const OPTIONS = { lowerCaseAttributeNames: true, decodeEntities: true, xmlMode: false } as const;
 
+/** Deepest nesting of elements kept (Blink's kMaximumHTMLParserDOMTreeDepth). */
+export const MAX_TREE_DEPTH = 512;
+
 /** Builds the nodes of `html` below `root`, which belongs to `doc`. */
 function buildInto(doc: DomDocument, root: DomParent, html: string): void {
   let node: DomParent = root;
+  let depth = 0;
+  // For each open tag: whether it was entered (false once the depth cap is reached).
+  const entered: boolean[] = [];
   const parser = new Parser(
     {
       onprocessinginstruction(name, data) {
@@ -24,7 +34,12 @@ function buildInto(doc: DomDocument, root: DomParent, html: string): void {
       onopentag(name, attribs) {
         const el = doc.createElement(name, attribs);
         node.appendParsed(el);
-        node = el;
+        const enter = depth < MAX_TREE_DEPTH;
+        entered.push(enter);
+        if (enter) {
+          node = el;
+          depth++;
+        }
       },
       ontext(text) {
         const last = node.lastChild;
@@ -35,7 +50,11 @@ function buildInto(doc: DomDocument, root: DomParent, html: string): void {
         node.appendParsed(new DomComment(doc, data));
       },
       onclosetag() {
-        if (node !== root && node.parentNode !== null) node = node.parentNode;
+        if (entered.pop() === false) return;
+        if (node !== root && node.parentNode !== null) {
+          node = node.parentNode;
+          depth--;
+        }
       },
     },
     OPTIONS,
