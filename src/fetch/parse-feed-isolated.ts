@@ -25,12 +25,18 @@ interface Job {
 type WorkerMessage = { ready: true } | { id: number; feed: Feed } | { id: number; error: { invalid: boolean; message: string } };
 
 /** Creates a feed parser running in one worker thread. */
+/** Deadline for a fresh worker to load its code. */
+const STARTUP_MS = 30_000;
+
 export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb?: number; maxInFlight?: number } = {}): FeedParser {
   const timeoutMs = limits.timeoutMs ?? 20_000;
   const maxInFlight = Math.max(1, limits.maxInFlight ?? 4);
   const waiting: Job[] = [];
   const inFlight: Job[] = [];
   let worker: Worker | null = null;
+  // The budget is the feed's: it runs from the moment the worker can parse, not while a fresh
+  // worker loads its code (slow on a loaded machine), which has a deadline of its own.
+  let workerReady = false;
   let timer: NodeJS.Timeout | null = null;
   let nextId = 1;
   let closed = false;
@@ -42,7 +48,12 @@ export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb
       resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb ?? 256, maxYoungGenerationSizeMb: 12 },
     });
     w.on('message', (m: WorkerMessage) => {
-      if (worker !== w || 'ready' in m) return;
+      if (worker !== w) return;
+      if ('ready' in m) {
+        workerReady = true;
+        restartTimer();
+        return;
+      }
       const i = inFlight.findIndex((j) => j.id === m.id);
       if (i < 0) return;
       const [job] = inFlight.splice(i, 1);
@@ -61,6 +72,10 @@ export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb
     timer = null;
     const head = inFlight[0];
     if (!head) return;
+    if (!workerReady) {
+      timer = setTimeout(() => fail(`feed: the parser did not start within ${STARTUP_MS / 1000} s`), STARTUP_MS);
+      return;
+    }
     const seconds = Math.round(timeoutMs / 100) / 10;
     timer = setTimeout(() => fail(`feed: gave up parsing ${head.opts.url ?? 'a feed'} after ${seconds} s`), timeoutMs);
   }
@@ -71,6 +86,7 @@ export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb
     waiting.unshift(...inFlight.splice(0));
     const w = worker;
     worker = null;
+    workerReady = false;
     void w?.terminate();
     head?.reject(new FeedParseError(message));
     restartTimer();
@@ -81,7 +97,10 @@ export function createIsolatedFeedParser(limits: { timeoutMs?: number; maxHeapMb
     if (closed) return;
     while (inFlight.length < maxInFlight && waiting.length > 0) {
       const job = waiting.shift()!;
-      worker ??= spawnWorker();
+      if (!worker) {
+        worker = spawnWorker();
+        workerReady = false;
+      }
       inFlight.push(job);
       worker.postMessage({ id: job.id, body: job.body, opts: job.opts });
       if (inFlight.length === 1) restartTimer();
