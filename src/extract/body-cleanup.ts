@@ -7,6 +7,7 @@ import { descendants, hasVisibleText } from './dom-walk.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+import { looseKey } from './loose-key.ts';
 
 const BOILERPLATE = [
   /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
@@ -51,8 +52,7 @@ const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|cred
 
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-/** Loose comparison key. */
-const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const key = looseKey;
 
 /** True when a short line is site boilerplate rather than article text. */
 export function isBoilerplate(text: string): boolean {

@@ -1,6 +1,7 @@
 // Decks (sub-headlines) sit right under the <h1> or at the top of the body: <h2>/<p> with a
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
+import { looseKey } from './loose-key.ts';
 
 const DECK_CLASS = /(?:^|[-_\s])(?:sub-?title|subtitle|sub-?tit|sub-?head|subhead(?:line)?|sub-?headline|deck|dek|standfirst|strapline|summary|article-?summary|summary-?text|lede-?text|intro-?text|teaser|headline-?sub|sub_title|stit|h-?sub|article-?sub|tit-?sub)(?:$|[-_\s\d])/i;
 const MAX_DECK_CHARS = 300;
@@ -93,8 +94,8 @@ export function declaredDeck(alternative: string | undefined, title: string, tex
   const b = words(title);
   const shared = [...a].filter((w) => b.has(w)).length;
   if (shared / new Set([...a, ...b]).size >= SAME_LINE_OVERLAP) return [];
-  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-  const lineKey = key(line);
-  if (text.split(/\n{2,}/).slice(0, LEDE_PARAGRAPHS).some((p) => key(p).includes(lineKey) || (key(p) !== '' && lineKey.includes(key(p))))) return [];
+  const lineKey = looseKey(line);
+  const ledeKeys = text.split(/\n{2,}/).slice(0, LEDE_PARAGRAPHS).map(looseKey);
+  if (ledeKeys.some((k) => k.includes(lineKey) || (k !== '' && lineKey.includes(k)))) return [];
   return [line];
 }

@@ -6,6 +6,7 @@
 import type { ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
+import { looseKey } from './loose-key.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
 const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
@@ -69,7 +70,7 @@ function isDecorative(img: Element, url: string): boolean {
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** Loose comparison key. */
-const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const key = looseKey;
 
 /** The element that holds one photo and its caption: a <figure>, a small wrapper with a caption-like child, or textless wrappers around the <img>. */
 function photoContainer(img: Element): Element {

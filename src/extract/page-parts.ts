@@ -2,6 +2,7 @@
 // related-story lists, navigation and page footers carry dates and names of other things. And the
 // headline, whose ancestors are the story's own wrappers whatever their class names say.
 import { descendants, type WalkEl } from './dom-walk.ts';
+import { looseKey } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface PartEl extends WalkEl {
@@ -49,14 +50,10 @@ export interface PageLayout {
   readonly memo: Map<PartEl, boolean>;
 }
 
-/** Letters and digits only, lower case, for comparing a heading with the page's title. */
-function loose(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-}
 
 /** True when heading text and title are the same words, one possibly carrying extras (a site name, a kicker). */
 function sameAsTitle(heading: string, title: string): boolean {
-  const h = loose(heading);
+  const h = looseKey(heading);
   // A heading inside the title must hold most of it ("Wärmepumpe" is a section of "Wärmepumpe im Altbau - Wann es sich lohnt").
   return h.length >= 8 && ((title.includes(h) && h.length >= 0.6 * title.length) || (h.includes(title) && title.length >= 8));
 }
@@ -71,7 +68,7 @@ export function readLayout(root: PartEl, title?: string): PageLayout {
   let h1: PartEl | undefined;
   let classed: PartEl | undefined;
   let afterH1 = 0;
-  const wanted = title ? loose(title) : '';
+  const wanted = title ? looseKey(title) : '';
   let h1MatchesTitle = wanted === '';
   let titled: PartEl | undefined;
   for (const el of descendants(root)) {

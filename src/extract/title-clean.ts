@@ -1,23 +1,20 @@
 // Titles as pages write them often carry the site name ("Story | Example Times"); this drops it
 // when, and only when, the dropped part is the site's name.
+import { looseKey } from './loose-key.ts';
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
 
-/** Loose form for comparing names: lower case, letters and digits only. */
-function loose(s: string): string {
-  return s.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-}
 
 /** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`; collapses whitespace. */
 export function cleanTitle(title: string, siteName: string | undefined): string {
   const t = title.replace(/\s+/g, ' ').trim();
   if (!siteName) return t;
-  const site = loose(siteName);
+  const site = looseKey(siteName);
   if (site === '') return t;
   const parts = t.split(SEPARATORS);
   if (parts.length < 2) return t;
   const siteish = (p: string) => {
-    const l = loose(p);
+    const l = looseKey(p);
     return l !== '' && (l === site || (l.length >= 3 && (site.startsWith(l) || l.startsWith(site))));
   };
   // Remove the site from the end, then from the start; keep at least one part.

@@ -2,7 +2,7 @@
 // with the content terms of the whole document for centrality. Shared by the summarizer and by
 // the weight-training bench, so both see exactly the same candidates.
 import { compressSentence, cutTrailingClause } from './compress-sentence.ts';
-import { countKorean, countWords, isKoreanSentence, rejectSentence } from './filter-sentences.ts';
+import { countKorean, countWords, rejectSentence, sentenceScript } from './filter-sentences.ts';
 import { splitSentencesWithParagraphs } from './split-sentences.ts';
 import { tokenizeTerms } from './tokenize-terms.ts';
 
@@ -67,7 +67,8 @@ export function buildCandidates(text: string): DocumentCandidates {
     const key = surfaceKey(bullet);
     if (seen.has(key)) continue; // the same sentence twice (pull quotes, repeated captions)
     seen.add(key);
-    const korean = isKoreanSentence(bullet);
+    const script = sentenceScript(bullet);
+    const korean = script === 'korean';
     const prev = sentences[s.index - 1];
     candidates.push({
       index: s.index,
@@ -75,7 +76,8 @@ export function buildCandidates(text: string): DocumentCandidates {
       paragraphStart: prev === undefined || prev.paragraph !== s.paragraph,
       text: bullet,
       terms: allTerms[s.index] ?? [],
-      length: korean ? countKorean(bullet) / 4 : countWords(bullet),
+      // In words: about four Hangul syllables or two Chinese characters and kana make one.
+      length: korean ? countKorean(bullet) / 4 : script === 'cjk' ? bullet.replace(/\s+/g, '').length / 2 : countWords(bullet),
       korean,
     });
   }

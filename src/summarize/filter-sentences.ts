@@ -74,31 +74,28 @@ export function countKorean(sentence: string): number {
   return sentence.match(HANGUL)?.length ?? 0;
 }
 
-/** True when the sentence is mostly Korean. */
-export function isKoreanSentence(sentence: string): boolean {
-  let ko = 0;
-  let latin = 0;
-  for (let i = 0; i < sentence.length; i++) {
-    const c = sentence.charCodeAt(i);
-    if (c >= 0xac00 && c <= 0xd7a3) ko++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
-  }
-  return ko > 0 && ko >= latin / 2;
-}
-
 /**
- * True when the sentence is mostly Chinese characters and kana (Japanese, Chinese). Their words
- * are not spaced, so such a sentence is measured in characters, as Korean is.
+ * The script a sentence is mostly written in, by one count of its letters: Korean (Hangul), CJK
+ * (Chinese characters and kana: Chinese, Japanese) or spaced (Latin and the rest). Korean and CJK
+ * sentences are measured in characters; CJK words are not even spaced.
  */
-export function isCjkSentence(sentence: string): boolean {
+export function sentenceScript(sentence: string): 'korean' | 'cjk' | 'spaced' {
+  let ko = 0;
   let cjk = 0;
   let latin = 0;
   for (let i = 0; i < sentence.length; i++) {
     const c = sentence.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9d)) cjk++;
+    if (c >= 0xac00 && c <= 0xd7a3) ko++;
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xff66 && c <= 0xff9d)) cjk++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
   }
-  return cjk > 0 && cjk >= latin / 2;
+  if (ko > 0 && ko >= latin / 2) return 'korean';
+  return cjk > 0 && cjk >= latin / 2 ? 'cjk' : 'spaced';
+}
+
+/** True when the sentence is mostly Korean. */
+export function isKoreanSentence(sentence: string): boolean {
+  return sentenceScript(sentence) === 'korean';
 }
 
 // Final punctuation, possibly inside closing quotes/brackets, possibly free-standing (PTB).
@@ -111,17 +108,13 @@ export function rejectSentence(sentence: string, limits: LengthLimits = DEFAULT_
   const s = sentence.trim();
   if (!TERMINAL.test(s)) return 'no-terminal';
   if (/[?？](\s*(''|["'\u2019\u201d)\]\u300d\u300f]))*$/.test(s)) return 'question';
-  if (isKoreanSentence(s)) {
-    if (countKorean(s) < limits.minKoreanChars) return 'too-short';
+  const script = sentenceScript(s);
+  if (script !== 'spaced') {
+    // Korean counts its syllables; Chinese and Japanese every character but spaces.
+    if ((script === 'korean' ? countKorean(s) : s.replace(/\s+/g, '').length) < limits.minKoreanChars) return 'too-short';
     // The bullet limit is on what a reader sees: every character, spaces and digits included.
     if (s.length > limits.maxKoreanChars) return 'too-long';
-    if (!KOREAN_FINITE.test(s)) return 'fragment';
-    return isBoilerplate(s) ? 'boilerplate' : null;
-  }
-  if (isCjkSentence(s)) {
-    const chars = s.replace(/\s+/g, '').length;
-    if (chars < limits.minKoreanChars) return 'too-short';
-    if (s.length > limits.maxKoreanChars) return 'too-long';
+    if (script === 'korean' && !KOREAN_FINITE.test(s)) return 'fragment';
     return isBoilerplate(s) ? 'boilerplate' : null;
   }
   const words = countWords(s);

@@ -110,6 +110,12 @@ export abstract class DomCharacterData extends DomNode {
   get length(): number {
     return this.data.length;
   }
+  get textContent(): string {
+    return this.data;
+  }
+  set textContent(v: string | null) {
+    this.data = v ?? '';
+  }
 }
 
 export class DomText extends DomCharacterData {
@@ -118,12 +124,6 @@ export class DomText extends DomCharacterData {
   }
   get nodeName(): string {
     return '#text';
-  }
-  get textContent(): string {
-    return this.data;
-  }
-  set textContent(v: string | null) {
-    this.data = v ?? '';
   }
   get wholeText(): string {
     return this.data;
@@ -139,12 +139,6 @@ export class DomComment extends DomCharacterData {
   }
   get nodeName(): string {
     return '#comment';
-  }
-  get textContent(): string {
-    return this.data;
-  }
-  set textContent(v: string | null) {
-    this.data = v ?? '';
   }
   cloneNode(): DomComment {
     return new DomComment(this.ownerDocument, this.data);

@@ -27,14 +27,12 @@ export abstract class DomParent extends DomNode {
     return this.#elements;
   }
   get firstElementChild(): DomElement | null {
-    let n = this.firstChild;
-    while (n !== null && n.nodeType !== ELEMENT_NODE) n = n.nextSibling;
-    return n as DomElement | null;
+    const n = this.firstChild;
+    return n === null || n.nodeType === ELEMENT_NODE ? (n as DomElement | null) : n.nextElementSibling;
   }
   get lastElementChild(): DomElement | null {
-    let n = this.lastChild;
-    while (n !== null && n.nodeType !== ELEMENT_NODE) n = n.previousSibling;
-    return n as DomElement | null;
+    const n = this.lastChild;
+    return n === null || n.nodeType === ELEMENT_NODE ? (n as DomElement | null) : n.previousElementSibling;
   }
   get childElementCount(): number {
     return this.children.length;
@@ -157,34 +155,24 @@ function tagList(selector: string): ReadonlySet<string> | undefined {
 
 /** Calls `fn` on every element below `root`, in document order; with `skipTemplates`, not inside a <template> (as selectors do: its content is not part of the page). */
 export function forEachElement(root: DomNode, fn: (el: DomElement) => void, skipTemplates = false): void {
-  let n = root.firstChild;
-  while (n !== null) {
-    if (n.nodeType === ELEMENT_NODE) fn(n as DomElement);
-    const down = skipTemplates && n.nodeType === ELEMENT_NODE && (n as DomElement).localName === 'template' ? null : n.firstChild;
-    if (down !== null) {
-      n = down;
-      continue;
-    }
-    while (n !== null && n !== root && n.nextSibling === null) n = n.parentNode;
-    if (n === null || n === root) return;
-    n = n.nextSibling;
+  for (let n = root.firstChild; n !== null; ) {
+    const el = n.nodeType === ELEMENT_NODE;
+    if (el) fn(n as DomElement);
+    n = following(n, root, !(skipTemplates && el && (n as DomElement).localName === 'template'));
   }
 }
 
 /** The concatenated text of the text nodes below `root`. */
 function textOf(root: DomNode): string {
   let out = '';
-  let n = root.firstChild;
-  while (n !== null) {
-    if (n.nodeType === TEXT_NODE) out += (n as DomText).data;
-    const down = n.firstChild;
-    if (down !== null) {
-      n = down;
-      continue;
-    }
-    while (n !== null && n !== root && n.nextSibling === null) n = n.parentNode;
-    if (n === null || n === root) break;
-    n = n.nextSibling;
-  }
+  for (let n = root.firstChild; n !== null; n = following(n, root, true)) if (n.nodeType === TEXT_NODE) out += (n as DomText).data;
   return out;
+}
+
+/** The node after `n` in document order within `root` (into its children when `descend`), or null at the end. Iterative: hostile pages nest deep. */
+function following(n: DomNode, root: DomNode, descend: boolean): DomNode | null {
+  if (descend && n.firstChild !== null) return n.firstChild;
+  let cur: DomNode | null = n;
+  while (cur !== null && cur !== root && cur.nextSibling === null) cur = cur.parentNode;
+  return cur === null || cur === root ? null : cur.nextSibling;
 }
