@@ -48,6 +48,21 @@ describe('isBoilerplate', () => {
     ['ANZEIGE - Heute mal ausgehen? Wie wäre es mit:', true],
     ['The ministry will publish the figures without delay, the spokesman said.', false],
     ['Farmers get the app to track rainfall, which the ministry built for Android phones last year.', false],
+    ['Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.', true],
+    ['You must be logged in to post a comment.', true],
+    ['Um den Tipp "Tomaten schneiden" kommentieren zu können, müssen Sie eingeloggt sein.', true],
+    ['Sie sind aktuell nicht eingeloggt.', true],
+    ['Um einen Kommentar zu hinterlassen, loggen Sie sich bitte ein.', true],
+    ['Members must log in before the vote, the chair said, and comments will be read aloud.', false],
+    ['3 Kommentare', true],
+    ['Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?', true],
+    ['The senator logged in to the hearing remotely and declined to comment on the vote.', false],
+    ['Never miss the latest news by signing up to our newsletter today!', true],
+    ['Do you want to be informed of our actions? Sign up here', true],
+    ['If you enjoyed reading this post – would you consider supporting our work? Just click here.', true],
+    ['We want to hear what you think about this article. Submit a letter to the editor.', true],
+    ['Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.', true],
+    ['The union asked members to consider the offer, which the board said it would support.', false],
   ];
   for (const [value, expected] of cases) {
     it(`should judge ${JSON.stringify(value)}`, () => assert.equal(isBoilerplate(value), expected));
@@ -97,6 +112,22 @@ describe('cleanBody', () => {
   it('should drop a "Weiterlesen" or "Leggi anche" heading with the links after it', () => {
     assert.deepEqual(cleaned('<p>Ende.</p><h2>Weiterlesen:</h2><ul><li><a href="/a">Ein Roadtrip entlang der Route 66</a></li></ul>'), ['Ende.']);
     assert.deepEqual(cleaned('<p>Fine.</p><p>Leggi anche</p><p>(<a href="/b"><em>I Cavalieri dello Zodiaco diventeranno un film</em></a>)</p>'), ['Fine.']);
+  });
+  it('should drop "more stories" headings in several languages with the links and datelines listed under them', () => {
+    assert.deepEqual(
+      cleaned('<p>Ende des Textes.</p><h3>Das könnte Sie auch interessieren!</h3><p><a href="/a">Eine Schablone für die Kreissäge</a></p><p>06. Aug 2020 // Tipps</p><p><a href="/b">Drechseln für Einsteiger</a></p><p>18. Feb 2021 // Sonstiges</p>'),
+      ['Ende des Textes.'],
+    );
+    for (const heading of ['Lesen Sie auch die folgenden Beiträge:', 'Weitere Beiträge aus der Kolumne:', 'Mehr Themen:', 'Empfohlene Beiträge', 'Siehe auch', 'Audios et vidéos sur le sujet', 'Das könnte dich auch interessieren']) {
+      assert.deepEqual(cleaned(`<p>The end.</p><h3>${heading}</h3><ul><li><a href="/x">Warum Sie drei Prozesse digitalisieren sollten</a></li></ul>`), ['The end.'], heading);
+    }
+  });
+  it('should stop at the first paragraph of prose after a "more stories" heading', () => {
+    const prose = 'Der Stadtrat hat am Dienstag beschlossen, den Hafen zu erweitern, obwohl die Anwohner protestierten.';
+    assert.deepEqual(cleaned(`<h3>Siehe auch</h3><p><a href="/a">Ein anderer Beitrag über den Hafen</a></p><p>${prose}</p>`), [prose]);
+  });
+  it('should drop credit lines labelled in German, French and Spanish', () => {
+    assert.deepEqual(cleaned('<p>Die Geschichte.</p><p>Bild: Jahr Media</p><p>Crédits photos : Bestimage</p><p>Fuente: Archivo</p>'), ['Die Geschichte.']);
   });
   it('should drop a long credit line that opens with its label', () => {
     const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');

@@ -32,6 +32,18 @@ const BOILERPLATE = [
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
   /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
+  /^(?:kommentieren|kommentare?|\d+\s+kommentare?|commenter|\d+\s+commentaires?|comentar|\d+\s+comentarios?|(?:noch )?keine kommentare|no comments(?: yet)?)$/i,
+  // Comment boxes' sign-in prompts, in the languages of the blog engines that print them.
+  /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b).*(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|anmelden|registriert|connectée?|conectado|iniciar sesión|zalogowany).{0,40}(?:\bto (?:post |leave |write )?(?:a )?comment|\bkommentare? (?:zu )?(?:schreiben|hinterlassen|verfassen)|\bzu kommentieren|\bdiskussion|\bcommentaire|\bcomentar|\bkomentarz)/i,
+  /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b)(?:to|um|pour|para)\b.{0,60}\b(?:comment|kommentar|kommentieren|diskussion|commentaire|comentar)\w*\b.{0,80}(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|connectée?|iniciar sesión)/i,
+  /^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?$|^you are not (?:logged|signed) in\.?$/i,
+  /^(?:verraten|schreiben|sagen) sie (?:es )?(?:uns )?(?:gerne )?in den kommentaren\b|^(?:tell|let) us (?:know )?in the comments\b/i,
+  // Calls to sign up, support or write in, around the story.
+  /^(?=.{0,220}$).*(?:\bby signing up (?:to|for)|\bsign up (?:to|for) (?:our|the)|\bsubscribe to our)\b.{0,40}\bnewsletters?\b/i,
+  /^(?=.{0,220}$).*\b(?:sign up|subscribe) here\b/i,
+  /^(?=.{0,220}$).*\b(?:would you |please )?consider supporting (?:our|us|independent)\b|^(?=.{0,220}$).*\bsupport (?:our|independent) journalism\b/i,
+  /^(?=.{0,220}$).*\b(?:submit|write) (?:a|your) letter to the editor\b|^we want to hear what you think about this (?:article|story)\b/i,
+  /^(?=.{0,220}$).*\b(?:cancela cuando quieras|cancel (?:at )?any ?time|jederzeit kündbar|résiliable à tout moment)\b/i,
   // Pointers to other stories ("Related post: …", "[Related: …]", "SEE MORE: …", "… BY CLICKING HERE").
   /^[\[(]?\s*(?:related(?: post| article| story| coverage)?|see more|see also|also|read more|read also|more|watch|listen)\s*:\s*.{1,150}[\])]?$/i,
   /\bby clicking here\.?$/i,
@@ -46,7 +58,19 @@ const BOILERPLATE = [
   /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
 ];
 /** Headings of lists of other stories; the list that follows goes with them. */
-const MORE_STORIES = /^(?:you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|top stories|trending(?: now)?|more|weitere artikel|das könnte sie auch interessieren|mehr zum thema|lesen sie (?:auch|mehr|weiter)|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) artikel|leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:le|te) puede interesar|noticias relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사)\s*[:.…»>]*$/iu;
+const MORE_STORIES = new RegExp(
+  String.raw`^(?:` +
+    [
+      // English
+      String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
+      // German
+      String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten)(?: (?:aus|zu|zum|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
+      // Portuguese, Spanish, French, Italian, Polish, Korean
+      String.raw`leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:también )?(?:le|te) puede interesar|noticias relacionadas|notas relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|sur le même sujet|(?:audios? et )?vidéos? sur le (?:même )?sujet|articles similaires|voir aussi|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사`,
+    ].join('|') +
+    String.raw`)\s*[:.…!»>]*$`,
+  'iu',
+);
 const MAX_BOILERPLATE_CHARS = 220;
 const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|사진|그래픽|자료|写真)\b\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
 
@@ -202,6 +226,16 @@ function nextBlock(el: Element, root: Element): Element | null {
   return null;
 }
 
+/** Blocks after a "more stories" heading read as its list. */
+const MAX_LISTED_STORIES = 12;
+/** A dateline or section label between listed stories ("06. Aug 2020 // Tipps"): short, no sentence. */
+const LISTED_LABEL = /^(?=.{1,40}$)[^.!?]*\d[^!?]*$/u;
+
+/** True for what a "more stories" heading lists: a block of links, or a short dateline between them. */
+function isListedStory(el: Element): boolean {
+  return isLinkList(el) || LISTED_LABEL.test(norm(el.textContent));
+}
+
 /** True for a list or block made of links (other stories): at least one link and little text outside links. */
 function isLinkList(el: Element): boolean {
   const links = Array.from(el.querySelectorAll('a'));
@@ -244,8 +278,12 @@ export function cleanBody(content: Element): void {
     }
     if (text.length <= 60 && MORE_STORIES.test(text)) {
       // The heading and the list of links right after it: other stories, not this one.
-      const next = nextBlock(el, content);
-      if (next && isLinkList(next)) removeUp(next, content);
+      let next = nextBlock(el, content);
+      for (let i = 0; next && i < MAX_LISTED_STORIES && isListedStory(next); i++) {
+        const after = nextBlock(next, content);
+        removeUp(next, content);
+        next = after;
+      }
       removeUp(el, content);
       continue;
     }

@@ -22,6 +22,8 @@ describe('isPaywallPrompt', () => {
       '이 기사는 유료 회원 전용입니다.',
       '로그인 후 전문을 보실 수 있습니다.',
       'この記事は有料会員限定です。',
+      'Subscribe now to our e-edition for the full story.',
+      "If you're seeing this message but you're already a subscriber, you can log in for immediate access to this story.",
     ]) {
       assert.ok(isPaywallPrompt(line), line);
     }
@@ -32,6 +34,7 @@ describe('isPaywallPrompt', () => {
       'The newspaper lost 4,000 subscribers last year, the publisher said.',
       'Members of the council voted to continue the study.',
       'Sign up for our newsletter',
+      'Readers can subscribe to the print edition for the full range of local listings.',
       `Subscribe to continue reading. ${'The council met again on Tuesday and the debate went on. '.repeat(8)}`,
     ]) {
       assert.ok(!isPaywallPrompt(line), line);

@@ -27,6 +27,8 @@ const PROMPTS: readonly RegExp[] = [
   /\bthis (?:article|story|content|post|piece) is (?:only |exclusively )?(?:available|reserved|for|open)\b.{0,30}?\b(?:subscribers|members|premium)\b/i,
   // "Already a subscriber? Log in" in English, German, Spanish, French, Portuguese; a spent meter.
   /(?:\balready a (?:subscriber|member)|\b(?:bereits|schon) (?:abonnent(?:in)?|abonniert|plus-?(?:kunde|abonnent))|¿ya eres (?:suscriptor|socio)|\bdéjà abonnée?|\bjá é assinante)\s*\?/i,
+  /\balready a (?:subscriber|member)\b.{0,40}\b(?:log|sign) in\b/i,
+  /\b(?:subscribe|sign in|log in|register)\b.{0,60}?\bfor the (?:full|whole|complete|rest of the) (?:story|article)\b/i,
   /\byou(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free )?(?:article|story|monthly)? ?limit|\bhas alcanzado el límite de (?:noticias|artículos)/i,
   // German: "Weiterlesen mit Plus", "Dieser Artikel ist nur für Abonnenten".
   /\b(?:weiterlesen|lesen sie weiter|(?:den|diesen) (?:ganzen|vollständigen|kompletten|gesamten) (?:artikel|beitrag|text) lesen)\b.{0,60}?\b(?:abo|abonnement|abonnent|plus|premium|registrier|anmeld)/i,

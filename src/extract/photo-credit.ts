@@ -10,7 +10,7 @@ export interface SplitCaption {
 }
 
 /** Labels that introduce a credit. */
-const LABEL = String.raw`(?:photo(?:graph(?:er)?)?s?|image|picture|pic|credit|courtesy|source|illustration|graphic|video|사진|그래픽|자료|영상|일러스트|출처|제공|이미지|写真|撮影|图片|圖片|摄影)`;
+const LABEL = String.raw`(?:photo(?:graph(?:er)?)?s?|image|picture|pic|credit|courtesy|source|illustration|graphic|video|bild|titelbild|bildquelle|fotos?|crédits? photos?|crédit|fuente|zdjęcie|fot\.?|사진|그래픽|자료|영상|일러스트|출처|제공|이미지|写真|撮影|图片|圖片|摄影)`;
 /** News agencies and picture desks commonly named without a label. */
 const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
 
