@@ -37,6 +37,7 @@ describe('isBoilerplate', () => {
     ['Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.', true],
     ['© Example Verlag. Alle Rechte vorbehalten.', true],
     ['This article is the copyrighted property of Example News.', true],
+    ['© 2022, Example News. This article is the copyrighted property of Example News. Written permission must be obtained before reprint in online or print media. REPRINTING CONTENT WITHOUT PERMISSION AND/OR PAYMENT IS THEFT AND PUNISHABLE BY LAW.', true],
     ['Written permission must be obtained before reprint in online or print media.', true],
     ['Warning: Creating default object from empty value in /www/htdocs/wp-includes/classes.php on line 407', true],
     ['Warning: the river may flood on line 4 of the old town map, officials said.', false],

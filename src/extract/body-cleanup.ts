@@ -9,9 +9,13 @@ import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { looseKey } from './loose-key.ts';
 
-const BOILERPLATE = [
+/** Copyright notices, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
+const LEGAL = [
   /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
   /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
+];
+const LEGAL_MAX_CHARS = 400;
+const BOILERPLATE = [
   // A server's error printed into the page ("Warning: Creating default object … in /www/…/x.php on line 407").
   /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
   // Blog-engine footers and prompts around the story ("This entry was posted in …", "Was this article helpful?").
@@ -81,7 +85,9 @@ const key = looseKey;
 /** True when a short line is site boilerplate rather than article text. */
 export function isBoilerplate(text: string): boolean {
   const t = norm(text);
-  return t !== '' && t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
+  if (t === '') return false;
+  if (t.length <= LEGAL_MAX_CHARS && LEGAL.some((re) => re.test(t))) return true;
+  return t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
 }
 
 const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'SPAN', 'BLOCKQUOTE', 'STRONG', 'B', 'EM', 'ADDRESS', 'DD', 'DT', 'TD']);

@@ -85,8 +85,10 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
   const images = normalizeImages(content, baseUrl);
-  const paywallPrompt = removePaywallPrompts(content);
+  // The prompt is read again once the lists after it (related stories, comments) are gone.
+  let paywallPrompt = removePaywallPrompts(content);
   cleanBody(content);
+  paywallPrompt = removePaywallPrompts(content) || paywallPrompt;
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   const lineAuthors = removeReporterLines(content);

@@ -66,6 +66,12 @@ describe('extractArticle: partial', () => {
     assert.equal(a.partial, true);
     assert.ok(!a.text.includes('Subscribe'), a.text);
   });
+  it('should find the prompt behind a list of related stories', async () => {
+    const related = `<h3>Related</h3><ul>${Array.from({ length: 10 }, (_, i) => `<li><a href="/s${i}">Another story about the harbour, number ${i}</a></li>`).join('')}</ul>`;
+    const a = await extractArticle(page(`${para(1)}${para(2)}${para(3)}<p>If you are seeing this message but you are already a subscriber, you can <a href="/login">log in</a> for access to this story.</p>${related}`), { url: 'https://news.example/a' });
+    assert.equal(a.partial, true);
+    assert.ok(!/subscriber|Another story/.test(a.text), a.text);
+  });
   it('should not mark a whole article that ends with a prompt, but still leave the prompt out', async () => {
     const body = Array.from({ length: Math.ceil(PARTIAL_MAX_CHARS / 120) + 2 }, (_, i) => para(i)).join('');
     const a = await extractArticle(page(`${body}<p>Subscribe to continue reading.</p>`), { url: 'https://news.example/a' });
