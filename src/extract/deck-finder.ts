@@ -99,3 +99,43 @@ export function declaredDeck(alternative: string | undefined, title: string, tex
   if (ledeKeys.some((k) => k.includes(lineKey) || (k !== '' && lineKey.includes(k)))) return [];
   return [line];
 }
+
+/** A lead paragraph is prose: at least this long, at most this long, ending a sentence. */
+const MIN_LEAD_CHARS = 150;
+const MAX_LEAD_CHARS = 1500;
+const SENTENCE_END = /[.!?…。"“”»«')]$/u;
+/** Share of a lead's text that may sit in links. */
+const MAX_LEAD_LINK_SHARE = 0.3;
+
+/** The deck when it is one paragraph of prose rather than a sub-headline. */
+export function proseDeck(deck: readonly string[]): string | undefined {
+  const joined = deck.join(' ');
+  return joined.length >= MIN_LEAD_CHARS && joined.length <= MAX_LEAD_CHARS && SENTENCE_END.test(joined) ? joined : undefined;
+}
+
+/**
+ * The story's lead paragraph as the page marks it: the deck when it is prose, else a teaser or
+ * description block (`itemprop="description"`, a teaser/summary class) outside the page's
+ * furniture. It is the whole story of a page that holds nothing more: an agency brief printed as
+ * its teaser, a subscriber story of which only the lead is shown.
+ */
+export function findLead(doc: Document, deck: readonly string[], opts: { articleDescriptionOnly?: boolean } = {}): string | undefined {
+  const fromDeck = opts.articleDescriptionOnly ? undefined : proseDeck(deck);
+  if (fromDeck) return fromDeck;
+  for (const el of Array.from(doc.querySelectorAll(opts.articleDescriptionOnly ? '[itemprop="description"]' : '[itemprop="description"], [class], [id]'))) {
+    if (/^(?:A|SPAN|LI|BODY|HTML|META|IMG|LINK)$/.test(el.tagName)) continue;
+    const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (el.getAttribute('itemprop') !== 'description' && (cls.length > 200 || !DECK_CLASS.test(cls))) continue;
+    // The description of an Article in microdata is the article's wherever the page puts it.
+    const ofArticle = el.getAttribute('itemprop') === 'description' && /Article$/.test(el.closest('[itemscope]')?.getAttribute('itemtype') ?? '');
+    if (opts.articleDescriptionOnly && !ofArticle) continue;
+    if (!ofArticle && el.closest('nav, aside, footer, li, [role="navigation"], [role="complementary"]')) continue;
+    const text = norm(el.textContent);
+    if (text.length < MIN_LEAD_CHARS || text.length > MAX_LEAD_CHARS || !SENTENCE_END.test(text)) continue;
+    if (el.querySelectorAll('p').length > 4 || el.querySelector('img, figure, h1, h2')) continue;
+    const linkText = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
+    if (linkText > text.length * MAX_LEAD_LINK_SHARE) continue;
+    return text;
+  }
+  return undefined;
+}

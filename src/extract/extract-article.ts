@@ -8,9 +8,9 @@ import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
-import { declaredDeck, findDeck } from './deck-finder.ts';
+import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
-import { restoreFigures, snapshotFigures } from './figure-restore.ts';
+import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
@@ -54,8 +54,17 @@ export async function extractArticle(html: string, opts: ExtractOptions): Promis
   }
 }
 
+/** What Readability tells of the page besides the body. */
+type ReadMeta = Pick<NonNullable<ReturnType<Readability['parse']>>, 'title' | 'byline' | 'siteName' | 'excerpt'>;
+/** A reading of the page: the body (mutable), what Readability said of the page, the figures as they were before. */
+interface BodyRead {
+  readonly parsed: ReadMeta;
+  readonly content: Element;
+  readonly figures: FigureSnapshot[];
+}
+
 /** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
-function readBody(doc: Document, baseUrl: string) {
+function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
   // Lazy images get their real source before Readability, which drops photos it thinks are empty.
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const src = imageSource(img, baseUrl);
@@ -66,6 +75,14 @@ function readBody(doc: Document, baseUrl: string) {
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content || !/[\p{L}\p{N}]/u.test(content.textContent ?? '')) return undefined;
   return { parsed, content, figures };
+}
+
+/** A reading whose body is the page's lead paragraph alone. */
+function leadRead(lead: string): BodyRead {
+  const doc = parseHtmlDocument('<!doctype html><html><body><div><p></p></div></body></html>') as unknown as Document;
+  const content = doc.body.firstElementChild!;
+  content.firstElementChild!.textContent = lead;
+  return { parsed: { title: null, byline: null, siteName: null, excerpt: null }, content, figures: [] };
 }
 
 /** The article body after rewriting and sanitizing, with what the gate needs. */
@@ -80,7 +97,7 @@ interface RewrittenBody {
 }
 
 /** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
-function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: readonly string[], baseUrl: string, datesRead: boolean, title = ''): RewrittenBody {
+function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, datesRead: boolean, title = ''): RewrittenBody {
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
@@ -112,6 +129,13 @@ function rewriteBody(read: NonNullable<ReturnType<typeof readBody>>, deck: reado
   return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
 }
 
+/** The page parsed anew with its furniture tags removed (class names kept: teaser blocks are read by them). */
+function readAgainDocument(html: string): Document {
+  const again = parseHtmlDocument(html);
+  removeJunk(again as unknown as JunkDocument, { byName: false });
+  return again as unknown as Document;
+}
+
 /** The synchronous body of extractArticle. */
 function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (typeof input !== 'string' || input.trim() === '' || looksBinary(input)) noArticle(opts.url);
@@ -131,31 +155,43 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
   // tags removed, and keep that reading when it passes (when in doubt: article).
-  const readAgain = () => {
-    const again = parseHtmlDocument(prepared.html);
-    removeJunk(again as unknown as JunkDocument, { byName: false });
-    return readBody(again as unknown as Document, baseUrl);
-  };
+  const readAgain = () => readBody(readAgainDocument(prepared.html), baseUrl);
   const judge = (b: RewrittenBody) => whyNotArticle({ text: b.text, linkChars: b.linkChars, declaresNonArticle: meta.declaresNonArticle });
+  const datesRead = !!(meta.publishedAt || meta.modifiedAt);
   let read = readBody(doc, baseUrl);
   let retried = false;
   if (!read) {
     read = readAgain();
     retried = true;
   }
-  if (!read) noArticle(opts.url);
-  let body = rewriteBody(read, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle);
-  let why = judge(body);
-  if (why && !retried && (why === 'empty' || why === 'link-list')) {
+  let body = read ? rewriteBody(read, deck, baseUrl, datesRead, preTitle) : undefined;
+  let why = body ? judge(body) : 'empty';
+  if (body && why && !retried && (why === 'empty' || why === 'link-list')) {
     const second = readAgain();
-    const secondBody = second ? rewriteBody(second, deck, baseUrl, !!(meta.publishedAt || meta.modifiedAt), preTitle) : undefined;
+    const secondBody = second ? rewriteBody(second, deck, baseUrl, datesRead, preTitle) : undefined;
     if (second && secondBody && !judge(secondBody)) {
       read = second;
       body = secondBody;
       why = undefined;
     }
   }
-  if (why) noArticle(opts.url);
+  // A brief or a teaser whose story is its lead paragraph alone: Readability found nothing, or
+  // less than the lead (an offer box beside a subscriber story's lead). The lead is then the body.
+  // Not on a page that calls itself an index, and on one that reads as a list of links only a
+  // lead the markup gives the article: their blurbs are no story.
+  let leadIsBody = false;
+  const lead = meta.declaresNonArticle ? undefined : why ? findLead(parseHtmlDocument(prepared.html) as unknown as Document, deck, { articleDescriptionOnly: why === 'link-list' }) : proseDeck(deck);
+  if (lead && (why || lead.length > body!.text.length)) {
+    const asBody = leadRead(lead);
+    const leadBody = rewriteBody(asBody, [], baseUrl, datesRead, preTitle);
+    if (!judge(leadBody)) {
+      read = asBody;
+      body = leadBody;
+      why = undefined;
+      leadIsBody = true;
+    }
+  }
+  if (why || !read || !body) noArticle(opts.url);
   const { parsed } = read;
   const { images, lineAuthors, contentHtml, text } = body;
   const partial = isPartial({ text, declaredCut, prompted: junk.paywallPrompt || body.paywallPrompt });
@@ -164,7 +200,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
   const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
   // Without a deck in the markup, the sub-headline the page declares (after the body: it must not be the lede).
-  const shownDeck = deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
+  const shownDeck = leadIsBody ? [] : deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
   const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
   // With no person named, the outlet the page names, else the agency the story credits in its text.
