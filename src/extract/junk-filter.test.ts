@@ -15,6 +15,12 @@ describe('removeJunk', () => {
     const value = cleaned('<p>Story.</p><div class="share-bar"><a href="#">Tweet</a></div><ul class="related-links"><li><a href="/x">Other</a></li></ul>');
     assert.equal(value, '<p>Story.</p>');
   });
+  it('should remove author boxes by their usual names', () => {
+    for (const name of ['author-info', 'TestReport__AuthorBox', 'author-description', 'about-the-author']) {
+      const value = cleaned(`<p>Story.</p><div class="${name}"><p>Jane Roe is a senior editor who writes about tech. Follow her on Mastodon.</p></div>`);
+      assert.equal(value, '<p>Story.</p>', name);
+    }
+  });
   it('should keep a post embedded in the story and give its wrapper a neutral name', () => {
     const value = cleaned('<p>People reacted online.</p><div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>— Jane (@jane)</blockquote></div>');
     assert.ok(value.includes('Yes this is real.'), value);
