@@ -20,6 +20,8 @@ const BOILERPLATE = [
   /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
   // Blog-engine footers and prompts around the story ("This entry was posted in …", "Was this article helpful?").
   /^this (?:entry|post) was posted in\b|\bbookmark the permalink\.?$/i,
+  /^(?:dieser|der) (?:beitrag|eintrag|artikel) wurde (?:am\b.{0,80}?)?(?:veröffentlicht|erstellt|abgelegt)\b|^erstellt am\b.{0,80}\babgelegt unter\b/i,
+  /^(?:kategorie|kategorien|category|categories|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N} ,&/-]{1,60}$/iu,
   /^(?:was this (?:article|page|post|story) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) (?:mit anderen )?teilen)\b/i,
   /\b(?:download|get) (?:our|the) [\p{L}\p{N} .'-]{0,30}\bapps?\b.{0,40}(?:ios|iphone|android|app store|google play)|\bstraight to your phone with the\b/iu,
   /^(?:you can )?(?:keep up with|follow) (?:me|him|her) on (?:twitter|x|instagram|facebook|linkedin|mastodon|bluesky)\b/i,

@@ -2,14 +2,24 @@
 // "Published 10:20 AM, Updated 11:05 AM", "Nov. 24, 2026, 6:45 a.m. ET") repeat the
 // publishedAt/modifiedAt fields, so once those are read the line leaves the body text.
 
-const LABEL = /(?:기사\s*)?(?:입력|등록|수정|최종\s*수정|업데이트|송고|게재|작성)(?:\s*(?:일시|시간|날짜))?|\b(?:published|updated|last\s+updated|posted|modified|first\s+published|on|at)\b/giu;
-const MONTH = String.raw`\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
-const WEEKDAY = String.raw`\b(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?`;
+const LABEL = new RegExp(
+  [
+    String.raw`(?:기사\s*)?(?:입력|등록|수정|최종\s*수정|업데이트|송고|게재|작성)(?:\s*(?:일시|시간|날짜))?`,
+    String.raw`\b(?:published|updated|last\s+updated|posted|modified|first\s+published|news\s+date|date|on|at)\b`,
+    // German, French, Spanish, Portuguese, Italian, Polish labels ("Veröffentlicht am", "Publié le", "Publikacja:").
+    String.raw`(?<![\p{L}])(?:veröffentlicht|veröffentlichung|aktualisiert|zuletzt\s+aktualisiert|erstellt|stand|datum|am|um|uhr|publié|mis\s+à\s+jour|le|publicado|actualizado|atualizado|em|el|de|à|a\s+las|às|alle|pubblicato|aggiornato|il|publikacja|aktualizacja|opublikowano|data)(?![\p{L}])`,
+  ].join('|'),
+  'giu',
+);
+const MONTH = String.raw`(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|mars|oktober|desember|januar)\p{L}*\.?`;
+const WEEKDAY = String.raw`(?<![\p{L}])(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])\.?,?`;
 const DATE = new RegExp(
   [
     String.raw`\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?:\s*\(\s*[월화수목금토일]\s*\))?`,
     String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
-    String.raw`\d{1,2}\s+${MONTH},?\s+\d{4}`,
+    String.raw`\d{1,2}\.?\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?\d{4}`,
+    // 04.05.2021, 04/21/2022
+    String.raw`\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}`,
   ].join('|'),
   'giu',
 );
