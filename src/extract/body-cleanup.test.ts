@@ -45,6 +45,8 @@ describe('isBoilerplate', () => {
     ['Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.', true],
     ['Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter Linux, Tutorials.', true],
     ['Kategorie: News', true],
+    ['This post contains references to products from one or more of our advertisers. We may receive compensation when you click on links to those products.', true],
+    ['Editorial Note: Opinions expressed here are the author’s alone, not those of any bank or airline.', true],
     ['Der Beitrag wurde von vielen Lesern kommentiert, die die Entscheidung des Rates kritisierten.', false],
     ['Was this article helpful?', true],
     ['Möchten Sie den Artikel teilen?', true],

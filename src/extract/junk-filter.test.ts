@@ -21,6 +21,13 @@ describe('removeJunk', () => {
       assert.equal(value, '<p>Story.</p>', name);
     }
   });
+  it('should take the name off a wrapper of the story that Readability would drop as furniture, and leave a big list of teasers named', () => {
+    const story = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i} of the story tells what the airline decided about its alliance and when the change takes effect.</p>`).join('');
+    const value = cleaned(`<div class="above-footer"><div class="article-body-content">${story}</div></div><p>Short note.</p>`);
+    assert.ok(value.startsWith('<div><div class="article-body-content">'), value);
+    const teasers = Array.from({ length: 12 }, (_, i) => `<li>Teaser ${i} about another story of the day, with a line of text that sums it up for readers.</li>`).join('');
+    assert.ok(cleaned(`<ul class="legends">${teasers}</ul><p>Short.</p>`).includes('class="legends"'));
+  });
   it('should keep a post embedded in the story and give its wrapper a neutral name', () => {
     const value = cleaned('<p>People reacted online.</p><div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>— Jane (@jane)</blockquote></div>');
     assert.ok(value.includes('Yes this is real.'), value);

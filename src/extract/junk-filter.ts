@@ -88,6 +88,42 @@ function holdsProse(el: JunkEl): boolean {
   return text > 0 && links / text < 0.2;
 }
 
+/**
+ * The class/id words for which Readability drops an element before scoring ("unlikely
+ * candidates"), and the words that spare it (its REGEXPS.unlikelyCandidates and
+ * okMaybeItsACandidate).
+ */
+const READABILITY_UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
+const READABILITY_SPARED = /and|article|body|column|content|main|shadow/i;
+
+/** Class tokens of a story's body. */
+const STORY_BODY_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content)(?:$|[-_\s])/i;
+
+/** True when `el` holds the story's body: an <article>, articleBody microdata or a story-body class. */
+function holdsStoryBody(el: JunkEl): boolean {
+  if (el.querySelectorAll('article, [itemprop="articleBody"]').length > 0) return true;
+  return Array.from(el.querySelectorAll('[class]')).some((e) => STORY_BODY_TOKEN.test(e.getAttribute('class') ?? ''));
+}
+
+/**
+ * Takes the names off wrappers that hold most of the page's text and the story's body but whose
+ * names Readability reads as furniture ("above-footer" around a whole story): Readability would
+ * drop the story with them and score what is left (an advertiser disclosure). A big list of
+ * teasers ("legends") holds no story body and keeps its name.
+ */
+function shieldWrappers(named: readonly JunkEl[], total: number, size: (el: JunkEl) => number): void {
+  for (const el of named) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!READABILITY_UNLIKELY.test(names) || READABILITY_SPARED.test(names) || !(el as unknown as { isConnected: boolean }).isConnected) continue;
+    const own = size(el);
+    if (own > 0.4 * total && own > 500 && holdsStoryBody(el)) {
+      const named = el as unknown as { removeAttribute(n: string): void };
+      named.removeAttribute('class');
+      named.removeAttribute('id');
+    }
+  }
+}
+
 /** What removeJunk saw on its way. */
 export interface JunkReport {
   /** A paywall box of the page asks the reader to subscribe or sign in to read on (paywall.ts). */
@@ -120,7 +156,10 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   for (const tag of JUNK_TAGS) {
     for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
-  if (opts.byName === false) return { paywallPrompt };
+  if (opts.byName === false) {
+    shieldWrappers(named, size(body), size);
+    return { paywallPrompt };
+  }
   const total = size(body);
   for (const el of named) {
     const tag = el.tagName.toLowerCase();
@@ -136,6 +175,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
   }
+  shieldWrappers(named, size(body), size);
   // Quoted posts embedded in the story ("social-media-embed", "twitter-tweet") are text the story
   // quotes; their wrappers' names would make Readability drop them as social widgets.
   for (const el of named) {
