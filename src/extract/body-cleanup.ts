@@ -9,10 +9,11 @@ import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { looseKey } from './loose-key.ts';
 
-/** Copyright notices, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
+/** Copyright notices and disclosures, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
 const LEGAL = [
   /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
   /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
+  /^(?:this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/i,
 ];
 const LEGAL_MAX_CHARS = 400;
 const BOILERPLATE = [
@@ -53,7 +54,7 @@ const BOILERPLATE = [
   // Pointers to other stories ("Related post: …", "[Related: …]", "SEE MORE: …", "… BY CLICKING HERE").
   /^[\[(]?\s*(?:related(?: post| article| story| coverage)?|see more|see also|also|read more|read also|more|watch|listen)\s*:\s*.{1,150}[\])]?$/i,
   /\bby clicking here\.?$/i,
-  /^(?:follow\s+[\p{L} .&'-]{1,40}\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b|want more stories like this\??$|this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/iu,
+  /^(?:follow\s+[\p{L} .&'-]{1,40}\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b|want more stories like this\??$)/iu,
   // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
   /^(?:by\s+)?(?:the\s+)?(?:reuters|associated press|ap|afp|dpa|upi|bloomberg|staff(?: reports?)?|wire reports)\.?$/i,
   /^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b/i,
