@@ -17,6 +17,7 @@ import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
+import { openProseNoscripts } from './noscript-prose.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeHtml } from './sanitize-html.ts';
@@ -132,6 +133,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
 /** The page parsed anew with its furniture tags removed (class names kept: teaser blocks are read by them). */
 function readAgainDocument(html: string): Document {
   const again = parseHtmlDocument(html);
+  openProseNoscripts(again);
   removeJunk(again as unknown as JunkDocument, { byName: false });
   return again as unknown as Document;
 }
@@ -141,6 +143,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (typeof input !== 'string' || input.trim() === '' || looksBinary(input)) noArticle(opts.url);
   const prepared = prepareHtml(input);
   const doc = parseHtmlDocument(prepared.html) as unknown as Document;
+  openProseNoscripts(doc as never);
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
   const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { execSync } from 'node:child_process';
+import { parseHtmlDocument } from './extract/dom/parse-html.ts';
+import { prepareHtml } from './extract/prepare-html.ts';
+import { removeJunk } from './extract/junk-filter.ts';
+import { Readability } from '@mozilla/readability';
+const [name, key] = process.argv.slice(2);
+const file = execSync(`ls /work/shared/corpora/trafilatura-eval/*/${name}*.html.gz`).toString().trim().split('\n')[0]!;
+const html = gunzipSync(readFileSync(file)).toString('utf8');
+const d = parseHtmlDocument(prepareHtml(html).html) as any;
+console.log('raw has key:', (d.body.textContent ?? '').includes(key));
+let hit: any = null;
+for (const p of Array.from(d.querySelectorAll('p, div, li, span, td, section, article')) as any[]) if ((p.textContent ?? '').includes(key) && !Array.from(p.children).some((c: any) => (c.textContent ?? '').includes(key))) { hit = p; break; }
+const chain = [];
+for (let e = hit; e && e.tagName; e = e.parentElement) chain.push(`${e.tagName}.${(e.getAttribute('class') ?? '').slice(0, 60)}#${e.getAttribute('id') ?? ''}${e.getAttribute('style') ? ' style=' + e.getAttribute('style').slice(0, 40) : ''}`);
+console.log(chain.slice(0, 12).join('\n  < '));
+removeJunk(d);
+console.log('after junk:', (d.body.textContent ?? '').includes(key));
+const r = new Readability(d, { serializer: (n: any) => n, charThreshold: 500 } as any).parse() as any;
+console.log('readability picked:', r?.content?.firstElementChild?.tagName, r?.content?.firstElementChild?.getAttribute?.('class'), (r?.textContent ?? '').length, 'has key', (r?.textContent ?? '').includes(key));
+console.log((r?.textContent ?? '').replace(/\s+/g, ' ').slice(0, 300));
