@@ -65,6 +65,8 @@ describe('isBoilerplate', () => {
     ['Verraten Sie gerne in den Kommentaren: Was bedeutet der Preis für Sie?', true],
     ['The senator logged in to the hearing remotely and declined to comment on the vote.', false],
     ['Never miss the latest news by signing up to our newsletter today!', true],
+    ['Keine Neuigkeiten mehr verpassen: Abonnieren Sie kostenlos die Example-Newsletter und bleiben Sie auf dem Laufenden.', true],
+    ['Abonnez-vous à notre newsletter pour recevoir nos articles.', true],
     ['Do you want to be informed of our actions? Sign up here', true],
     ['If you enjoyed reading this post – would you consider supporting our work? Just click here.', true],
     ['We want to hear what you think about this article. Submit a letter to the editor.', true],

@@ -48,6 +48,7 @@ const BOILERPLATE = [
   // Calls to sign up, support or write in, around the story.
   /^(?=.{0,220}$).*(?:\bby signing up (?:to|for)|\bsign up (?:to|for) (?:our|the)|\bsubscribe to our)\b.{0,40}\bnewsletters?\b/i,
   /^(?=.{0,220}$).*\b(?:sign up|subscribe) here\b/i,
+  /^(?=.{0,220}$).*(?:\babonnieren sie|\babonniere|\bmelden sie sich|\babonnez-vous|\binscrivez-vous|suscríbete|\bsuscribite|\bassine|\biscriviti)\b.{0,60}(?:newsletter|boletín|infolettre)/i,
   /^(?=.{0,220}$).*\b(?:would you |please )?consider supporting (?:our|us|independent)\b|^(?=.{0,220}$).*\bsupport (?:our|independent) journalism\b/i,
   /^(?=.{0,220}$).*\b(?:submit|write) (?:a|your) letter to the editor\b|^we want to hear what you think about this (?:article|story)\b/i,
   /^(?=.{0,220}$).*\b(?:cancela cuando quieras|cancel (?:at )?any ?time|jederzeit kündbar|résiliable à tout moment)\b/i,

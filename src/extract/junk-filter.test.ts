@@ -28,6 +28,13 @@ describe('removeJunk', () => {
     const teasers = Array.from({ length: 12 }, (_, i) => `<li>Teaser ${i} about another story of the day, with a line of text that sums it up for readers.</li>`).join('');
     assert.ok(cleaned(`<ul class="legends">${teasers}</ul><p>Short.</p>`).includes('class="legends"'));
   });
+  it('should keep paragraphs whose class names a style or a collapsed text, not furniture', () => {
+    const text = 'The district court heard the case on Monday and will give its ruling on the harbour fees, which operators say would drive cruise ships away from the old town, at a hearing next month.';
+    for (const cls of ['has-normal-font-size', 'presentation-box-txt js_readmore']) {
+      assert.equal(cleaned(`<p class="${cls}">${text}</p>`), `<p class="${cls}">${text}</p>`, cls);
+    }
+    assert.equal(cleaned('<div class="read-more"><a href="/x">Read more stories</a></div>'), '');
+  });
   it('should keep a post embedded in the story and give its wrapper a neutral name', () => {
     const value = cleaned('<p>People reacted online.</p><div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>— Jane (@jane)</blockquote></div>');
     assert.ok(value.includes('Yes this is real.'), value);

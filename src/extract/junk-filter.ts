@@ -14,7 +14,7 @@ const JUNK_TOKEN = new RegExp(
   'i',
 );
 /** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary", a quoted post in "social-media-embed"). */
-const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])/i;
+const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])|(?:^|\s)has-[\w-]*(?:font-size|color|background)(?:$|\s)/i;
 
 /** Class tokens of posts embedded in a story (a quoted tweet or Instagram post). */
 const EMBED_TOKEN = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:$|[-_\s])/i;
@@ -124,6 +124,19 @@ function shieldWrappers(named: readonly JunkEl[], total: number, size: (el: Junk
   }
 }
 
+/** A paragraph this long with few links is text whatever its class ("js_readmore" on a collapsed description). */
+const PROSE_PARAGRAPH_CHARS = 150;
+
+/** True for a <p> of prose: long enough, few links, not hidden. */
+function isProseParagraph(el: JunkEl): boolean {
+  if (isHidden(el) || el.getAttribute('role') !== null) return false;
+  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
+  if (text < PROSE_PARAGRAPH_CHARS) return false;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return links / text < 0.3;
+}
+
 /** What removeJunk saw on its way. */
 export interface JunkReport {
   /** A paywall box of the page asks the reader to subscribe or sign in to read on (paywall.ts). */
@@ -172,6 +185,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     }
     if (!looksLikeJunk(el)) continue;
     if (wrapsPage(size(el), total)) continue;
+    if (tag === 'p' && isProseParagraph(el)) continue;
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
   }
