@@ -127,7 +127,7 @@ describe('cleanBody', () => {
       cleaned('<p>Ende des Textes.</p><h3>Das könnte Sie auch interessieren!</h3><p><a href="/a">Eine Schablone für die Kreissäge</a></p><p>06. Aug 2020 // Tipps</p><p><a href="/b">Drechseln für Einsteiger</a></p><p>18. Feb 2021 // Sonstiges</p>'),
       ['Ende des Textes.'],
     );
-    for (const heading of ['Lesen Sie auch die folgenden Beiträge:', 'Weitere Beiträge aus der Kolumne:', 'Mehr Themen:', 'Empfohlene Beiträge', 'Siehe auch', 'Audios et vidéos sur le sujet', 'Das könnte dich auch interessieren']) {
+    for (const heading of ['Lesen Sie auch die folgenden Beiträge:', 'Weitere Beiträge aus der Kolumne:', 'Mehr Themen:', 'Empfohlene Beiträge', 'Siehe auch', 'Audios et vidéos sur le sujet', 'Das könnte dich auch interessieren', 'Meistgelesene Artikel', 'DIE REDAKTION EMPFIEHLT']) {
       assert.deepEqual(cleaned(`<p>The end.</p><h3>${heading}</h3><ul><li><a href="/x">Warum Sie drei Prozesse digitalisieren sollten</a></li></ul>`), ['The end.'], heading);
     }
   });

@@ -35,6 +35,12 @@ describe('removeJunk', () => {
     }
     assert.equal(cleaned('<div class="read-more"><a href="/x">Read more stories</a></div>'), '');
   });
+  it('should judge a block by what it is, not by what it contains or how it prints', () => {
+    for (const cls of ['o-section o-section--has-ad', 'ingredients no-print', 'col-md-6 print-full']) {
+      assert.equal(cleaned(`<section class="${cls}"><p>Short intro.</p></section>`), `<section class="${cls}"><p>Short intro.</p></section>`, cls);
+    }
+    assert.equal(cleaned('<div class="sidebar has-ads"><p>Short.</p></div><div class="print-button">Print</div>'), '');
+  });
   it('should keep a post embedded in the story and give its wrapper a neutral name', () => {
     const value = cleaned('<p>People reacted online.</p><div class="social-media-embed"><blockquote class="twitter-tweet"><p>Yes this is real.</p>— Jane (@jane)</blockquote></div>');
     assert.ok(value.includes('Yes this is real.'), value);

@@ -16,6 +16,13 @@ const JUNK_TOKEN = new RegExp(
 /** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary", a quoted post in "social-media-embed"). */
 const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])|(?:^|\s)has-[\w-]*(?:font-size|color|background)(?:$|\s)/i;
 
+/**
+ * Class tokens that say what a block contains or how it prints, not what it is: "has-ad",
+ * "o-section--has-ad", "has-sidebar", "no-print", "hidden-print", "print-full". Taken out before
+ * the names are judged.
+ */
+const MODIFIER_TOKEN = /(^|[\s_]|-)-?has-[\w-]*|(^|[\s_-])(?:no|hidden|visible|hide|show|d)-print(?=$|[\s_-])|(^|[\s_-])print-(?:only|hidden|hide|full|none|block|show)(?=$|[\s_-])/gi;
+
 /** Class tokens of posts embedded in a story (a quoted tweet or Instagram post). */
 const EMBED_TOKEN = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:$|[-_\s])/i;
 
@@ -48,7 +55,8 @@ export function looksLikeJunk(el: JunkEl): boolean {
   if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`.trim();
   if (names === '' || names.length > 300) return false;
-  return JUNK_TOKEN.test(names) && !KEEP_TOKEN.test(names);
+  const own = names.replace(MODIFIER_TOKEN, '$1$2$3');
+  return JUNK_TOKEN.test(own) && !KEEP_TOKEN.test(names);
 }
 
 /** Class tokens of hover cards and tooltips that pages nest inside a sentence, next to the link that opens them. */
