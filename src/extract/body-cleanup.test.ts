@@ -138,6 +138,17 @@ describe('cleanBody', () => {
   it('should drop credit lines labelled in German, French and Spanish', () => {
     assert.deepEqual(cleaned('<p>Die Geschichte.</p><p>Bild: Jahr Media</p><p>Crédits photos : Bestimage</p><p>Fuente: Archivo</p>'), ['Die Geschichte.']);
   });
+  it('should make a line with a credit right after an uncaptioned photo its caption, shown once', () => {
+    const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><p>The story.</p><figure><img src="/a.jpg" alt="Lee Elder at the Masters in 1975."></figure><p>Lee Elder at the Masters in 1975. | © Augusta National/Getty Images</p><p>More of the story.</p></div></body></html>');
+    const content = document.getElementById('c') as unknown as Element;
+    cleanBody(content);
+    assert.equal(content.querySelector('figcaption')?.innerHTML, 'Lee Elder at the Masters in 1975. <cite>Augusta National/Getty Images</cite>');
+    assert.equal(content.querySelector('img')?.getAttribute('alt'), '');
+    assert.deepEqual(Array.from(content.querySelectorAll('p'), (p) => p.textContent), ['The story.', 'More of the story.']);
+  });
+  it('should keep a paragraph after a photo that holds no credit', () => {
+    assert.deepEqual(cleaned('<figure><img src="/a.jpg"></figure><p>The council met on Tuesday.</p>'), ['The council met on Tuesday.']);
+  });
   it('should drop a long credit line that opens with its label', () => {
     const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
     assert.deepEqual(value, ['The story.']);

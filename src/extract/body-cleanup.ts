@@ -230,6 +230,16 @@ function replaceText(el: Element, full: string, rest: string): void {
   el.textContent = rest;
 }
 
+/** Longest line read as the caption of the photo it follows. */
+const MAX_CAPTION_LINE_CHARS = 300;
+
+/** The <figure> right before `el` (or before its parent, when `el` opens it), inside `root`. */
+function figureBefore(el: Element, root: Element): Element | null {
+  let prev = el.previousElementSibling;
+  if (!prev && el.parentElement && el.parentElement !== root) prev = el.parentElement.previousElementSibling;
+  return prev?.tagName === 'FIGURE' ? prev : null;
+}
+
 /** The element after `el` in its parent, climbing while `el` is its parent's last child (inside `root`). */
 function nextBlock(el: Element, root: Element): Element | null {
   for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement) if (cur.nextElementSibling) return cur.nextElementSibling;
@@ -299,9 +309,7 @@ export function cleanBody(content: Element): void {
     }
     if (isCreditOnly(text)) {
       // "사진=연합뉴스" right after a photo is its credit; elsewhere a stray credit line.
-      let prev = el.previousElementSibling;
-      if (!prev && el.parentElement && el.parentElement !== content) prev = el.parentElement.previousElementSibling;
-      const fig = prev?.tagName === 'FIGURE' ? prev : null;
+      const fig = figureBefore(el, content);
       if (fig && !fig.querySelector('cite')) {
         const credit = splitCredit(text).credit ?? text;
         let fc = fig.querySelector('figcaption');
@@ -315,6 +323,25 @@ export function cleanBody(content: Element): void {
       }
       // A line that opens with a credit label ("Photo: …", "Image copyright …") is a credit at any length.
       if (fig || text.length < 40 || CREDIT_LABEL_START.test(text)) removeUp(el, content);
+      continue;
+    }
+    // A short line right after an uncaptioned photo that ends or opens with a credit is that photo's caption.
+    if (text.length <= MAX_CAPTION_LINE_CHARS) {
+      const fig = figureBefore(el, content);
+      const split = fig && !fig.querySelector('figcaption') ? splitCredit(text) : undefined;
+      if (fig && split?.caption && split.credit) {
+        const fc = doc.createElement('figcaption');
+        fc.appendChild(doc.createTextNode(`${split.caption} `));
+        const cite = doc.createElement('cite');
+        cite.textContent = split.credit;
+        fc.appendChild(cite);
+        fig.appendChild(fc);
+        // The alt text that repeats the caption goes: the caption is shown once.
+        const img = fig.querySelector('img');
+        const alt = key(img?.getAttribute('alt') ?? '');
+        if (img && alt !== '' && key(split.caption).includes(alt)) img.setAttribute('alt', '');
+        removeUp(el, content);
+      }
     }
   }
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes
