@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, isBoilerplate, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, isBoilerplate, removeEndSections, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
@@ -184,5 +184,23 @@ describe('removePaywallPrompts', () => {
   });
   it('should leave a body without a prompt alone', () => {
     assert.deepEqual(run(story), { found: false, left: ['The harbour board voted on Monday.', 'Operators objected.'] });
+  });
+});
+
+describe('removeEndSections', () => {
+  function run(html: string): string[] {
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.getElementById('c') as unknown as Element;
+    removeEndSections(content);
+    return Array.from(content.querySelectorAll('p, h3')).map((e) => (e.textContent ?? '').trim());
+  }
+  const story = '<p>Das Institut stellte am Montag seine Studie zum Klimasystem vor.</p><p>Die Ergebnisse sollen im Herbst veröffentlicht werden.</p>';
+  it('should drop a closing contacts section and a source line', () => {
+    assert.deepEqual(run(`${story}<h3>Kontakt:</h3><p>Dr. Erika Muster</p><p>Tel.: 040 123456</p><p>erika.muster@institut.example</p>`), ['Das Institut stellte am Montag seine Studie zum Klimasystem vor.', 'Die Ergebnisse sollen im Herbst veröffentlicht werden.']);
+    assert.deepEqual(run(`${story}<p>Quelle: Deutscher Jagdverband, 2. Februar 2022</p>`).length, 2);
+  });
+  it('should keep a labelled section that holds prose', () => {
+    const prose = `<p>${'Die Forscher erklären, wie sich die Modelle des Klimasystems verbessern lassen und welche Daten dafür noch fehlen. '.repeat(3)}</p>`;
+    assert.equal(run(`${story}<h3>Weitere Informationen</h3>${prose}`).length, 4);
   });
 });

@@ -200,6 +200,28 @@ export function removePaywallPrompts(content: Element): boolean {
   return true;
 }
 
+/** Blocks at the end of the body read for a closing section of contacts and sources. */
+const END_SECTION_BLOCKS = 8;
+/** Lines of such a section (names, phone numbers, addresses, links) are short. */
+const MAX_END_LINE_CHARS = 200;
+/** Labels that open the contacts-and-sources section ending a press release or a report. */
+const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes)\s*:?$/i;
+/** A closing line naming where the story came from ("Quelle: dpa", "Źródło: ISBnews"). */
+const SOURCE_LINE = /^(?:quelle|source|źródło|fuente|fonte)\s*:\s*.{1,100}$/i;
+
+/**
+ * Removes the section of contacts and sources that ends a press release or a report ("Kontakt:"
+ * and the short lines under it, "Quelle: …"): furniture of the sender, not the story.
+ */
+export function removeEndSections(content: Element): void {
+  const tail = textBlocks(content).slice(-END_SECTION_BLOCKS);
+  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)));
+  if (at >= 0 && tail.slice(at + 1).every((el) => norm(el.textContent).length <= MAX_END_LINE_CHARS)) {
+    for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
+  }
+  for (const el of tail.slice(-3)) if (content.contains(el) && SOURCE_LINE.test(norm(el.textContent))) removeUp(el, content);
+}
+
 /** Removes date lines ("입력 2026.11.24 09:31 수정 …", "Published 10:20 AM") among the first and last blocks of the body. */
 export function removeDateLines(content: Element): void {
   const blocks = textBlocks(content);

@@ -7,7 +7,7 @@ import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
@@ -107,6 +107,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
   let paywallPrompt = removePaywallPrompts(content);
   cleanBody(content);
   paywallPrompt = removePaywallPrompts(content) || paywallPrompt;
+  removeEndSections(content);
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   const lineAuthors = removeReporterLines(content);
