@@ -36,6 +36,7 @@ interface JunkEl extends WalkEl {
   tagName: string;
   getAttribute(name: string): string | null;
   hasAttribute(name: string): boolean;
+  hasAttributes(): boolean;
   remove(): void;
   textContent: string | null;
   querySelectorAll(sel: string): ArrayLike<JunkEl>;
@@ -168,7 +169,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   const named: JunkEl[] = [];
   for (const el of descendants(body)) {
     byTag.get(el.tagName.toLowerCase())?.push(el);
-    if (NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
+    if (el.hasAttributes() && NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
   }
   // Read before anything is removed: the box goes with the furniture.
   const paywallPrompt = named.some((el) => PAYWALL_TOKEN.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`) && holdsPaywallPrompt(el));

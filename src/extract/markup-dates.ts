@@ -10,8 +10,8 @@ import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface DateEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
+  hasAttribute(name: string): boolean;
   hasAttributes(): boolean;
-  readonly attributes: Iterable<{ readonly name: string; readonly value: string }>;
   readonly textContent: string | null;
 }
 
@@ -124,14 +124,13 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     let id = '';
     let pubdate = false;
     let title = '';
+    // Asked by name: listing the attributes would build an object per attribute of every element.
     if (el.hasAttributes()) {
-      for (const a of el.attributes) {
-        if (a.name === 'class') cls = a.value;
-        else if (a.name === 'id') id = a.value;
-        else if (a.name === 'title') title = a.value;
-        else if (a.name === 'itemprop' || (a.name === 'property' && !itemprop)) itemprop = a.value;
-        else if (a.name === 'pubdate') pubdate = true;
-      }
+      cls = el.getAttribute('class') ?? '';
+      id = el.getAttribute('id') ?? '';
+      title = el.getAttribute('title') ?? '';
+      itemprop = el.getAttribute('itemprop') ?? el.getAttribute('property') ?? '';
+      pubdate = el.hasAttribute('pubdate');
     }
     const hatom = ISO_DATE_START.test(title) ? HATOM_CLASS.exec(cls) : null;
     if (hatom && tag !== 'ABBR' && !belongsToSomethingElse(el as PartEl, story, memo)) {

@@ -23,7 +23,6 @@ export class DomAttr {
 
 const UPPER = new Map<string, string>();
 const NO_STYLE = Object.freeze({ display: '', visibility: '', getPropertyValue: () => '' });
-const HAS_UPPER = /[A-Z]/;
 
 export class DomElement extends DomParent {
   readonly localName: string;
@@ -56,9 +55,14 @@ export class DomElement extends DomParent {
   /** The stored name of attribute `name`, matched without regard to case, or undefined. */
   #key(name: string): string | undefined {
     if (Object.hasOwn(this.#attribs, name)) return name;
-    if (HAS_UPPER.test(name)) {
-      const lower = name.toLowerCase();
-      if (Object.hasOwn(this.#attribs, lower)) return lower;
+    // Stored names are lower case: only a name with a capital can still match (a loop, not a
+    // regular expression: this runs for every attribute a page's elements are asked about).
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i);
+      if (c >= 65 && c <= 90) {
+        const lower = name.toLowerCase();
+        return Object.hasOwn(this.#attribs, lower) ? lower : undefined;
+      }
     }
     return undefined;
   }
