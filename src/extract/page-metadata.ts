@@ -202,18 +202,20 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     if (outletAuthors.length === 0) outletAuthors = found;
   }
 
-  const markup = readMarkupDates(doc.documentElement as unknown as DateEl, layout);
+  // Dates in the markup are read (one walk of the page) only when the page declares none.
+  let markupDates: ReturnType<typeof readMarkupDates> | undefined;
+  const markup = () => (markupDates ??= readMarkupDates(doc.documentElement as unknown as DateEl, layout));
   const publishedAt =
     parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
     parseDate(ldPublished) ??
     parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY)) ??
-    markup.published;
+    markup().published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
     parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
     parseDate(findMetaValue(byProperty, byName, MODIFIED_META_KEY)) ??
-    markup.modified;
+    markup().modified;
 
   const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
   const lang = clean(htmlLang) ?? clean(article?.inLanguage) ?? get('og:locale', 'content-language', 'language', 'dc:language');
