@@ -18,6 +18,9 @@ describe('isBoilerplate', () => {
     ['Enlarge Image', true],
     ['By Reuters', true],
     ['Related post: Pickled Brussels Sprouts Recipe', true],
+    ['VEA TAMBIÉN: Entre heces y guaricha: la educación no brilla para estudiantes', true],
+    ['Le puede interesar: JEP abrirá tres nuevos macrocasos', true],
+    ['Lesen Sie auch: Der Stadtrat stimmt über den Haushalt ab', true],
     ['[Related: Keynote highlights and protests]', true],
     ['READ MORE ON EXAMPLE BUSINESS BY CLICKING HERE', true],
     ['Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.', true],
@@ -136,7 +139,7 @@ describe('cleanBody', () => {
     assert.deepEqual(cleaned(`<h3>Siehe auch</h3><p><a href="/a">Ein anderer Beitrag über den Hafen</a></p><p>${prose}</p>`), [prose]);
   });
   it('should drop credit lines labelled in German, French and Spanish', () => {
-    assert.deepEqual(cleaned('<p>Die Geschichte.</p><p>Bild: Jahr Media</p><p>Crédits photos : Bestimage</p><p>Fuente: Archivo</p>'), ['Die Geschichte.']);
+    assert.deepEqual(cleaned('<p>Die Geschichte.</p><p>Bild: Jahr Media</p><p>Crédits photos : Bestimage</p><p>Fuente: Archivo</p><p>Titelbild: Geyres Christophe/ABACA/picture-alliance</p>'), ['Die Geschichte.']);
   });
   it('should make a line with a credit right after an uncaptioned photo its caption, shown once', () => {
     const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><p>The story.</p><figure><img src="/a.jpg" alt="Lee Elder at the Masters in 1975."></figure><p>Lee Elder at the Masters in 1975. | © Augusta National/Getty Images</p><p>More of the story.</p></div></body></html>');

@@ -54,6 +54,8 @@ const BOILERPLATE = [
   /^(?=.{0,220}$).*\b(?:cancela cuando quieras|cancel (?:at )?any ?time|jederzeit kündbar|résiliable à tout moment)\b/i,
   // Pointers to other stories ("Related post: …", "[Related: …]", "SEE MORE: …", "… BY CLICKING HERE").
   /^[\[(]?\s*(?:related(?: post| article| story| coverage)?|see more|see also|also|read more|read also|more|watch|listen)\s*:\s*.{1,150}[\])]?$/i,
+  // The same in other languages ("VEA TAMBIÉN: …", "Le puede interesar: …", "Lesen Sie auch: …"), linked or not.
+  /^[\[(>»\s]*(?:vea también|lea también|lee también|mira también|(?:también )?(?:le|te) puede interesar|lesen sie (?:auch|mehr)|siehe auch|(?:à )?lire aussi|leia também|veja também|leggi anche|czytaj (?:też|także|również))\s*[:：]\s*.{1,150}$/iu,
   /\bby clicking here\.?$/i,
   /^(?:follow\s+[\p{L} .&'-]{1,40}\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b|want more stories like this\??$)/iu,
   // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
@@ -80,7 +82,7 @@ const MORE_STORIES = new RegExp(
   'iu',
 );
 const MAX_BOILERPLATE_CHARS = 220;
-const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|사진|그래픽|자료|写真)\b\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
+const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)(?![\p{L}])\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
 
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
