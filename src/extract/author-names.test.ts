@@ -22,6 +22,8 @@ describe('splitAuthorNames', () => {
     ['Redaktion 1. November 2023 10:29', ['Redaktion']],
     ['Lars Fischer und Alina Schadwinkel', ['Lars Fischer', 'Alina Schadwinkel']],
     ['Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['Richard David Precht im Gespräch mit Karin Fischer', ['Richard David Precht', 'Karin Fischer']],
+    ['Kossivi Tiassou Edition : M-A. Pioerron', ['Kossivi Tiassou']],
     ['Doe, Jane', ['Doe, Jane']],
     ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
     ['Mac & i', ['Mac & i']],
@@ -43,6 +45,9 @@ describe('isOutletName', () => {
     ['examplenews', true],
     ['Jane Doe', false],
     ['Redaktion', false],
+    ['Web Commerce GmbH www.w-commerce.de', true],
+    ['Bund der Energieverbraucher e.V.', true],
+    ['Jane Agate', false],
   ];
   for (const [value, expected] of cases) {
     it(`should tell whether ${JSON.stringify(value)} is the outlet`, () => assert.equal(isOutletName(value, ['Example Times', 'Madame Figaro'], 'https://www.examplenews.com/a/1'), expected));

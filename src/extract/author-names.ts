@@ -20,7 +20,7 @@ const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)\s+
 const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
 
 /** Other credits written after the author on one line ("Text von Jane Doe Illustration von John Roe"). */
-const TRAILING_CREDIT = /\s+(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|graphics|edited|redigiert)\s+(?:von|by)\s.*$/iu;
+const TRAILING_CREDIT = /\s+(?:(?:illustrations?|illustrationen|fotos?|photos?|bilder?|grafiken?|graphics|edited|redigiert)\s+(?:von|by)\s|(?:edition|édition|redaktion|bearbeitung|mitarbeit|editing)\s*:\s).*$/iu;
 
 /** A team written after the names behind a spaced dash ("Jane Doe and John Roe - Safe Browsing team"): a lower-case word tells it from a second name ("Jane Doe - John Roe"); a dash inside a name has no spaces. */
 const TRAILING_AFFILIATION = /(?<=\p{L}{2,}\.?)\s+[-–—]\s+(?=[^-–—]*\s\p{Ll})\p{L}[^-–—]*$/u;
@@ -63,7 +63,8 @@ export function splitAuthorNames(value: string): string[] {
   if (v === '' || /^https?:\/\//i.test(v)) return [];
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)" is one credit; "Mac & i" is one name.
   if (/[()]/.test(v)) return [v];
-  const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\|)\s*/i).map((p) => p.trim());
+  // An interview credit names two people ("Richard David Precht im Gespräch mit Karin Fischer").
+  const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\||\bim gespräch mit\b|\bin conversation with\b|\ben conversation avec\b|\ben conversación con\b)\s*/i).map((p) => p.trim());
   if (split.some((p) => /^\p{L}$/u.test(p))) return [v];
   const parts: string[] = [];
   for (const p of split) {
@@ -82,11 +83,16 @@ function letters(s: string): string {
   return s.toLowerCase().normalize('NFKC').replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** True when `name` is the outlet rather than a person: the site name, the publisher, or the host ("finanztreff.de", "STERN.de"). */
+/** Legal forms of companies and associations, and web addresses, which no person's name holds. */
+const ORGANIZATION = /(?:^|\s)(?:GmbH|gGmbH|AG|KG|e\.\s?V\.|Ltd\.?|Inc\.?|LLC|Corp\.?|S\.A\.|SARL|S\.r\.l\.|B\.V\.)(?=$|[\s,)])|\bwww\.[\p{L}\p{N}-]+\.|https?:\/\//u;
+
+/** True when `name` is the outlet rather than a person: the site name, the publisher, the host ("finanztreff.de", "STERN.de") or a company. */
 export function isOutletName(name: string, outlets: readonly (string | undefined)[], url?: string): boolean {
   const n = letters(name);
   if (n === '') return true;
   if (/^(?:www\.)?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:[a-z]{2,6})$/iu.test(name.trim())) return true;
+  // A company by its legal form or with its web address ("Web Commerce GmbH www.w-commerce.de").
+  if (ORGANIZATION.test(name)) return true;
   let host = '';
   try {
     if (url) host = new URL(url).hostname.replace(/^www\./, '');
