@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, isBoilerplate, removeEndSections, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeEndSections, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [

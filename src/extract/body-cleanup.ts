@@ -8,93 +8,11 @@ import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { looseKey } from './loose-key.ts';
-
-/** Copyright notices and disclosures, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
-const LEGAL = [
-  /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
-  /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
-  /^(?:this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/i,
-];
-const LEGAL_MAX_CHARS = 400;
-const BOILERPLATE = [
-  // A server's error printed into the page ("Warning: Creating default object … in /www/…/x.php on line 407").
-  /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
-  // Blog-engine footers and prompts around the story ("This entry was posted in …", "Was this article helpful?").
-  /^this (?:entry|post) was posted in\b|\bbookmark the permalink\.?$/i,
-  /^(?:dieser|der) (?:beitrag|eintrag|artikel) wurde (?:am\b.{0,80}?)?(?:veröffentlicht|erstellt|abgelegt)\b|^erstellt am\b.{0,80}\babgelegt unter\b/i,
-  /^(?:kategorie|kategorien|category|categories|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N} ,&/-]{1,60}$/iu,
-  /^(?:was this (?:article|page|post|story) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) (?:mit anderen )?teilen)\b/i,
-  /\b(?:download|get) (?:our|the) [\p{L}\p{N} .'-]{0,30}\bapps?\b.{0,40}(?:ios|iphone|android|app store|google play)|\bstraight to your phone with the\b/iu,
-  /^(?:you can )?(?:keep up with|follow) (?:me|him|her) on (?:twitter|x|instagram|facebook|linkedin|mastodon|bluesky)\b/i,
-  /^(?:anzeige|werbung|advertisement|publicidad|publicité)\s*[-–—:|]/i,
-  /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
-  /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
-  /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
-  // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").
-  /^(?=.{0,160}$)(?=(?:.*[.!?]\s+)?(?:subscribe|sign up)\b)(?=.*\b(?:newsletters?|inbox)\b)/i,
-  /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
-  /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
-  /^(?:advertisement|광고|sponsored content|스폰서)$/i,
-  /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
-  // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
-  /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
-  /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
-  /^(?:kommentieren|kommentare?|\d+\s+kommentare?|commenter|\d+\s+commentaires?|comentar|\d+\s+comentarios?|(?:noch )?keine kommentare|no comments(?: yet)?)$/i,
-  // Comment boxes' sign-in prompts, in the languages of the blog engines that print them.
-  /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b).*(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|anmelden|registriert|connectée?|conectado|iniciar sesión|zalogowany).{0,40}(?:\bto (?:post |leave |write )?(?:a )?comment|\bkommentare? (?:zu )?(?:schreiben|hinterlassen|verfassen)|\bzu kommentieren|\bdiskussion|\bcommentaire|\bcomentar|\bkomentarz)/i,
-  /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b)(?:to|um|pour|para)\b.{0,60}\b(?:comment|kommentar|kommentieren|diskussion|commentaire|comentar)\w*\b.{0,80}(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|connectée?|iniciar sesión)/i,
-  /^(?:sie sind|du bist) (?:aktuell |derzeit )?nicht (?:eingeloggt|angemeldet)\.?$|^you are not (?:logged|signed) in\.?$/i,
-  /^(?:verraten|schreiben|sagen) sie (?:es )?(?:uns )?(?:gerne )?in den kommentaren\b|^(?:tell|let) us (?:know )?in the comments\b/i,
-  // Calls to sign up, support or write in, around the story.
-  /^(?=.{0,220}$).*(?:\bby signing up (?:to|for)|\bsign up (?:to|for) (?:our|the)|\bsubscribe to our)\b.{0,40}\bnewsletters?\b/i,
-  /^(?=.{0,220}$).*\b(?:sign up|subscribe) here\b/i,
-  /^(?=.{0,220}$).*(?:\babonnieren sie|\babonniere|\bmelden sie sich|\babonnez-vous|\binscrivez-vous|suscríbete|\bsuscribite|\bassine|\biscriviti)\b.{0,60}(?:newsletter|boletín|infolettre)/i,
-  /^(?=.{0,220}$).*\b(?:would you |please )?consider supporting (?:our|us|independent)\b|^(?=.{0,220}$).*\bsupport (?:our|independent) journalism\b/i,
-  /^(?=.{0,220}$).*\b(?:submit|write) (?:a|your) letter to the editor\b|^we want to hear what you think about this (?:article|story)\b/i,
-  /^(?=.{0,220}$).*\b(?:cancela cuando quieras|cancel (?:at )?any ?time|jederzeit kündbar|résiliable à tout moment)\b/i,
-  // Pointers to other stories ("Related post: …", "[Related: …]", "SEE MORE: …", "… BY CLICKING HERE").
-  /^[\[(]?\s*(?:related(?: post| article| story| coverage)?|see more|see also|also|read more|read also|more|watch|listen)\s*:\s*.{1,150}[\])]?$/i,
-  // The same in other languages ("VEA TAMBIÉN: …", "Le puede interesar: …", "Lesen Sie auch: …"), linked or not.
-  /^[\[(>»\s]*(?:vea también|lea también|lee también|mira también|(?:también )?(?:le|te) puede interesar|lesen sie (?:auch|mehr)|siehe auch|(?:à )?lire aussi|leia também|veja também|leggi anche|czytaj (?:też|także|również))\s*[:：]\s*.{1,150}$/iu,
-  /\bby clicking here\.?$/i,
-  /^(?:follow\s+[\p{L} .&'-]{1,40}\s+on\s+(?:twitter|facebook|instagram|youtube|x)\b|want more stories like this\??$)/iu,
-  // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
-  /^(?:by\s+)?(?:the\s+)?(?:reuters|associated press|ap|afp|dpa|upi|bloomberg|staff(?: reports?)?|wire reports)\.?$/i,
-  /^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b/i,
-  /\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story))\b[^.]{0,80}\.?$/i,
-  // Reading-time notes.
-  /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
-  // Relative publication times ("Published 1 day ago").
-  /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
-];
-/** Headings of lists of other stories; the list that follows goes with them. */
-const MORE_STORIES = new RegExp(
-  String.raw`^(?:` +
-    [
-      // English
-      String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
-      // German
-      String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten)(?: (?:aus|zu|zum|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|die redaktion empfiehlt|meist(?:gelesene?|diskutierte?|kommentierte?|geteilte?)(?: (?:artikel|beiträge|nachrichten|news))?|am meisten gelesen|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
-      // Portuguese, Spanish, French, Italian, Polish, Korean
-      String.raw`leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:también )?(?:le|te) puede interesar|noticias relacionadas|notas relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|sur le même sujet|(?:audios? et )?vidéos? sur le (?:même )?sujet|articles similaires|voir aussi|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사`,
-    ].join('|') +
-    String.raw`)\s*[:.…!»>]*$`,
-  'iu',
-);
-const MAX_BOILERPLATE_CHARS = 220;
-const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)(?![\p{L}])\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
+import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
 /** Collapses whitespace. */
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 const key = looseKey;
-
-/** True when a short line is site boilerplate rather than article text. */
-export function isBoilerplate(text: string): boolean {
-  const t = norm(text);
-  if (t === '') return false;
-  if (t.length <= LEGAL_MAX_CHARS && LEGAL.some((re) => re.test(t))) return true;
-  return t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
-}
 
 const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'SPAN', 'BLOCKQUOTE', 'STRONG', 'B', 'EM', 'ADDRESS', 'DD', 'DT', 'TD']);
 /** Tags whose presence inside an element makes it a container rather than a text block. */
@@ -206,11 +124,6 @@ export function removePaywallPrompts(content: Element): boolean {
 const END_SECTION_BLOCKS = 8;
 /** Lines of such a section (names, phone numbers, addresses, links) are short. */
 const MAX_END_LINE_CHARS = 200;
-/** Labels that open the contacts-and-sources section ending a press release or a report. */
-const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes)\s*:?$/i;
-/** A closing line naming where the story came from ("Quelle: dpa", "Źródło: ISBnews"). */
-const SOURCE_LINE = /^(?:quelle|source|źródło|fuente|fonte)\s*:\s*.{1,100}$/i;
-
 /**
  * Removes the section of contacts and sources that ends a press release or a report ("Kontakt:"
  * and the short lines under it, "Quelle: …"): furniture of the sender, not the story.
