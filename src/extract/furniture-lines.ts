@@ -8,6 +8,8 @@ const LEGAL = [
   /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
   /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
   /^(?:this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/i,
+  // Licences and disclaimers ("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY…", "The views expressed are the author's own").
+  /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|article|text|post|content) is (?:licensed|published|available) under|sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)|(?:dieser|der) (?:beitrag|artikel|text) gibt (?:die|ausschließlich die) meinung (?:des|der) (?:autors|autorin)|the (?:views|opinions) expressed (?:here|in this (?:article|post|piece)) are)/i,
 ];
 const LEGAL_MAX_CHARS = 400;
 const BOILERPLATE = [
@@ -31,8 +33,9 @@ const BOILERPLATE = [
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
-  /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
+  /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|zurück|vergrößern|externer inhalt|quellen (?:ein|aus)blenden|(?:mehr|weniger) anzeigen|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?|permalink|\(?(?:noch )?keine bewertungen\)?|\(?no ratings yet\)?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
+  /^(?:permalink|permalien|short ?link|kurz-?link)\s*:?\s*https?:\/\/\S+$/i,
   /^(?:kommentieren|kommentare?|\d+\s+kommentare?|commenter|\d+\s+commentaires?|comentar|\d+\s+comentarios?|(?:noch )?keine kommentare|no comments(?: yet)?)$/i,
   // Comment boxes' sign-in prompts, in the languages of the blog engines that print them.
   /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b).*(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|anmelden|registriert|connectée?|conectado|iniciar sesión|zalogowany).{0,40}(?:\bto (?:post |leave |write )?(?:a )?comment|\bkommentare? (?:zu )?(?:schreiben|hinterlassen|verfassen)|\bzu kommentieren|\bdiskussion|\bcommentaire|\bcomentar|\bkomentarz)/i,
