@@ -9,7 +9,7 @@ const LEGAL = [
   /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
   /^(?:this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/i,
   // Licences and disclaimers ("Dieser Text wurde veröffentlicht unter der Lizenz CC-BY…", "The views expressed are the author's own").
-  /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|article|text|post|content) is (?:licensed|published|available) under|sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)|(?:dieser|der) (?:beitrag|artikel|text) gibt (?:die|ausschließlich die) meinung (?:des|der) (?:autors|autorin)|the (?:views|opinions) expressed (?:here|in this (?:article|post|piece)) are)/i,
+  /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|article|text|post|content) is (?:licensed|published|available) under|sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)|(?:dieser|der) (?:beitrag|artikel|text) gibt (?:die|ausschließlich die) meinung (?:des|der) (?:autors|autorin)|the (?:views|opinions) expressed (?:here|in this (?:article|post|piece)) are|.{0,80}\bis not responsible for the (?:opinions|views|content)\b)/i,
 ];
 const LEGAL_MAX_CHARS = 400;
 const BOILERPLATE = [
@@ -45,6 +45,7 @@ const BOILERPLATE = [
   // Calls to sign up, support or write in, around the story.
   /^(?=.{0,220}$).*(?:\bby signing up (?:to|for)|\bsign up (?:to|for) (?:our|the)|\bsubscribe to our)\b.{0,40}\bnewsletters?\b/i,
   /^(?=.{0,220}$).*\b(?:sign up|subscribe) here\b/i,
+  /^(?=.{0,220}$)(?:.*\bhelp us (?:continue|keep (?:going|publishing))\b|.*\bzapraszamy (?:też |również |także )?do (?:subskrypcji|prenumeraty)|.*\b(?:nuestro canal de youtube|our youtube channel|unseren youtube-kanal)\b)/i,
   /^(?=.{0,220}$).*(?:\babonnieren sie|\babonniere|\bmelden sie sich|\babonnez-vous|\binscrivez-vous|suscríbete|\bsuscribite|\bassine|\biscriviti)\b.{0,60}(?:newsletter|boletín|infolettre)/i,
   /^(?=.{0,220}$).*\b(?:would you |please )?consider supporting (?:our|us|independent)\b|^(?=.{0,220}$).*\bsupport (?:our|independent) journalism\b/i,
   /^(?=.{0,220}$).*\b(?:submit|write) (?:a|your) letter to the editor\b|^we want to hear what you think about this (?:article|story)\b/i,
