@@ -195,6 +195,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
       leadIsBody = true;
     }
   }
+  // A page that calls itself an article and reads as a list of links is a post of links (a
+  // blogger's reading list): when in doubt, article. Only after every other reading failed.
+  if (why === 'link-list' && meta.declaresArticle && body) why = undefined;
   if (why || !read || !body) noArticle(opts.url);
   const { parsed } = read;
   const { images, lineAuthors, contentHtml, text } = body;
