@@ -90,6 +90,36 @@ export function nonSpaceChars(node: TextWalkNode): number {
   return n;
 }
 
+/** Non-space characters of a string. */
+function countNonSpace(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) n++;
+  return n;
+}
+
+/**
+ * nonSpaceChars of `root` and of every element under it, from one walk: each element's count is
+ * its own text plus its children's counts, summed from the deepest up. Valid until the tree
+ * changes under an element.
+ */
+export function nonSpaceCharsOfAll<E extends WalkEl & TextWalkNode>(root: E): Map<E, number> {
+  const els = [root, ...descendants(root)];
+  const sizes = new Map<E, number>();
+  for (let i = els.length - 1; i >= 0; i--) {
+    const el = els[i]!;
+    let n = 0;
+    if (el.tagName === 'TEMPLATE' && el !== root) n = countNonSpace(el.textContent ?? '');
+    else {
+      for (let c = el.firstChild; c; c = c.nextSibling) {
+        if (c.nodeType === 3 || c.nodeType === 4) n += countNonSpace(c.textContent ?? '');
+        else if (c.nodeType === 1) n += sizes.get(c as unknown as E) ?? 0;
+      }
+    }
+    sizes.set(el, n);
+  }
+  return sizes;
+}
+
 /** `/\S/.test(node.textContent ?? '')`, stopping at the first visible character. */
 export function hasVisibleText(node: TextWalkNode): boolean {
   return someText(node, (data) => {

@@ -1,7 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
-import { descendants, hasVisibleText, nonSpaceChars, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { descendants, hasVisibleText, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { holdsPaywallPrompt, PAYWALL_TOKEN } from './paywall.ts';
 
 /** Tags that are never article text. */
@@ -182,7 +182,10 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     shieldWrappers(named, size(body), size);
     return { paywallPrompt };
   }
-  const total = size(body);
+  // Every element's size from one walk: elements are judged in document order, so none has lost a
+  // descendant when its turn comes, and the counts hold (a walk per element was quadratic in nesting).
+  const sizes = nonSpaceCharsOfAll(body as unknown as JunkEl & TextWalkNode);
+  const total = sizes.get(body as unknown as JunkEl & TextWalkNode) ?? 0;
   for (const el of named) {
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;
@@ -193,7 +196,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
       continue;
     }
     if (!looksLikeJunk(el)) continue;
-    if (wrapsPage(size(el), total)) continue;
+    if (wrapsPage(sizes.get(el as unknown as JunkEl & TextWalkNode) ?? 0, total)) continue;
     if (tag === 'p' && isProseParagraph(el)) continue;
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
