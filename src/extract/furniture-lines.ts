@@ -3,8 +3,11 @@
 // headings of "more stories" lists, credit labels, the contacts that end a press release. The body
 // clean-up (body-cleanup.ts) decides where in the body each is read.
 
-/** Copyright notices and disclosures, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
+/** Copyright notices, disclosures and blog footers, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
 const LEGAL = [
+  // Blog-engine footers, which list every category and tag of the post ("This entry was posted in …").
+  /^this (?:entry|post) was posted in\b|\bbookmark the permalink\.?$/i,
+  /^(?:dieser|der) (?:beitrag|eintrag|artikel) wurde (?:am\b.{0,80}?)?(?:veröffentlicht|erstellt|abgelegt)\b|^erstellt am\b.{0,80}\babgelegt unter\b/i,
   /all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone|無断転載|版权所有/i,
   /\bcopyrighted (?:property|material) of\b|\b(?:written permission|prior permission) (?:must be obtained|is required)\b|\b(?:may not|must not) be (?:re)?(?:published|produced|printed|distributed)\b.{0,60}\bwithout\b/i,
   /^(?:this (?:post|article|page|story) (?:may )?contains? (?:affiliate|references to products)|advertiser disclosure\b|editorial (?:note|disclosure)\s*:\s*opinions expressed)/i,
@@ -16,8 +19,6 @@ const BOILERPLATE = [
   // A server's error printed into the page ("Warning: Creating default object … in /www/…/x.php on line 407").
   /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
   // Blog-engine footers and prompts around the story ("This entry was posted in …", "Was this article helpful?").
-  /^this (?:entry|post) was posted in\b|\bbookmark the permalink\.?$/i,
-  /^(?:dieser|der) (?:beitrag|eintrag|artikel) wurde (?:am\b.{0,80}?)?(?:veröffentlicht|erstellt|abgelegt)\b|^erstellt am\b.{0,80}\babgelegt unter\b/i,
   /^(?:kategorie|kategorien|category|categories|catégorie|categoría|categoria|kategoria)\s*:\s*[\p{L}\p{N} ,&/-]{1,60}$/iu,
   /^(?:was this (?:article|page|post|story) (?:helpful|useful)|war (?:der|dieser) (?:artikel|beitrag) (?:hilfreich|nützlich)|(?:möchten sie )?(?:den|diesen) (?:artikel|beitrag) (?:mit anderen )?teilen)\b/i,
   /\b(?:download|get) (?:our|the) [\p{L}\p{N} .'-]{0,30}\bapps?\b.{0,40}(?:ios|iphone|android|app store|google play)|\bstraight to your phone with the\b/iu,
@@ -36,6 +37,9 @@ const BOILERPLATE = [
   /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|zurück|vergrößern|externer inhalt|quellen (?:ein|aus)blenden|(?:mehr|weniger) anzeigen|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?|permalink|\(?(?:noch )?keine bewertungen\)?|\(?no ratings yet\)?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
   /^(?:permalink|permalien|short ?link|kurz-?link)\s*:?\s*https?:\/\/\S+$/i,
+  // Pointers written as a sentence ("Hier geht es zur neuen Satzung", "Alles über X findest Du hier.").
+  /^(?=.{0,120}$)(?:hier geht(?:'s| es) zu[mr]?\b|lesen sie hier\b|.*\b(?:findest du|finden sie) (?:sie |es )?hier\.?$)/i,
+  /^(?:(?:dieses|diesen|den|das) .{0,30}als pdf herunterladen|download (?:this|the) .{0,30}as (?:a )?pdf)$/i,
   /^(?:kommentieren|kommentare?|\d+\s+kommentare?|commenter|\d+\s+commentaires?|comentar|\d+\s+comentarios?|(?:noch )?keine kommentare|no comments(?: yet)?)$/i,
   // Comment boxes' sign-in prompts, in the languages of the blog engines that print them.
   /^(?=.{0,220}$)(?=.*\b(?:must|need to|have to|please|bitte|müssen|musst|devez|debes|debe)\b).*(?:\b(?:log(?:ged)?|sign(?:ed)?)\s+in\b|loggen sie sich|einloggen|eingeloggt|angemeldet|anmelden|registriert|connectée?|conectado|iniciar sesión|zalogowany).{0,40}(?:\bto (?:post |leave |write )?(?:a )?comment|\bkommentare? (?:zu )?(?:schreiben|hinterlassen|verfassen)|\bzu kommentieren|\bdiskussion|\bcommentaire|\bcomentar|\bkomentarz)/i,
@@ -72,7 +76,7 @@ export const MORE_STORIES = new RegExp(
       // English
       String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
       // German
-      String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten)(?: (?:aus|zu|zum|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|die redaktion empfiehlt|meist(?:gelesene?|diskutierte?|kommentierte?|geteilte?)(?: (?:artikel|beiträge|nachrichten|news))?|am meisten gelesen|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
+      String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten|informationen)(?: (?:aus|zu|zum|zur|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|die redaktion empfiehlt|meist(?:gelesene?|diskutierte?|kommentierte?|geteilte?)(?: (?:artikel|beiträge|nachrichten|news))?|am meisten gelesen|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
       // Portuguese, Spanish, French, Italian, Polish, Korean
       String.raw`leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:también )?(?:le|te) puede interesar|noticias relacionadas|notas relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|sur le même sujet|(?:audios? et )?vidéos? sur le (?:même )?sujet|articles similaires|voir aussi|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사`,
     ].join('|') +
