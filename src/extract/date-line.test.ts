@@ -16,6 +16,8 @@ describe('isDateLine', () => {
     ['Aktualisiert am 17.01.2021.', true],
     ['Veröffentlicht am Mittwoch, 27. November 2019 um 15:21 Uhr', true],
     ['7. oktober 2020', true],
+    ['Publikacja: 4 października 2021', true],
+    ['Posted on Maret 30, 2015', true],
     ['Publié le 12 mars 2021 à 10:15', true],
     ['Publicado el 4 de mayo de 2021', true],
     ['News date : 04/21/2022', true],

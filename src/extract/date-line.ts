@@ -1,6 +1,7 @@
 // Date lines at the top or bottom of a story ("입력 2026.11.24 09:31 수정 2026.11.24 10:05",
 // "Published 10:20 AM, Updated 11:05 AM", "Nov. 24, 2026, 6:45 a.m. ET") repeat the
 // publishedAt/modifiedAt fields, so once those are read the line leaves the body text.
+import { MONTH_NAME } from './date-parse.ts';
 
 const LABEL = new RegExp(
   [
@@ -11,7 +12,7 @@ const LABEL = new RegExp(
   ].join('|'),
   'giu',
 );
-const MONTH = String.raw`(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia|mars|oktober|desember|januar)\p{L}*\.?`;
+const MONTH = MONTH_NAME;
 const WEEKDAY = String.raw`(?<![\p{L}])(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])\.?,?`;
 const DATE = new RegExp(
   [

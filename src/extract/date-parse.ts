@@ -47,24 +47,26 @@ function to24(h: number, meridiem: string | undefined): number {
   return h;
 }
 
-/** Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese, Dutch) → month number. */
+/** Month names and abbreviations (English, German, French, Spanish, Italian, Portuguese, Dutch, Indonesian, Norwegian, Polish in the genitive) → month number. */
 const MONTHS: Record<string, number> = {};
 for (const [i, names] of [
-  'january jan jänner januar janvier enero gennaio janeiro januari',
-  'february feb februar février fevrier febrero febbraio fevereiro februari',
-  'march mar märz mrz maerz mars marzo março maart',
-  'april apr avril abril aprile',
-  'may mai mayo maggio maio mei',
-  'june jun juni juin junio giugno junho',
-  'july jul juli juillet julio luglio julho',
-  'august aug août aout agosto augustus',
-  'september sep sept septembre septiembre settembre setembro',
-  'october oct oktober okt octobre octubre ottobre outubro',
-  'november nov novembre noviembre novembro',
-  'december dec dezember dez décembre decembre diciembre dicembre dezembro',
+  'january jan jänner januar janvier enero gennaio janeiro januari stycznia',
+  'february feb februar février fevrier febrero febbraio fevereiro februari lutego',
+  'march mar märz mrz maerz mars marzo março maart marca maret',
+  'april apr avril abril aprile kwietnia',
+  'may mai mayo maggio maio mei maja',
+  'june jun juni juin junio giugno junho czerwca',
+  'july jul juli juillet julio luglio julho lipca',
+  'august aug août aout agosto augustus agustus sierpnia',
+  'september sep sept septembre septiembre settembre setembro września',
+  'october oct oktober okt octobre octubre ottobre outubro października',
+  'november nov novembre noviembre novembro listopada',
+  'december dec dezember dez décembre decembre diciembre dicembre dezembro desember grudnia',
 ].entries()) {
   for (const n of names.split(' ')) MONTHS[n] = i + 1;
 }
+/** A month name or abbreviation as a whole word ("März", "Sept.", "października"), for patterns of other modules. */
+export const MONTH_NAME = String.raw`(?<![\p{L}])(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
 const MONTH_WORD = String.raw`(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
 const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?)?`;
 /** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */

@@ -30,13 +30,20 @@ export function deckLines(el: Element): string[] {
   return lines.map((l) => l.replace(/^[-–—·•▶▷■□◆◇○●]\s*/, '')).filter((l) => l.length >= 4);
 }
 
+/** Share of a deck's or a lead's text that may sit in links. */
+const MAX_LINK_SHARE = 0.3;
+
+/** Characters of the text of `el` that sit in links. */
+function linkTextLength(el: Element): number {
+  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
+}
+
 /** True for an element that may be a deck: short, few links, not the body. */
 function deckish(el: Element): boolean {
   const text = norm(el.textContent);
   if (text.length < 8 || text.length > MAX_DECK_CHARS * 2) return false;
   if (el.querySelectorAll('p').length > 4 || el.querySelectorAll('img, figure').length > 0) return false;
-  const linkText = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
-  return linkText < text.length * 0.3;
+  return linkTextLength(el) < text.length * MAX_LINK_SHARE;
 }
 
 /** Finds the deck lines of a page (before Readability): classed sub-titles anywhere outside furniture, and <h2>/<p class> siblings right after the headline <h1>. */
@@ -104,8 +111,6 @@ export function declaredDeck(alternative: string | undefined, title: string, tex
 const MIN_LEAD_CHARS = 150;
 const MAX_LEAD_CHARS = 1500;
 const SENTENCE_END = /[.!?…。"“”»«')]$/u;
-/** Share of a lead's text that may sit in links. */
-const MAX_LEAD_LINK_SHARE = 0.3;
 
 /** The deck when it is one paragraph of prose rather than a sub-headline. */
 export function proseDeck(deck: readonly string[]): string | undefined {
@@ -133,8 +138,7 @@ export function findLead(doc: Document, deck: readonly string[], opts: { article
     const text = norm(el.textContent);
     if (text.length < MIN_LEAD_CHARS || text.length > MAX_LEAD_CHARS || !SENTENCE_END.test(text)) continue;
     if (el.querySelectorAll('p').length > 4 || el.querySelector('img, figure, h1, h2')) continue;
-    const linkText = Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
-    if (linkText > text.length * MAX_LEAD_LINK_SHARE) continue;
+    if (linkTextLength(el) >= text.length * MAX_LINK_SHARE) continue;
     return text;
   }
   return undefined;

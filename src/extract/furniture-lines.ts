@@ -2,6 +2,7 @@
 // notices and disclosures, widget labels, calls to sign up or sign in, pointers to other stories,
 // headings of "more stories" lists, credit labels, the contacts that end a press release. The body
 // clean-up (body-cleanup.ts) decides where in the body each is read.
+import { LINE_CREDIT_LABEL } from './photo-credit.ts';
 
 /** Copyright notices, disclosures and blog footers, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
 const LEGAL = [
@@ -85,7 +86,7 @@ export const MORE_STORIES = new RegExp(
 );
 const MAX_BOILERPLATE_CHARS = 220;
 /** A line that opens with a credit label ("Photo: …", "Bild: …"). */
-export const CREDIT_LABEL_START = /^\s*[\[(]?\s*(?:photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)(?![\p{L}])\s*(?:copyright|credit|by)?\s*[=:：]?/iu;
+export const CREDIT_LABEL_START = new RegExp(String.raw`^\s*[\[(]?\s*${LINE_CREDIT_LABEL}(?![\p{L}])\s*(?:copyright|credit|by)?\s*[=:：]?`, 'iu');
 
 /** Labels that open the contacts-and-sources section ending a press release or a report. */
 export const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes)\s*:?$/i;

@@ -13,8 +13,12 @@ const JUNK_TOKEN = new RegExp(
   String.raw`(?:^|[-_\s])(?:share|sharing|shares|sharebar|social|sns|ads?|advert|adverts|advertisement|adsense|adslot|ad-?slot|dfp|gpt|banner|sponsor|sponsored|promo|promotion|related|recommend|recommended|recommendation|most-?read|mostread|most-?viewed|popular|ranking|comments?|commentary-box|reply|replies|poll|survey|newsletter|subscribe|subscription|signup|sign-up|paywall|breadcrumbs?|tags|tag-?list|keywords|tooltip|modal|popup|cookie|consent|gdpr|print|toolbar|outbrain|taboola|rss|widget|sidebar|side-?bar|masthead|gnb|lnb|snb|topnav|skip|skip-?link|jump|font-?size|fontsize|reaction|reactions|emoticon|recirc|trending|more-?stories|read-?more|next-?article|prev-?article|series-?nav|author-?bio|bio-?box|author-?box|author-?info|author-?description|about-?(?:the-?)?author|donate|membership|app-?download|header-?wrap|site-?header|site-?footer|footer|copyright|login|sitemap)(?:$|[-_\s\d])`,
   'i',
 );
+/** Class words of a story's body. */
+const STORY_BODY_WORDS = String.raw`article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content`;
+/** Class tokens of a story's body. */
+const STORY_BODY_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS})(?:$|[-_\s])`, 'i');
 /** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary", a quoted post in "social-media-embed"). */
-const KEEP_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])|(?:^|\s)has-[\w-]*(?:font-size|color|background)(?:$|\s)/i;
+const KEEP_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS}|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])`, 'i');
 
 /**
  * Class tokens that say what a block contains or how it prints, not what it is: "has-ad",
@@ -82,6 +86,14 @@ function isHidden(el: JunkEl): boolean {
 /** Names of furniture that stays furniture however much prose it holds (reader comments, footers, consent text). */
 const PROSE_JUNK = /comment|reply|replies|footer|cookie|consent|gdpr|newsletter|disqus/i;
 
+/** Share of the non-space text of `el` that sits in links (1 for an element without text). */
+function linkShare(el: JunkEl): number {
+  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
+  return text === 0 ? 1 : links / text;
+}
+
 /**
  * True for a block of article prose whatever its class ("TestReport__Section--Ads", "paywall",
  * "related-story body", a product <form>): paragraph text of 400+ characters and few links.
@@ -90,11 +102,7 @@ function holdsProse(el: JunkEl): boolean {
   if (PROSE_JUNK.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   let prose = 0;
   for (const p of Array.from(el.querySelectorAll('p'))) prose += (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
-  if (prose < 400) return false;
-  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
-  return text > 0 && links / text < 0.2;
+  return prose >= 400 && linkShare(el) < 0.2;
 }
 
 /**
@@ -104,9 +112,6 @@ function holdsProse(el: JunkEl): boolean {
  */
 const READABILITY_UNLIKELY = /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote/i;
 const READABILITY_SPARED = /and|article|body|column|content|main|shadow/i;
-
-/** Class tokens of a story's body. */
-const STORY_BODY_TOKEN = /(?:^|[-_\s])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|main-?content)(?:$|[-_\s])/i;
 
 /** True when `el` holds the story's body: an <article>, articleBody microdata or a story-body class. */
 function holdsStoryBody(el: JunkEl): boolean {
@@ -139,11 +144,7 @@ const PROSE_PARAGRAPH_CHARS = 150;
 /** True for a <p> of prose: long enough, few links, not hidden. */
 function isProseParagraph(el: JunkEl): boolean {
   if (isHidden(el) || el.getAttribute('role') !== null) return false;
-  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
-  if (text < PROSE_PARAGRAPH_CHARS) return false;
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
-  return links / text < 0.3;
+  return (el.textContent ?? '').replace(/\s+/g, '').length >= PROSE_PARAGRAPH_CHARS && linkShare(el) < 0.3;
 }
 
 /** What removeJunk saw on its way. */

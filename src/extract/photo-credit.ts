@@ -9,8 +9,10 @@ export interface SplitCaption {
   readonly credit?: string;
 }
 
+/** Labels that make a line opening with them a credit whatever its length ("Photo: …", "Bild: …", "사진=…"). */
+export const LINE_CREDIT_LABEL = String.raw`(?:photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)`;
 /** Labels that introduce a credit. */
-const LABEL = String.raw`(?:photo(?:graph(?:er)?)?s?|image|picture|pic|credit|courtesy|source|illustration|graphic|video|bild|titelbild|bildquelle|fotos?|crédits? photos?|crédit|fuente|zdjęcie|fot\.?|사진|그래픽|자료|영상|일러스트|출처|제공|이미지|写真|撮影|图片|圖片|摄影)`;
+const CREDIT_LABEL = String.raw`(?:${LINE_CREDIT_LABEL}|photographer|pic|source|illustration|graphic|video|crédit|fot\.?|영상|일러스트|출처|제공|이미지|撮影|图片|圖片|摄影)`;
 /** News agencies and picture desks commonly named without a label. */
 const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
 
@@ -18,11 +20,11 @@ const PATTERNS: readonly RegExp[] = [
   // "Image copyright Getty Images", "Photo credit: Jane Doe" as a line of its own.
   /^\s*(?:image|photo|picture)\s+(?:copyright|credit)\s*[:：]?\s*(.{1,80}?)\s*$/iu,
   // "(사진=연합뉴스)", "[사진 제공=…]", "<사진=…>" anywhere at the end.
-  new RegExp(String.raw`\s*[\[(<〈【]\s*${LABEL}(?:\s*${LABEL})?\s*[=:：]\s*([^\])>〉】]{1,80})[\])>〉】]\s*$`, 'iu'),
+  new RegExp(String.raw`\s*[\[(<〈【]\s*${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*[=:：]\s*([^\])>〉】]{1,80})[\])>〉】]\s*$`, 'iu'),
   // "… /사진=연합뉴스", "… photo=Hankyung DB": "=" is a credit anywhere after a word.
-  new RegExp(String.raw`(?:^|\s*[/|·]\s*|\s+)${LABEL}(?:\s*${LABEL})?\s*=\s*(.{1,80}?)\s*$`, 'iu'),
+  new RegExp(String.raw`(?:^|\s*[/|·]\s*|\s+)${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*=\s*(.{1,80}?)\s*$`, 'iu'),
   // "… Photo: Reuters", "Photo by Jane Doe": only at the start, after a slash or after a sentence.
-  new RegExp(String.raw`(?:^|\s*[/|·]\s*|(?<=[.!?"”)])\s*)${LABEL}(?:\s*${LABEL})?\s*(?:[:：]|\s+by\s+)\s*(.{1,80}?)\s*$`, 'iu'),
+  new RegExp(String.raw`(?:^|\s*[/|·]\s*|(?<=[.!?"”)])\s*)${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*(?:[:：]|\s+by\s+)\s*(.{1,80}?)\s*$`, 'iu'),
   // "ⓒ 뉴스1", "© AFP", "Copyright Reuters" at the end.
   new RegExp(String.raw`\s*[\[(]?\s*(?:ⓒ|©|\(c\)|copyright)\s*(.{1,60}?)\s*[\])]?\s*$`, 'iu'),
   // "(Getty Images)", "(AP Photo/Jane Doe)", "[AFP]" at the end.
@@ -31,7 +33,7 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\s*/\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[^/]{1,40}\s+Photo)\s*$`, 'iu'),
 ];
 /** Credits written before the caption: "사진=연합뉴스 | 캡션", "Photo: Reuters — caption". */
-const LEADING = new RegExp(String.raw`^\s*[\[(]?\s*${LABEL}\s*[=:：]\s*([^\])|/]{1,60}?)\s*(?:[\])]|\s[|/—–-]\s)\s*(.+)$`, 'iu');
+const LEADING = new RegExp(String.raw`^\s*[\[(]?\s*${CREDIT_LABEL}\s*[=:：]\s*([^\])|/]{1,60}?)\s*(?:[\])]|\s[|/—–-]\s)\s*(.+)$`, 'iu');
 
 /** Trims punctuation left around a caption or credit. */
 function trimPunct(s: string): string {
