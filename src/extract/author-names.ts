@@ -15,7 +15,10 @@ const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|i
 const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A weekday, a "Stand"/"Updated" label or a role word left after a name ("Joe Wee Monday", "Sara Zinnecker Stand", "Ben Silverman Games Editor"). */
-const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`, 'iu');
+const TRAILING_WORD_TAIL = String.raw`\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`;
+const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)${TRAILING_WORD_TAIL}`, 'iu');
+/** The same word without the look back at the name before it: a cheap test first (the look back costs a scan of the line per space). */
+const TRAILING_WORD_END = new RegExp(TRAILING_WORD_TAIL, 'iu');
 /** A label inside a line of metadata after which the name follows ("Datum: 19.11.2021 Autor: Fritz Imhof"). */
 const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
 
@@ -41,8 +44,9 @@ export function cleanAuthorName(name: string): string {
     .replace(TRAILING_CREDIT, '')
     .replace(TRAILING_DATE, '')
     .replace(TRAILING_AFFILIATION, '')
-    .replace(TRAILING_ROLE, '')
-    .replace(TRAILING_WORD, '')
+    .replace(TRAILING_ROLE, '');
+  if (TRAILING_WORD_END.test(v)) v = v.replace(TRAILING_WORD, '');
+  v = v
     .replace(/[\s,|—–:-]+$/, '')
     .replace(/^[\s,|—–:-]+/, '')
     .trim();

@@ -3,7 +3,7 @@
 // "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 import type { Author } from '../core/records.ts';
 import { isDateLine } from './date-line.ts';
-import { descendants, hasVisibleText } from './dom-walk.ts';
+import { descendantList, hasVisibleText } from './dom-walk.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
@@ -24,7 +24,7 @@ function textBlocks(content: Element): Element[] {
   // nest thousands of tags): mark the ancestors of every INNER_BLOCK element as containers, and
   // everything under a <figure> as inside one.
   if (content.closest('figure')) return [];
-  const all = Array.from(descendants(content));
+  const all = descendantList(content);
   const containers = new Set<Element>();
   const inFigure = new Set<Element>();
   for (const el of all) {

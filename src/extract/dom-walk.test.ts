@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { descendants, nonSpaceChars, nonSpaceCharsOfAll } from './dom-walk.ts';
+import { descendantList, descendants, nonSpaceChars, nonSpaceCharsOfAll } from './dom-walk.ts';
 
 const testdata = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
 
@@ -22,5 +22,24 @@ describe('nonSpaceCharsOfAll', () => {
     const doc = parseHtmlDocument('<!doctype html><html><body><div>a b<!-- c d --><template><p>e f</p></template><span> g </span></div></body></html>');
     const div = doc.querySelector('div')!;
     assert.equal(nonSpaceCharsOfAll(doc.body).get(div), (div.textContent ?? '').replace(/\s+/g, '').length);
+  });
+});
+
+describe('descendants and descendantList', () => {
+  it('should list the elements querySelectorAll("*") lists, in its order, on every golden page', () => {
+    for (const name of readdirSync(testdata)) {
+      const doc = parseHtmlDocument(readFileSync(join(testdata, name, 'source.html'), 'latin1'));
+      for (const root of [doc.body, ...Array.from(doc.body.querySelectorAll('div')).slice(0, 20)]) {
+        const expected = Array.from(root.querySelectorAll('*'));
+        assert.deepEqual(descendantList(root), expected, name);
+        assert.deepEqual([...descendants(root)], expected, name);
+      }
+    }
+  });
+  it('should not enter template contents and should stop at the root', () => {
+    const doc = parseHtmlDocument('<!doctype html><html><body><div id="a"><template><p>x</p></template><span></span></div><i></i></body></html>');
+    const a = doc.querySelector('#a')!;
+    assert.deepEqual(descendantList(a).map((e) => e.tagName), ['TEMPLATE', 'SPAN']);
+    assert.deepEqual([...descendants(a)].map((e) => e.tagName), ['TEMPLATE', 'SPAN']);
   });
 });

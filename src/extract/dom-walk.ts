@@ -11,32 +11,32 @@ export interface WalkEl {
   readonly parentElement: WalkEl | null;
 }
 
+/** The element after `cur` in document order under `root` (<template> contents skipped), or null. */
+function nextInOrder<E extends WalkEl>(cur: E, root: E): E | null {
+  const first = cur.tagName === 'TEMPLATE' ? null : (cur.firstElementChild as E | null);
+  if (first) return first;
+  // The next sibling of the closest ancestor (or self) that has one.
+  for (let up: E | null = cur; up && up !== root; up = up.parentElement as E | null) {
+    const next = up.nextElementSibling as E | null;
+    if (next) return next;
+  }
+  return null;
+}
+
 /**
  * The descendant elements of `root` in document order, as `root.querySelectorAll('*')` lists them
- * (`root` itself excluded, <template> contents skipped). Call it on a tree that is not changed
- * while it is walked, or collect into an array first.
+ * (`root` itself excluded, <template> contents skipped), one at a time: for walks that stop early.
+ * Call it on a tree that is not changed while it is walked.
  */
 export function* descendants<E extends WalkEl>(root: E): Generator<E> {
-  let cur = root.firstElementChild as E | null;
-  while (cur) {
-    yield cur;
-    const first = cur.tagName === 'TEMPLATE' ? null : (cur.firstElementChild as E | null);
-    if (first) {
-      cur = first;
-      continue;
-    }
-    // Next in document order: the next sibling of the closest ancestor (or self) that has one.
-    let up: E | null = cur;
-    cur = null;
-    while (up && up !== root) {
-      const next = up.nextElementSibling as E | null;
-      if (next) {
-        cur = next;
-        break;
-      }
-      up = up.parentElement as E | null;
-    }
-  }
+  for (let cur = root.firstElementChild as E | null; cur; cur = nextInOrder(cur, root)) yield cur;
+}
+
+/** The same elements as descendants(), collected: for walks of the whole tree (a generator's steps cost more than the list). */
+export function descendantList<E extends WalkEl>(root: E): E[] {
+  const out: E[] = [];
+  for (let cur = root.firstElementChild as E | null; cur; cur = nextInOrder(cur, root)) out.push(cur);
+  return out;
 }
 
 /** Minimal node shape for the text counters (the extract DOM and a browser DOM both satisfy it). */
@@ -103,7 +103,7 @@ function countNonSpace(data: string): number {
  * changes under an element.
  */
 export function nonSpaceCharsOfAll<E extends WalkEl & TextWalkNode>(root: E): Map<E, number> {
-  const els = [root, ...descendants(root)];
+  const els = [root, ...descendantList(root)];
   const sizes = new Map<E, number>();
   for (let i = els.length - 1; i >= 0; i--) {
     const el = els[i]!;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Readability } from '@mozilla/readability';
 import { fileURLToPath } from 'node:url';
 import { LedeError } from '../core/errors.ts';
 import type { ImageRef } from '../core/records.ts';
@@ -96,5 +97,19 @@ describe('extractArticle robustness', () => {
     const story = '<p>The council voted on Tuesday to keep ferry fares at their current level for another year, citing rising costs.</p>'.repeat(6);
     const a = await extractArticle(`<html><body>${'<div>'.repeat(10_000)}${story}</body></html>`, { url: 'https://e.example/a' });
     assert.equal(a.text.split('The council voted').length - 1, 6);
+  });
+
+  it('should keep the words of script links and resolve the other links against the page', async () => {
+    const para = (inner: string) => `<p>The council voted on Tuesday to keep ferry fares at their current level for another year, ${inner} citing rising costs and a drop in riders.</p>`;
+    const html = `<html><body><article>${para('<a href="javascript:void(0)">as the mayor asked</a>')}${para('<a href="javascript:open()"><b>said</b> the clerk</a>')}${para('<a href="/budget">the budget</a>')}${para('<a href="#notes">see notes</a>')}</article></body></html>`;
+    const a = await extractArticle(html, { url: 'https://e.example/news/a' });
+    for (const words of ['as the mayor asked', 'said the clerk', 'the budget']) assert.ok(a.text.includes(words), words);
+    assert.ok(!a.contentHtml.includes('javascript:'), a.contentHtml);
+    assert.ok(a.contentHtml.includes('href="https://e.example/budget"'), a.contentHtml);
+    assert.ok(a.contentHtml.includes('href="https://e.example/news/a#notes"'), a.contentHtml);
+  });
+
+  it('should find the Readability step it replaces (an upgrade that renames it must be seen)', () => {
+    assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)._fixRelativeUris, 'function');
   });
 });

@@ -64,6 +64,26 @@ interface BodyRead {
   readonly figures: FigureSnapshot[];
 }
 
+/** The one Readability step replaced: its URL pass (`_fixRelativeUris`, Readability 0.6). */
+interface ReadabilityInternals {
+  _fixRelativeUris(content: Element): void;
+}
+
+/**
+ * Readability's URL pass without the URLs: rewriteBody and normalizeImages resolve every link and
+ * photo against the page's real base (Readability's pass would resolve each a second time), so
+ * only its other work is kept: a `javascript:` link becomes its text.
+ */
+function dropScriptLinks(content: Element): void {
+  for (const a of Array.from(content.getElementsByTagName('a'))) {
+    if (!a.getAttribute('href')?.startsWith('javascript:')) continue;
+    const only = a.childNodes.length === 1 && a.firstChild!.nodeType === 3;
+    const into = only ? a.ownerDocument.createTextNode(a.textContent ?? '') : a.ownerDocument.createElement('span');
+    if (!only) while (a.firstChild) into.appendChild(a.firstChild);
+    a.parentNode!.replaceChild(into, a);
+  }
+}
+
 /** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
 function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
   // Lazy images get their real source before Readability, which drops photos it thinks are empty.
@@ -72,7 +92,9 @@ function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
     if (src) img.setAttribute('src', src);
   }
   const figures = snapshotFigures(doc);
-  const parsed = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 }).parse();
+  const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 });
+  (reader as unknown as ReadabilityInternals)._fixRelativeUris = dropScriptLinks;
+  const parsed = reader.parse();
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content || !/[\p{L}\p{N}]/u.test(content.textContent ?? '')) return undefined;
   return { parsed, content, figures };

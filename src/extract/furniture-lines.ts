@@ -3,6 +3,7 @@
 // headings of "more stories" lists, credit labels, the contacts that end a press release. The body
 // clean-up (body-cleanup.ts) decides where in the body each is read.
 import { LINE_CREDIT_LABEL } from './photo-credit.ts';
+import { alternation, matchesAny } from './regex-set.ts';
 
 /** Copyright notices, disclosures and blog footers, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
 const LEGAL = [
@@ -93,10 +94,13 @@ export const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartne
 /** A closing line naming where the story came from ("Quelle: dpa", "Źródło: ISBnews"). */
 export const SOURCE_LINE = /^(?:quelle|source|źródło|fuente|fonte)\s*:\s*.{1,100}$/i;
 
+const LEGAL_ANY = alternation(LEGAL);
+const BOILERPLATE_ANY = alternation(BOILERPLATE);
+
 /** True when a short line is site boilerplate rather than article text. */
 export function isBoilerplate(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  if (t === '') return false;
-  if (t.length <= LEGAL_MAX_CHARS && LEGAL.some((re) => re.test(t))) return true;
-  return t.length <= MAX_BOILERPLATE_CHARS && BOILERPLATE.some((re) => re.test(t));
+  if (t === '' || t.length > LEGAL_MAX_CHARS) return false;
+  if (matchesAny(LEGAL_ANY, t)) return true;
+  return t.length <= MAX_BOILERPLATE_CHARS && matchesAny(BOILERPLATE_ANY, t);
 }

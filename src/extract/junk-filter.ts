@@ -1,7 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
-import { descendants, hasVisibleText, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { descendantList, hasVisibleText, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { holdsPaywallPrompt, PAYWALL_TOKEN } from './paywall.ts';
 
 /** Tags that are never article text. */
@@ -42,6 +42,7 @@ interface JunkEl extends WalkEl {
   hasAttribute(name: string): boolean;
   hasAttributes(): boolean;
   remove(): void;
+  contains(other: JunkEl): boolean;
   textContent: string | null;
   querySelectorAll(sel: string): ArrayLike<JunkEl>;
 }
@@ -125,10 +126,16 @@ function holdsStoryBody(el: JunkEl): boolean {
  * drop the story with them and score what is left (an advertiser disclosure). A big list of
  * teasers ("legends") holds no story body and keeps its name.
  */
-function shieldWrappers(named: readonly JunkEl[], total: number, size: (el: JunkEl) => number): void {
+function shieldWrappers(named: readonly JunkEl[], body: JunkEl, size: (el: JunkEl) => number, sizeBefore?: ReadonlyMap<JunkEl, number>): void {
+  let total: number | undefined; // the page's size, read once and only when a wrapper is named so
   for (const el of named) {
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (!READABILITY_UNLIKELY.test(names) || READABILITY_SPARED.test(names) || !(el as unknown as { isConnected: boolean }).isConnected) continue;
+    if (!READABILITY_UNLIKELY.test(names) || READABILITY_SPARED.test(names)) continue;
+    total ??= size(body);
+    // Its size before furniture was removed bounds its size now: too small then, too small now.
+    const before = sizeBefore?.get(el);
+    if (before !== undefined && (before <= 0.4 * total || before <= 500)) continue;
+    if (!(el as unknown as { isConnected: boolean }).isConnected) continue;
     const own = size(el);
     if (own > 0.4 * total && own > 500 && holdsStoryBody(el)) {
       const named = el as unknown as { removeAttribute(n: string): void };
@@ -168,7 +175,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   // O(depth), quadratic on pages that nest thousands of unclosed tags).
   const byTag = new Map<string, JunkEl[]>(JUNK_TAGS.map((t) => [t, []]));
   const named: JunkEl[] = [];
-  for (const el of descendants(body)) {
+  for (const el of descendantList(body)) {
     byTag.get(el.tagName.toLowerCase())?.push(el);
     if (el.hasAttributes() && NAME_ATTRS.some((a) => el.hasAttribute(a))) named.push(el);
   }
@@ -180,20 +187,30 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
   }
   if (opts.byName === false) {
-    shieldWrappers(named, size(body), size);
+    shieldWrappers(named, body, size);
     return { paywallPrompt };
   }
   // Every element's size from one walk: elements are judged in document order, so none has lost a
   // descendant when its turn comes, and the counts hold (a walk per element was quadratic in nesting).
   const sizes = nonSpaceCharsOfAll(body as unknown as JunkEl & TextWalkNode);
   const total = sizes.get(body as unknown as JunkEl & TextWalkNode) ?? 0;
+  // The last element removed: the named elements right after it in document order that lie inside
+  // it went with it, and are not judged (judging them changes nothing and costs their prose reads).
+  let removed: JunkEl | undefined;
   for (const el of named) {
+    if (removed) {
+      if (removed.contains(el)) continue;
+      removed = undefined;
+    }
     const tag = el.tagName.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article' || tag === 'h1') continue;
     // Inline elements inside sentences ("<a class=popup>rather elderly</a>") are text, whatever their
     // class; but a hover card set inside a sentence (a person's photo and their latest stories) is not.
     if (INLINE.has(tag) && !el.hasAttribute('hidden') && el.getAttribute('aria-hidden') !== 'true') {
-      if (isInlineCard(el)) el.remove();
+      if (isInlineCard(el)) {
+        el.remove();
+        removed = el;
+      }
       continue;
     }
     if (!looksLikeJunk(el)) continue;
@@ -201,8 +218,9 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
     if (tag === 'p' && isProseParagraph(el)) continue;
     if (el.getAttribute('role') === null && !isHidden(el) && holdsProse(el)) continue;
     el.remove();
+    removed = el;
   }
-  shieldWrappers(named, size(body), size);
+  shieldWrappers(named, body, size, sizes);
   // Quoted posts embedded in the story ("social-media-embed", "twitter-tweet") are text the story
   // quotes; their wrappers' names would make Readability drop them as social widgets.
   for (const el of named) {

@@ -11,6 +11,7 @@
 // A long body is whole whatever the page says (the whole text was served, say to search engines),
 // so only a short one is partial.
 import { descendants, type WalkEl } from './dom-walk.ts';
+import { alternation, matchesAny } from './regex-set.ts';
 
 /** Bodies at least this long are whole whatever the page says. */
 export const PARTIAL_MAX_CHARS = 4000;
@@ -43,10 +44,12 @@ const PROMPTS: readonly RegExp[] = [
   /有料会員限定|会員限定(?:記事|です|の記事)|続きを読むには|この記事の続きは|残り\d+文字/,
 ];
 
+const PROMPTS_ANY = alternation(PROMPTS);
+
 /** True when a short line asks the reader to subscribe or sign in to read the rest. */
 export function isPaywallPrompt(text: string): boolean {
   const t = text.replace(/\s+/g, ' ').trim();
-  return t !== '' && t.length <= MAX_PROMPT_CHARS && PROMPTS.some((re) => re.test(t));
+  return t !== '' && t.length <= MAX_PROMPT_CHARS && matchesAny(PROMPTS_ANY, t);
 }
 
 /** Elements of a box read for a prompt, at most. */
