@@ -4,7 +4,7 @@
 // (authors, images, summary method, job payloads) are checked for the fields Lede reads and may
 // carry more, which an import keeps as they are.
 import { z } from 'zod';
-import { TRANSFER_TYPES, type TransferCounts, type TransferRecord } from '../store/store.ts';
+import { TRANSFER_TYPES, type TransferCounts, type TransferRecord } from '../store/transfer-store.ts';
 
 /** The header's `type`. */
 export const EXPORT_FORMAT = 'lede-export';

@@ -3,7 +3,7 @@
 // before it writes anything, then writes it in one transaction of the store. The file is read
 // twice, line by line, so neither pass holds more than the ids that later lines may refer to.
 import { LedeError } from '../core/errors.ts';
-import { TRANSFER_TYPES, type TransferCounts, type TransferRecord, type TransferStore } from '../store/store.ts';
+import { TRANSFER_TYPES, type TransferCounts, type TransferRecord, type TransferStore } from '../store/transfer-store.ts';
 import { describeIssue, EXPORT_END, EXPORT_FORMAT, EXPORT_VERSION, endSchema, headerSchema, RECORD_SCHEMAS, type ExportEnd, type ExportHeader } from './transfer-format.ts';
 
 /** Lines of a file, in order, without their line ends (a fresh iterable per call). */

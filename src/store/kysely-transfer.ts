@@ -6,7 +6,7 @@ import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { LedeError } from '../core/errors.ts';
 import { KyselyPollStore } from './kysely-poll-store.ts';
 import type { Database } from './rows.ts';
-import { TRANSFER_TYPES, type TransferCounts, type TransferRecord, type TransferStore } from './store.ts';
+import { TRANSFER_TYPES, type TransferCounts, type TransferRecord, type TransferStore } from './transfer-store.ts';
 import { TRANSFER_TABLES, type TransferTable } from './transfer-rows.ts';
 
 type Row = Record<string, unknown>;

@@ -6,8 +6,8 @@ import type { Generated } from 'kysely';
 import type { Author, ImageRef, SummaryMethod } from '../core/records.ts';
 import type { AdminRow, ApiTokenRow, ArticleRow, FeedEntryRow, JobRow, ReactionRow, SourceRow } from './rows.ts';
 import { summaryMethodJson } from './rows.ts';
+import type { FeedEntryState } from './store.ts';
 import type {
-  FeedEntryState,
   TransferAdmin,
   TransferApiToken,
   TransferArticle,
@@ -16,7 +16,7 @@ import type {
   TransferReaction,
   TransferRecord,
   TransferSource,
-} from './store.ts';
+} from './transfer-store.ts';
 
 type Plain<T> = { [K in keyof T]: T[K] extends Generated<infer U> ? U : T[K] };
 

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { LedeError } from '../../core/errors.ts';
-import type { TransferCounts } from '../../store/store.ts';
+import type { TransferCounts } from '../../store/transfer-store.ts';
 import type { Boot } from '../app-context.ts';
 import { globals, print } from '../cli-output.ts';
 
@@ -22,7 +22,7 @@ export function registerExport(program: Command, boot: Boot): void {
       try {
         const { exportLines, describeCounts } = await import('../../pipeline/transfer.ts');
         const counts = {} as TransferCounts;
-        const { TRANSFER_TYPES } = await import('../../store/store.ts');
+        const { TRANSFER_TYPES } = await import('../../store/transfer-store.ts');
         for (const t of TRANSFER_TYPES) counts[t] = 0;
         const lines = Readable.from(exportLines(app.store, { credentials: !!opts.credentials, counts }));
         if (!opts.output || opts.output === '-') {

@@ -47,7 +47,7 @@ export function registerImport(program: Command, boot: Boot): void {
           }
         }
         const { describeCounts, readRecords } = await import('../../pipeline/transfer.ts');
-        const { TRANSFER_TYPES } = await import('../../store/store.ts');
+        const { TRANSFER_TYPES } = await import('../../store/transfer-store.ts');
         // The whole file is checked before the store is opened: a bad file touches no database.
         const counts = Object.fromEntries(TRANSFER_TYPES.map((t) => [t, 0])) as Record<(typeof TRANSFER_TYPES)[number], number>;
         for await (const record of readRecords(fileLines(path))) counts[record.type]++;
