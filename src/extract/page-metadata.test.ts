@@ -89,6 +89,21 @@ describe('readPageMetadata', () => {
       assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: byline }]);
     }
   });
+  it('should replace a login by the name the page writes in a link to its profile', () => {
+    const page = (link: string) => `<html><head><title>T</title></head><body><h1>T</h1><div class="meta">${link}</div></body></html>`;
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', headline: 'T', author: 'CC7567' });
+    const read = (html: string) => readPageMetadata(parseHtmlDocument(html) as unknown as MetaDocument, [ld]).authors;
+    assert.deepEqual(read(page('<a href="https://fandom.example/u/CC7567">James Akinaka</a>')), [{ name: 'James Akinaka' }]);
+    assert.deepEqual(read(page('<a href="/@cc7567/">James Akinaka</a>')), [{ name: 'James Akinaka' }]);
+    // Links to other profiles, and link words that are no name, leave the login as it is.
+    assert.deepEqual(read(page('<a href="/u/CC7568">James Akinaka</a>')), [{ name: 'CC7567' }]);
+    assert.deepEqual(read(page('<a href="/u/CC7567">View Profile</a>')), [{ name: 'CC7567' }]);
+    assert.deepEqual(read(page('<a href="/u/CC7567">james akinaka</a>')), [{ name: 'CC7567' }]);
+    // A capitalized word is a name or a desk, not a login: a link to a page of that name is no profile.
+    const desk = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', headline: 'T', author: 'Redaktion' });
+    const html = page('<a href="/redaktion">Unser Team</a>');
+    assert.deepEqual(readPageMetadata(parseHtmlDocument(html) as unknown as MetaDocument, [desk]).authors, [{ name: 'Redaktion' }]);
+  });
   it('should keep a one-word metadata author when the page names nobody fuller', () => {
     const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);

@@ -1,7 +1,7 @@
 // Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
-import { isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
+import { cleanAuthorName, isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
 import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout, type PartEl } from './page-parts.ts';
 
@@ -113,6 +113,31 @@ function fullerNames(people: Author[], later: readonly (() => Author[])[]): Auth
   return people;
 }
 
+/** Words of a link to a profile that are not a name ("View profile", "All posts"). */
+const PROFILE_LINK_WORDS = /\b(?:profile|profil|view|see|all|posts|articles|stories|more|follow|author|page|home)\b/i;
+
+/** The name the page writes in a link to the profile page of login `handle` ("<a href="/u/CC7567">James Akinaka</a>"), when it writes one. */
+function linkedProfileName(doc: MetaDocument, handle: string): string | undefined {
+  const raw = handle.trim().replace(/^@/, '');
+  // A login: digits, separators or no capital ("CC7567", "sarah-indra"); a capitalized word ("Redaktion", "Jane") is not one.
+  if (raw === '' || !(/[\p{N}._-]/u.test(raw) || raw === raw.toLowerCase())) return undefined;
+  const login = raw.toLowerCase();
+  for (const a of doc.querySelectorAll('a[href]')) {
+    const path = (a.getAttribute('href') ?? '').split(/[?#]/)[0]!.replace(/\/+$/, '');
+    let last = path.slice(path.lastIndexOf('/') + 1);
+    try {
+      last = decodeURIComponent(last);
+    } catch {
+      continue;
+    }
+    if (last.replace(/^@/, '').toLowerCase() !== login) continue;
+    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const words = text.split(' ');
+    if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && !PROFILE_LINK_WORDS.test(text) && cleanAuthorName(text) === text) return text;
+  }
+  return undefined;
+}
+
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
 export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
@@ -197,6 +222,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     if (people.length > 0) {
       // A login or a first name alone ("jane.doe", "Jane") gives way to the full name a later source writes.
       authors = people.some((a) => !isHandleOrFirstName(a.name)) ? people : fullerNames(people, sources.slice(i + 1));
+      // A login no source spells out may still be the address of a profile the page links with the name.
+      if (authors.every((a) => isHandleOrFirstName(a.name))) authors = mergeAuthors(authors.map((a) => ({ ...a, name: linkedProfileName(doc, a.name) ?? a.name })));
       break;
     }
     if (outletAuthors.length === 0) outletAuthors = found;
