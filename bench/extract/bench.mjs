@@ -1,6 +1,9 @@
 // `npm run bench:extract`: runs the shared extract-eval harness over its three corpora for Lede and,
 // in the same run, for Readability on linkedom (the anchor), prints the table and writes it into
 // the README. Needs ../shared. `--no-anchor` skips the anchor, `--no-readme` leaves README alone.
+// Speed on a shared machine moves by a fifth between back-to-back runs, so after the full runs
+// the Zyte suite is timed again, `--speed-runs N` (default 3) more times per extractor, the two
+// extractors taking turns; the table gives each run and the median, and the ratio of medians.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeReadmeSection } from '../readme-section.mjs';
@@ -15,11 +18,15 @@ const extractors = [['Lede', 'lede']];
 if (!args.includes('--no-anchor')) extractors.push(['Readability 0.6 + linkedom', 'readability-linkedom']);
 mkdirSync('.tmp', { recursive: true });
 
-function run(adapter) {
+function run(adapter, suite = 'all') {
   const out = `.tmp/extract-${adapter}.json`;
-  execFileSync(process.execPath, [`${TOOL}/extract-eval.mjs`, '-e', `${TOOL}/adapters/${adapter}.mjs`, '-s', 'all', '--quiet', '--json', out], { stdio: 'inherit' });
+  execFileSync(process.execPath, [`${TOOL}/extract-eval.mjs`, '-e', `${TOOL}/adapters/${adapter}.mjs`, '-s', suite, '--quiet', '--bootstrap', '0', '--json', out], { stdio: 'inherit' });
   return JSON.parse(readFileSync(out, 'utf8')).suites;
 }
+const speedRuns = args.includes('--speed-runs') ? Number(args[args.indexOf('--speed-runs') + 1]) : 3;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+/** Zyte ms/page means per extractor, the full run's first. */
+const speeds = new Map();
 
 const n = (v, d = 3) => (typeof v === 'number' ? v.toFixed(d) : '—');
 const rows = [
@@ -29,6 +36,7 @@ const rows = [
 for (const [name, adapter] of extractors) {
   const s = run(adapter);
   const z = s.zyte;
+  speeds.set(name, [z.ms.mean]);
   const r = s.readability;
   const t = s.trafilatura;
   const meta = ['title', 'byline', 'siteName', 'publishedTime', 'lang'].map((k) => n(r.fields[k]?.exactRate)).join(' / ');
@@ -37,8 +45,14 @@ for (const [name, adapter] of extractors) {
     `| ${name} | ${n(z.f1)} / ${n(z.accuracy)} | ${n(r.text.f1)} | ${meta} | ${n(t.f1)} | ${n(t.fields.author.looseRate)} / ${n(t.fields.date.looseRate)} | ${n(z.ms.mean, 1)} / ${n(z.ms.max, 0)} | ${peak.toFixed(0)} |`,
   );
 }
+for (let i = 0; i < speedRuns; i++) for (const [name, adapter] of extractors) speeds.get(name).push(run(adapter, 'zyte').zyte.ms.mean);
+const speedLine = [...speeds].map(([name, ms]) => `${name} ${ms.map((m) => m.toFixed(1)).join(', ')} (median **${median(ms).toFixed(1)}**)`).join('; ');
+const [lede, anchor] = [...speeds.values()];
+const ratio = anchor ? `; Readability's median over Lede's: **${(median(anchor) / median(lede)).toFixed(2)}×**` : '';
 const table = [
   ...rows,
+  '',
+  `Zyte ms/page mean in each run (the full run first, then ${speedRuns} more taking turns): ${speedLine}${ratio}.`,
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:extract\` (../shared/tools/extract-eval, \`-s all\`), both extractors in the same run on this machine.`,
 ].join('\n');
