@@ -2,7 +2,7 @@
 // in the same run, for Readability on linkedom (the anchor), prints the table and writes it into
 // the README. Needs ../shared. `--no-anchor` skips the anchor, `--no-readme` leaves README alone.
 // Speed on a shared machine moves by a fifth between back-to-back runs, so after the full runs
-// the Zyte suite is timed again, `--speed-runs N` (default 3) more times per extractor, the two
+// the Zyte suite is timed again, `--speed-runs N` (default 4: five runs in all, an odd count, so the median is one run) more times per extractor, the two
 // extractors taking turns; the table gives each run and the median, and the ratio of medians.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -23,8 +23,12 @@ function run(adapter, suite = 'all') {
   execFileSync(process.execPath, [`${TOOL}/extract-eval.mjs`, '-e', `${TOOL}/adapters/${adapter}.mjs`, '-s', suite, '--quiet', '--bootstrap', '0', '--json', out], { stdio: 'inherit' });
   return JSON.parse(readFileSync(out, 'utf8')).suites;
 }
-const speedRuns = args.includes('--speed-runs') ? Number(args[args.indexOf('--speed-runs') + 1]) : 3;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const speedRuns = args.includes('--speed-runs') ? Number(args[args.indexOf('--speed-runs') + 1]) : 4;
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 /** Zyte ms/page means per extractor, the full run's first. */
 const speeds = new Map();
 
