@@ -52,6 +52,12 @@ export class DomElement extends DomParent {
     }
     return this.#list;
   }
+  /** The attributes as they go in a start tag (` name="value"` each, values through `escape`), without building the `attributes` list. */
+  attributesHtml(escape: (value: string) => string): string {
+    let html = '';
+    for (const name in this.#attribs) html += ` ${name}="${escape(this.#attribs[name]!)}"`;
+    return html;
+  }
   /** The stored name of attribute `name`, matched without regard to case, or undefined. */
   #key(name: string): string | undefined {
     if (Object.hasOwn(this.#attribs, name)) return name;

@@ -23,9 +23,7 @@ function write(node: DomNode, out: string[]): void {
   switch (node.nodeType) {
     case ELEMENT_NODE: {
       const el = node as DomElement;
-      let open = `<${el.localName}`;
-      for (const a of el.attributes) open += ` ${a.name}="${escapeAttr(a.value)}"`;
-      out.push(open + '>');
+      out.push(`<${el.localName}${el.attributesHtml(escapeAttr)}>`);
       if (VOID.has(el.localName)) return;
       if (RAW_TEXT.has(el.localName)) {
         for (let n = el.firstChild; n !== null; n = n.nextSibling) out.push(n.nodeType === TEXT_NODE ? (n as DomCharacterData).data : '');
