@@ -2,8 +2,8 @@
 // in the same run, for Readability on linkedom (the anchor), prints the table and writes it into
 // the README. Needs ../shared. `--no-anchor` skips the anchor, `--no-readme` leaves README alone.
 // Speed on a shared machine moves by a fifth between back-to-back runs, so after the full runs
-// the Zyte suite is timed again, `--speed-runs N` (default 4: five runs in all, an odd count, so the median is one run) more times per extractor, the two
-// extractors taking turns; the table gives each run and the median, and the ratio of medians.
+// the Zyte suite is timed `--speed-runs N` more times per extractor (default 4: five in all, so
+// the median is one run), the two taking turns; the table gives each run, the medians and their ratio.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeReadmeSection } from '../readme-section.mjs';

@@ -12,20 +12,19 @@ const LABEL = new RegExp(
   ].join('|'),
   'giu',
 );
-const MONTH = MONTH_NAME;
 const WEEKDAY = String.raw`(?<![\p{L}])(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])\.?,?`;
 const DATE = new RegExp(
   [
     String.raw`\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?:\s*\(\s*[월화수목금토일]\s*\))?`,
-    String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
-    String.raw`\d{1,2}\.?\s+(?:de\s+)?${MONTH},?\s+(?:de\s+)?\d{4}`,
+    String.raw`${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}`,
+    String.raw`\d{1,2}\.?\s+(?:de\s+)?${MONTH_NAME},?\s+(?:de\s+)?\d{4}`,
     // 04.05.2021, 04/21/2022
     String.raw`\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{4}`,
   ].join('|'),
   'giu',
 );
 /** A month and day without a year ("Nov 19"): a date only on a labelled line ("Updated Nov 19, 6:55 AM"). */
-const SHORT_DATE = new RegExp(String.raw`${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
+const SHORT_DATE = new RegExp(String.raw`${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 const TIME = /(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*[:분]\s*\d{2})?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
 const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
 const MAX_DATE_LINE_CHARS = 120;

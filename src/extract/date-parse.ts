@@ -65,9 +65,11 @@ for (const [i, names] of [
 ].entries()) {
   for (const n of names.split(' ')) MONTHS[n] = i + 1;
 }
+/** The month names, longest first, as alternatives of a pattern. */
+const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 /** A month name or abbreviation as a whole word ("März", "Sept.", "października"), for patterns of other modules. */
-export const MONTH_NAME = String.raw`(?<![\p{L}])(?:${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
-const MONTH_WORD = String.raw`(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|')})(?![\p{L}])\.?`;
+export const MONTH_NAME = String.raw`(?<![\p{L}])(?:${MONTH_NAMES})(?![\p{L}])\.?`;
+const MONTH_WORD = String.raw`(${MONTH_NAMES})(?![\p{L}])\.?`;
 const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?)?`;
 /** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */
 const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s*(?:de\s+)?${MONTH_WORD},?\s*(?:de\s+)?(\d{4})(?!\d)${CLOCK}`, 'iu');

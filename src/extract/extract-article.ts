@@ -10,6 +10,7 @@ import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
+import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages } from './image-refs.ts';
@@ -37,7 +38,7 @@ const CAPTION_STORY_MIN_CHARS = 1000;
 
 /** Characters (whitespace excluded) of the text of `el` that sit inside links. */
 function linkChars(el: Element): number {
-  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + (a.textContent ?? '').replace(/\s+/g, '').length, 0);
+  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + nonSpaceChars(a as unknown as TextWalkNode), 0);
 }
 
 /** Throws the stage's one expected failure. */

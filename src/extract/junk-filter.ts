@@ -43,6 +43,7 @@ interface JunkEl extends WalkEl {
   hasAttributes(): boolean;
   remove(): void;
   contains(other: JunkEl): boolean;
+  readonly isConnected: boolean;
   textContent: string | null;
   querySelectorAll(sel: string): ArrayLike<JunkEl>;
 }
@@ -89,9 +90,9 @@ const PROSE_JUNK = /comment|reply|replies|footer|cookie|consent|gdpr|newsletter|
 
 /** Share of the non-space text of `el` that sits in links (1 for an element without text). */
 function linkShare(el: JunkEl): number {
-  const text = (el.textContent ?? '').replace(/\s+/g, '').length;
+  const text = nonSpaceChars(el as unknown as TextWalkNode);
   let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += (a.textContent ?? '').replace(/\s+/g, '').length;
+  for (const a of Array.from(el.querySelectorAll('a'))) links += nonSpaceChars(a as unknown as TextWalkNode);
   return text === 0 ? 1 : links / text;
 }
 
@@ -135,7 +136,7 @@ function shieldWrappers(named: readonly JunkEl[], body: JunkEl, size: (el: JunkE
     // Its size before furniture was removed bounds its size now: too small then, too small now.
     const before = sizeBefore?.get(el);
     if (before !== undefined && (before <= 0.4 * total || before <= 500)) continue;
-    if (!(el as unknown as { isConnected: boolean }).isConnected) continue;
+    if (!el.isConnected) continue;
     const own = size(el);
     if (own > 0.4 * total && own > 500 && holdsStoryBody(el)) {
       const named = el as unknown as { removeAttribute(n: string): void };
@@ -151,7 +152,7 @@ const PROSE_PARAGRAPH_CHARS = 150;
 /** True for a <p> of prose: long enough, few links, not hidden. */
 function isProseParagraph(el: JunkEl): boolean {
   if (isHidden(el) || el.getAttribute('role') !== null) return false;
-  return (el.textContent ?? '').replace(/\s+/g, '').length >= PROSE_PARAGRAPH_CHARS && linkShare(el) < 0.3;
+  return nonSpaceChars(el as unknown as TextWalkNode) >= PROSE_PARAGRAPH_CHARS && linkShare(el) < 0.3;
 }
 
 /** What removeJunk saw on its way. */
