@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDate } from './date-parse.ts';
+import { atShownClock, parseDate, writesZone } from './date-parse.ts';
 
 describe('parseDate', () => {
   const cases: [string, string | undefined][] = [
     ['2024-05-01T10:20:00+09:00', '2024-05-01T10:20:00.000+09:00'],
     ['2024-05-01T10:20:00Z', '2024-05-01T10:20:00.000Z'],
+    ['2015-03-27T13:07:55.096Z', '2015-03-27T13:07:55.096Z'],
+    ['2017-11-24T18:42:20.314667', '2017-11-24T18:42:20.314Z'],
+    ['2019-10-18 17:23:34.8+02:00', '2019-10-18T17:23:34.800+02:00'],
     ['4.\u2009 2.\u2009 2022.', '2022-02-04T00:00:00.000Z'],
     ['입력 2024.05.01 10:20', '2024-05-01T10:20:00.000+09:00'],
     ['2024-05-01 오전 10:20', '2024-05-01T10:20:00.000+09:00'],
@@ -42,4 +45,40 @@ describe('parseDate', () => {
   it('should read zone-less values in the given offset', () => {
     assert.equal(parseDate('2024-05-01 10:20', { defaultOffset: '+09:00' }), '2024-05-01T10:20:00.000+09:00');
   });
+});
+
+describe('atShownClock', () => {
+  it('should write a UTC time at the offset of the bare clock the page prints', () => {
+    assert.equal(atShownClock('2023-11-09T05:30:59.000Z', '2023-11-08T23:30:59.000Z'), '2023-11-08T23:30:59.000-06:00');
+    // The page prints minutes only: compared to the minute.
+    assert.equal(atShownClock('2023-11-09T05:30:59.000Z', '2023-11-08T23:30:00.000Z'), '2023-11-08T23:30:59.000-06:00');
+    assert.equal(atShownClock('2022-01-25T12:02:53.000Z', '2022-01-25T17:32:53.000Z'), '2022-01-25T17:32:53.000+05:30');
+  });
+  it('should take the offset of a shown time that is the same instant', () => {
+    assert.equal(atShownClock('2017-02-24T01:18:13.000Z', '2017-02-23T17:18:13.000-08:00'), '2017-02-23T17:18:13.000-08:00');
+  });
+  it('should read a zone-less declaration at the offset of a page that prints the same clock with one', () => {
+    // A Korean page declaring "2025-11-15T08:47" without a zone (read as UTC) and printing "입력 2025.11.15 08:47" (KST).
+    assert.equal(atShownClock('2025-11-15T08:47:00.000Z', '2025-11-15T08:47:00.000+09:00'), '2025-11-15T08:47:00.000+09:00');
+  });
+  it('should leave the declared time alone when the shown time says nothing of the clock', () => {
+    const declared = '2023-11-09T05:30:59.000Z';
+    assert.equal(atShownClock(declared, undefined), declared);
+    assert.equal(atShownClock(declared, '2023-11-08T00:00:00.000Z'), declared, 'a date without a time');
+    assert.equal(atShownClock(declared, '2023-11-09T17:30:59.000Z'), declared, 'twelve hours off: a clock without am/pm');
+    assert.equal(atShownClock(declared, '2023-11-08T23:17:12.000Z'), declared, 'another time, not a whole quarter hour away');
+    assert.equal(atShownClock(declared, '2023-11-07T23:30:59.000Z'), declared, 'more than fourteen hours away');
+    assert.equal(atShownClock(declared, '2023-11-09T03:30:59.000Z', true), declared, 'a shown time that wrote its zone is another time');
+    assert.equal(atShownClock(declared, '2023-11-09T10:30:59.000+09:00'), declared, 'another instant at another offset');
+    assert.equal(atShownClock('2023-11-08T23:30:59.000-06:00', '2023-11-09T01:30:59.000Z'), '2023-11-08T23:30:59.000-06:00', 'a declaration with its own offset');
+  });
+});
+
+describe('writesZone', () => {
+  for (const raw of ['30 April 2019 13:10 GMT', '2019-04-30T15:10:10Z', '2019-04-30T15:10:10+0000', 'Updated 10:00 +02:00 today', 'Apr 16, 2015 8:02 pm UTC']) {
+    it(`should see the zone of ${JSON.stringify(raw)}`, () => assert.equal(writesZone(raw), true));
+  }
+  for (const raw of ['PUBLISHED: November 8, 2023 at 11:30 p.m.', '2023-11-08 23:30:59', '입력 2025.11.15 08:47', 'Zeit: 12:30 Uhr']) {
+    it(`should see no zone in ${JSON.stringify(raw)}`, () => assert.equal(writesZone(raw), false));
+  }
 });

@@ -23,7 +23,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * local time with its offset ("2022-05-03T23:37:00.000-04:00"), so the day stays the one the page
  * printed. Code that orders articles compares instants (the store's sort key is UTC), never these strings.
  */
-function isoAt(ms: number, offset: string): string {
+export function isoAt(ms: number, offset: string): string {
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
   if (!m || (m[2] === '00' && m[3] === '00')) return new Date(ms).toISOString();
   const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
@@ -31,10 +31,11 @@ function isoAt(ms: number, offset: string): string {
   return `${local}${m[1]}${m[2]}:${m[3]}`;
 }
 
-/** Builds an ISO string from calendar fields read in `offset`, or undefined when out of range. */
-function fromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string): string | undefined {
+/** Builds an ISO string from calendar fields read in `offset`, or undefined when out of range; `fraction` is the digits after the seconds' point ("274" of "29.274"). */
+function fromFields(y: number, mo: number, d: number, h: number, mi: number, s: number, offset: string, fraction = ''): string | undefined {
   if (y < MIN_YEAR || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return undefined;
-  const t = Date.parse(`${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${offset === 'Z' ? 'Z' : offset}`);
+  const ms = fraction === '' ? '' : `.${fraction.slice(0, 3).padEnd(3, '0')}`;
+  const t = Date.parse(`${pad(y, 4)}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(s)}${ms}${offset === 'Z' ? 'Z' : offset}`);
   return Number.isNaN(t) ? undefined : isoAt(t, offset);
 }
 
@@ -113,9 +114,9 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');
 
   // Numeric Y-M-D with optional time, any of . - / 년월일 as separators; labels like "입력" ignored.
-  const ymd = /(\d{4})\s*(?:[.\-/년]\s*)(\d{1,2})\s*(?:[.\-/월]\s*)(\d{1,2})\s*(?:일|\.)?(?:\s*\([^)]{1,3}\))?(?:[ T]*(오전|오후|AM|PM|a\.m\.|p\.m\.)?\s*(\d{1,2})\s*[:시]\s*(\d{1,2})\s*(?:분)?(?::(\d{1,2})(?:\.\d+)?)?\s*(오전|오후|AM|PM|a\.m\.|p\.m\.)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|KST|JST)?/i.exec(raw);
+  const ymd = /(\d{4})\s*(?:[.\-/년]\s*)(\d{1,2})\s*(?:[.\-/월]\s*)(\d{1,2})\s*(?:일|\.)?(?:\s*\([^)]{1,3}\))?(?:[ T]*(오전|오후|AM|PM|a\.m\.|p\.m\.)?\s*(\d{1,2})\s*[:시]\s*(\d{1,2})\s*(?:분)?(?::(\d{1,2})(?:\.(\d+))?)?\s*(오전|오후|AM|PM|a\.m\.|p\.m\.)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|KST|JST)?/i.exec(raw);
   if (ymd) {
-    const [, y, mo, d, mer1, h, mi, s, mer2, zone] = ymd;
+    const [, y, mo, d, mer1, h, mi, s, fraction, mer2, zone] = ymd;
     let off = offset;
     if (zone) {
       const z = zone.toUpperCase();
@@ -123,7 +124,7 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
       else if (ZONE_OFFSETS[z]) off = ZONE_OFFSETS[z]!;
       else off = z.length === 5 ? `${z.slice(0, 3)}:${z.slice(3)}` : z;
     }
-    return fromFields(+y!, +mo!, +d!, to24(h ? +h : 0, mer1 ?? mer2), mi ? +mi : 0, s ? +s : 0, off);
+    return fromFields(+y!, +mo!, +d!, to24(h ? +h : 0, mer1 ?? mer2), mi ? +mi : 0, s ? +s : 0, off, fraction);
   }
 
   // Day-first numbers and month names in several languages; a value with a zone is left to V8 below.
@@ -156,4 +157,50 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
     return isoAt(t, written ? `${written[1]}${written[2]}:${written[3]}` : 'Z');
   }
   return fromFields(local.getFullYear(), local.getMonth() + 1, local.getDate(), local.getHours(), local.getMinutes(), local.getSeconds(), offset);
+}
+
+const QUARTER_HOUR = 15 * 60_000;
+const MAX_OFFSET = 14 * 60 * 60_000;
+const TWELVE_HOURS = 12 * 60 * 60_000;
+/** The offset an ISO string from parseDate carries, in minutes east of UTC (0 for "Z"). */
+function offsetMinutes(iso: string): number {
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+const formatOffset = (minutes: number) => `${minutes < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(minutes) / 60))}:${pad(Math.abs(minutes) % 60)}`;
+
+/**
+ * A publication time declared in UTC (`declared`, from parseDate), written at the clock of the
+ * time the page shows its readers (`shown`, from the body), so the day is the one the page printed:
+ * a page that declares "2023-11-09T05:30:59Z" and prints "2023-11-08 23:30:59" was published on
+ * the 8th at -06:00. When the shown time carries its own offset and the declared time is the same
+ * instant, that offset is taken; when it shows the declared wall clock at an offset (a Korean page
+ * declaring "08:47" without a zone and printing "입력 08:47"), the declared time was that clock's.
+ * A shown time at midnight (a date without a time) says nothing of the clock, nor one twelve hours
+ * off (a 12-hour clock without am/pm). Anything else leaves
+ * `declared` as it is. `shownZoned` tells that the shown text wrote its zone ("13:10 GMT").
+ */
+export function atShownClock(declared: string, shown: string | undefined, shownZoned = false): string {
+  if (!shown || !declared.endsWith('Z')) return declared;
+  const at = Date.parse(declared);
+  const seen = Date.parse(shown);
+  if (Number.isNaN(at) || Number.isNaN(seen) || /T00:00:00(?:\.000)?(?:Z|[+-]\d{2}:\d{2})$/.test(shown)) return declared;
+  const offset = offsetMinutes(shown);
+  if (offset !== 0) {
+    if (seen === at) return isoAt(at, formatOffset(offset));
+    // The declared wall clock is the shown one: the declaration lacked (or mislabelled) its zone.
+    return seen === at - offset * 60_000 ? isoAt(seen, formatOffset(offset)) : declared;
+  }
+  // A shown clock without a zone: its distance from the declared instant is the page's offset
+  // (to the minute when the page prints no seconds). A shown "13:10 GMT" is another time.
+  if (shownZoned) return declared;
+  const diff = seen - (seen % 60_000 === 0 ? at - (at % 60_000) : at);
+  // Twelve hours apart is a 12-hour clock read without its am/pm ("06:00" for 6 pm), not a zone.
+  if (diff === 0 || Math.abs(diff) > MAX_OFFSET || Math.abs(diff) === TWELVE_HOURS || diff % QUARTER_HOUR !== 0) return declared;
+  return isoAt(at, formatOffset(diff / 60_000));
+}
+
+/** True when `raw` writes a clock with its zone ("13:10 GMT", "2019-04-30T15:10:10Z", "10:00 +0200"). */
+export function writesZone(raw: string): boolean {
+  return /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?\s*)?(?:Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b)/i.test(raw);
 }

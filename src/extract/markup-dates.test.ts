@@ -43,7 +43,11 @@ describe('readMarkupDates', () => {
   }
   it('should tell the modification date from the publication date', () => {
     const value = datesOf('<h1>T</h1><p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 10:00</p>');
-    assert.deepEqual(value, { published: '2023-11-07T15:03:30.000Z', modified: '2023-11-08T10:00:00.000Z' });
+    assert.deepEqual(value, { published: '2023-11-07T15:03:30.000Z', modified: '2023-11-08T10:00:00.000Z', publishedZoned: false });
+  });
+  it('should tell whether the published date was written with its zone', () => {
+    assert.equal(datesOf('<h1>T</h1><p class="meta">Posted on 30 April 2019 13:10 GMT</p>').publishedZoned, true);
+    assert.equal(datesOf('<h1>T</h1><div class="time">PUBLISHED: <time datetime="2023-11-08 23:30:59">November 8, 2023 at 11:30 p.m.</time></div>').publishedZoned, false);
   });
 });
 

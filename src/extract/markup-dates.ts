@@ -3,7 +3,7 @@
 // "Veröffentlicht am 3. August 2015", "Updated May 1, 2024") and bare dates in elements classed as
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
-import { parseDate, type ParseDateOptions } from './date-parse.ts';
+import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
 import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
@@ -19,6 +19,8 @@ export interface DateEl extends WalkEl, TextWalkNode {
 export interface MarkupDates {
   readonly published?: string;
   readonly modified?: string;
+  /** True when the text the published date was read from wrote its zone ("13:10 GMT"), false when it wrote a bare clock. */
+  readonly publishedZoned?: boolean;
 }
 
 /** The "am" / "on" / "le" of a byline that dates it ("von Jane am 20.09.2020", "Author: jdoe on May 2, 2020"). */
@@ -92,11 +94,12 @@ function isBareDate(text: string): boolean {
 export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefined = root ? readLayout(root) : undefined): MarkupDates {
   if (!root) return {};
   // Strength: 0 marked up as the article's date, 1 labelled text, 2 a bare date in a date-classed element or <time>.
-  const best: { published?: [number, string]; modified?: [number, string] } = {};
-  const offer = (kind: 'published' | 'modified', strength: number, value: string | undefined) => {
+  // Each with the text it was read from (whether that text wrote a zone).
+  const best: { published?: [number, string, string]; modified?: [number, string, string] } = {};
+  const offer = (kind: 'published' | 'modified', strength: number, value: string | undefined, raw: string) => {
     if (!value) return;
     const cur = best[kind];
-    if (!cur || strength < cur[0]) best[kind] = [strength, value];
+    if (!cur || strength < cur[0]) best[kind] = [strength, value, raw];
   };
   let scanned = 0;
   const { headline, story, memo } = layout ?? readLayout(root);
@@ -106,13 +109,13 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
   let sinceHeadline = -1;
   let visited = 0;
-  let lastBeforeHeadline: { at: number; date: string } | undefined;
+  let lastBeforeHeadline: { at: number; date: string; raw: string } | undefined;
   for (const el of descendants(root)) {
     if (best.published?.[0] === 0 && best.modified) break;
     if (el === (headline as unknown)) {
       sinceHeadline = 0;
       // A date set just above the headline (a dateline over the title) is the story's own too.
-      if (lastBeforeHeadline && visited - lastBeforeHeadline.at <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date);
+      if (lastBeforeHeadline && visited - lastBeforeHeadline.at <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date, lastBeforeHeadline.raw);
     } else if (sinceHeadline >= 0) sinceHeadline++;
     const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
@@ -134,7 +137,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     }
     const hatom = ISO_DATE_START.test(title) ? HATOM_CLASS.exec(cls) : null;
     if (hatom && tag !== 'ABBR' && !belongsToSomethingElse(el as PartEl, story, memo)) {
-      offer(hatom[1] === 'updated' ? 'modified' : 'published', 0, parseDate(title));
+      offer(hatom[1] === 'updated' ? 'modified' : 'published', 0, parseDate(title), title);
       continue;
     }
     const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
@@ -148,8 +151,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
       if (near) {
         const head = (el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim();
         // ("Pressemitteilung vom 25. Januar 2022 | Berlin – Text…": a labelled date opening it.)
-        offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined);
-        offer('published', 3, leadingDate(head, { dayFirst }));
+        offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined, head);
+        offer('published', 3, leadingDate(head, { dayFirst }), head);
       }
       continue;
     }
@@ -164,32 +167,35 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
       if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
         const text = raw.replace(/\s+/g, ' ').trim();
         const date = isBareDate(text) ? parseDate(text, opts) : undefined;
-        if (date) lastBeforeHeadline = { at: visited, date };
+        if (date) lastBeforeHeadline = { at: visited, date, raw: text };
       }
       continue;
     }
-    if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts));
-    if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts));
+    if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts), `${machineValue(el) ?? ''} ${raw}`);
+    if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts), machineValue(el) ?? '');
     if (marked || markedModified) continue;
     // Weaker evidence is read only while nothing as strong or stronger was found (pages with many dated references).
     const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
     const text = raw.replace(/\s+/g, ' ').trim();
     if (wants('published', 1) || wants('modified', 1)) {
       const labelled = labelledDates(text, dayFirst);
-      offer('published', 1, labelled.published);
-      offer('modified', 1, labelled.modified);
+      offer('published', 1, labelled.published, text);
+      offer('modified', 1, labelled.modified, text);
       if (labelled.published || labelled.modified) continue;
     }
     if (!wants('published', 2)) continue;
-    if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined));
-    else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts));
+    if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined), `${el.getAttribute('datetime') ?? ''} ${text}`);
+    else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts), text);
     else if (headline && sinceHeadline < 0 && isBareDate(text)) {
       const date = parseDate(text, opts);
-      if (date) lastBeforeHeadline = { at: visited, date };
+      if (date) lastBeforeHeadline = { at: visited, date, raw: text };
     }
-    else if (near && wants('published', 3)) offer('published', 3, leadingDate(text, opts));
+    else if (near && wants('published', 3)) offer('published', 3, leadingDate(text, opts), text);
   }
-  return { ...(best.published ? { published: best.published[1] } : {}), ...(best.modified ? { modified: best.modified[1] } : {}) };
+  return {
+    ...(best.published ? { published: best.published[1], publishedZoned: writesZone(best.published[2]) } : {}),
+    ...(best.modified ? { modified: best.modified[1] } : {}),
+  };
 }
 
 const MONTH_ABBRS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

@@ -6,7 +6,7 @@ import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout, type PartEl } from './page-parts.ts';
 
 export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.ts';
-import { parseDate } from './date-parse.ts';
+import { atShownClock, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
@@ -232,12 +232,17 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   // Dates in the markup are read (one walk of the page) only when the page declares none.
   let markupDates: ReturnType<typeof readMarkupDates> | undefined;
   const markup = () => (markupDates ??= readMarkupDates(doc.documentElement as unknown as DateEl, layout));
-  const publishedAt =
-    parseDate(clean(article?.datePublished) ?? clean(article?.dateCreated)) ??
+  // A creation date is the draft's: every publication date the page declares comes before it.
+  const declaredPublished =
+    parseDate(clean(article?.datePublished)) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
     parseDate(ldPublished) ??
-    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY)) ??
-    markup().published;
+    parseDate(clean(article?.dateCreated)) ??
+    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY));
+  // A time declared in UTC takes the clock of the time the page prints (the reader's day).
+  const publishedAt = declaredPublished
+    ? atShownClock(declaredPublished, declaredPublished.endsWith('Z') ? markup().published : undefined, markup().publishedZoned)
+    : markup().published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
     parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
