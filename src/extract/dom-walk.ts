@@ -12,7 +12,7 @@ export interface WalkEl {
 }
 
 /** The element after `cur` in document order under `root` (<template> contents skipped), or null. */
-function nextInOrder<E extends WalkEl>(cur: E, root: E): E | null {
+export function nextInOrder<E extends WalkEl>(cur: E, root: E): E | null {
   const first = cur.tagName === 'TEMPLATE' ? null : (cur.firstElementChild as E | null);
   if (first) return first;
   // The next sibling of the closest ancestor (or self) that has one.

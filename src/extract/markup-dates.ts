@@ -4,7 +4,7 @@
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
 import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
-import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -110,7 +110,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   let sinceHeadline = -1;
   let visited = 0;
   let lastBeforeHeadline: { at: number; date: string; raw: string } | undefined;
-  for (const el of descendants(root)) {
+  // A plain loop, not the descendants() generator: this walk runs on most pages and often to the end.
+  for (let el = root.firstElementChild as DateEl | null; el; el = nextInOrder(el, root)) {
     if (best.published?.[0] === 0 && best.modified) break;
     if (el === (headline as unknown)) {
       sinceHeadline = 0;
@@ -140,7 +141,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
       offer(hatom[1] === 'updated' ? 'modified' : 'published', 0, parseDate(title), title);
       continue;
     }
-    const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || (PUBLISHED_CLASS.test(cls) && (tag === 'ABBR' || tag === 'TIME'));
+    const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || ((tag === 'ABBR' || tag === 'TIME') && PUBLISHED_CLASS.test(cls));
     const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);
     const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(id);
     // Plain paragraphs and cells are read for labelled dates near the top of long pages only (reference lists, tables).
