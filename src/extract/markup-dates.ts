@@ -60,6 +60,8 @@ function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
   const numeric = NUMERIC_LEAD.exec(text);
   return numeric ? parseDate(numeric[1], opts) : undefined;
 }
+/** Tags that hold another part of the page wherever they stand. */
+const ELSEWHERE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 /** Tags whose short text may hold a labelled date. */
 const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -108,6 +110,15 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
   const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
   let sinceHeadline = -1;
+  const afterHeadline = (headline as unknown as DateEl | undefined)?.nextElementSibling as DateEl | null | undefined;
+  /** True when `el` is, or is inside, the element right after the headline, and none of them is an aside, nav, footer or form. */
+  const underHeadline = (el: DateEl) => {
+    for (let cur: DateEl | null = el; cur && cur !== root; cur = cur.parentElement as DateEl | null) {
+      if (ELSEWHERE_TAGS.has(cur.tagName)) return false;
+      if (cur === afterHeadline) return true;
+    }
+    return false;
+  };
   let visited = 0;
   let lastBeforeHeadline: { at: number; date: string; raw: string } | undefined;
   // A plain loop, not the descendants() generator: this walk runs on most pages and often to the end.
@@ -163,7 +174,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (++scanned > MAX_SCANNED) break;
     const korean = /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
-    if (belongsToSomethingElse(el as PartEl, story, memo)) {
+    // The block right under the headline is the story's header whatever its class says ("teaser-small__metadata").
+    if (belongsToSomethingElse(el as PartEl, story, memo) && !(near && underHeadline(el))) {
       // A sibling of the headline is part of the story's header whatever its class says ("teaser-meta").
       if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
         const text = raw.replace(/\s+/g, ' ').trim();
