@@ -229,7 +229,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     if (outletAuthors.length === 0) outletAuthors = found;
   }
 
-  // Dates in the markup are read (one walk of the page) only when the page declares none.
+  // Dates in the markup are read (one walk of the page) only when the page declares none, or
+  // declares its publication time in UTC (for the clock the page prints).
   let markupDates: ReturnType<typeof readMarkupDates> | undefined;
   const markup = () => (markupDates ??= readMarkupDates(doc.documentElement as unknown as DateEl, layout));
   // A creation date is the draft's: every publication date the page declares comes before it.
@@ -240,9 +241,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     parseDate(clean(article?.dateCreated)) ??
     parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY));
   // A time declared in UTC takes the clock of the time the page prints (the reader's day).
-  const publishedAt = declaredPublished
-    ? atShownClock(declaredPublished, declaredPublished.endsWith('Z') ? markup().published : undefined, markup().publishedZoned)
-    : markup().published;
+  const shown = declaredPublished?.endsWith('Z') ? markup() : undefined;
+  const publishedAt = declaredPublished ? atShownClock(declaredPublished, shown?.published, shown?.publishedZoned) : markup().published;
   const modifiedAt =
     parseDate(clean(article?.dateModified)) ??
     parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
