@@ -14,7 +14,7 @@ const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 /** One or more emails, as bylines of two reporters list them ("a@x.kr, b@x.kr"). */
 const EMAILS = String.raw`${EMAIL}(?:\s*[,;/·]\s*${EMAIL})*`;
 const KO_NAME = String.raw`[가-힣]{2,4}`;
-const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD)`;
+const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD|칼럼니스트|(?:대중문화|문화|영화|음악|미술|문학|시사)?평론가)`;
 const EN_NAME = String.raw`[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|de|der|von|da|di|le|la|del|bin|al)){1,3}`;
 /** Makes a lower-case word match case-insensitively inside a case-sensitive regex. */
 const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -24,6 +24,11 @@ const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['repor
 /** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)". */
 const KO_LINE = new RegExp(
   String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
+  'u',
+);
+/** The role first: "칼럼니스트 박생강 pillgoo9@example.com", "엔터미디어 칼럼니스트 정덕현". */
+const KO_ROLE_FIRST = new RegExp(
+  String.raw`^[=/\s]*(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s+(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
 /** "[서울=뉴시스] 김철수 기자 = 본문…", "(서울=연합뉴스) 홍길동 기자 = 본문…". */
@@ -73,6 +78,8 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   if (t.length > 160) return undefined;
   let m = KO_LINE.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = KO_ROLE_FIRST.exec(t);
+  if (m) return { authors: toAuthors(m[2]!, m[1], m[3]) };
   m = EN_BY.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = EN_SIGNED.exec(t);
