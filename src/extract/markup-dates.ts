@@ -70,6 +70,13 @@ function machineValue(el: DateEl): string | undefined {
   return el.getAttribute('content') ?? el.getAttribute('datetime') ?? (el.tagName === 'ABBR' ? el.getAttribute('title') : null) ?? el.textContent ?? undefined;
 }
 
+/** The text an element holds directly (its text children, not its elements'), spaces collapsed. */
+function ownText(el: DateEl): string {
+  let text = '';
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += n.textContent ?? '';
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Labelled dates in one short text: the first published and first modified one. */
 export function labelledDates(text: string, dayFirst = false): MarkupDates {
   const korean = /[가-힣]/.test(text);
@@ -165,6 +172,16 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
         // ("Pressemitteilung vom 25. Januar 2022 | Berlin – Text…": a labelled date opening it.)
         offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined, head);
         offer('published', 3, leadingDate(head, { dayFirst }), head);
+      }
+      // A labelled date written straight into a long container, between its title and its body
+      // ("<div>…<dl>title</dl> 기사입력 :[ 2018-08-25 15:24 ] <div>body…").
+      if (!best.published || best.published[0] > 1) {
+        const own = ownText(el);
+        if (own.length >= 8 && own.length <= 120 && LABEL_AT_START.test(own) && !belongsToSomethingElse(el as PartEl, story, memo)) {
+          const labelled = labelledDates(own, dayFirst);
+          offer('published', 1, labelled.published, own);
+          offer('modified', 1, labelled.modified, own);
+        }
       }
       continue;
     }
