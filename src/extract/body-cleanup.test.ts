@@ -91,6 +91,16 @@ describe('isBoilerplate', () => {
     ['We want to hear what you think about this article. Submit a letter to the editor.', true],
     ['Tú también puedes hacer periodismo incómodo. Cancela cuando quieras.', true],
     ['The union asked members to consider the offer, which the board said it would support.', false],
+    ['▶ 한빛일보 바로가기', true],
+    ['네이버에서 한빛일보를 구독하세요!', true],
+    ['카카오톡 채널 추가', true],
+    ['가 가', true],
+    ['글자 크기 설정', true],
+    ['댓글 12', true],
+    ['공유하기', true],
+    ['시는 주민들이 앱 설치 없이도 버스 도착 시간을 확인할 수 있도록 서비스를 바꿨다고 밝혔다.', false],
+    ['구독자 수가 크게 늘었다고 회사 측은 설명했다.', false],
+    ['가격이 오르자 소비자들이 지갑을 닫았다.', false],
   ];
   for (const [value, expected] of cases) {
     it(`should judge ${JSON.stringify(value)}`, () => assert.equal(isBoilerplate(value), expected));

@@ -35,6 +35,10 @@ const BOILERPLATE = [
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
+  /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치))[!.]?\s*$/,
+  // Korean widget labels left as lines: share, scrap, print, font size ("가 가"), comments, likes, subscribe.
+  /^(?:공유(?:하기)?|스크랩|인쇄(?:하기)?|(?:본문\s*)?글(?:자|씨)\s*크기(?:\s*(?:설정|조절|변경))?|댓글(?:\s*\d+)?|좋아요(?:\s*\d+)?|구독(?:하기)?|북마크|기사\s*저장|URL\s*복사|닫기|가(?:\s*가){1,4})$/i,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
   /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|zurück|vergrößern|externer inhalt|quellen (?:ein|aus)blenden|(?:mehr|weniger) anzeigen|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?|permalink|\(?(?:noch )?keine bewertungen\)?|\(?no ratings yet\)?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,
