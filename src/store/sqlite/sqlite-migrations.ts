@@ -122,6 +122,15 @@ async function up005(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('articles').addColumn('partial', 'integer', (c) => c.notNull().defaultTo(0)).execute();
 }
 
+async function up006(db: Kysely<unknown>): Promise<void> {
+  // The home page's stamp (KyselyPageReads.listStamp) reads the newest rows' updated_at and
+  // source_id on every view. The table holds each article's HTML and text inline, so reaching those
+  // columns walked each row's overflow pages: an index that holds them answers from the index alone
+  // (31 rows: 92 → 52 µs). It leads with (sort_at, id), so it replaces articles_sort.
+  await db.schema.createIndex('articles_sort_stamp').on('articles').columns(['sort_at', 'id', 'updated_at', 'source_id']).execute();
+  await db.schema.dropIndex('articles_sort').execute();
+}
+
 /** Every SQLite migration, by name. */
 export const sqliteMigrations: Record<string, Migration> = {
   '001_initial': { up: up001 },
@@ -129,4 +138,5 @@ export const sqliteMigrations: Record<string, Migration> = {
   '003_admin': { up: createAdminTables },
   '004_polling': { up: up004 },
   '005_partial': { up: up005 },
+  '006_list_stamp_index': { up: up006 },
 };

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { readerOf, withStatementCache } from './sqlite-store.ts';
+import { openSqliteStore, readerOf, withStatementCache } from './sqlite-store.ts';
 
 describe('SQLite page reads (readerOf)', () => {
   it('should run the reads of one turn of the event loop together, before any of their results is used', async () => {
@@ -28,5 +31,26 @@ describe('SQLite page reads (readerOf)', () => {
     assert.match(String((bad as PromiseRejectedResult).reason), /no such table/);
     assert.deepEqual(good, { status: 'fulfilled', value: [{ v: 'x' }] });
     database.close();
+  });
+});
+
+describe('SQLite schema for the page reads', () => {
+  it('should answer the home page stamp (newest rows: id, updated_at, source_id) from an index, not the rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lede-sqlite-plan-'));
+    try {
+      const store = openSqliteStore(join(dir, 'lede.sqlite'));
+      await store.migrate();
+      await store.close();
+      const database = new BetterSqlite3(join(dir, 'lede.sqlite'), { readonly: true });
+      const plan = database
+        .prepare('explain query plan select id, updated_at, sort_at, source_id from articles order by sort_at desc, id desc limit 31')
+        .all()
+        .map((r) => (r as { detail: string }).detail)
+        .join('; ');
+      database.close();
+      assert.match(plan, /USING COVERING INDEX/, plan);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
