@@ -23,7 +23,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
  * local time with its offset ("2022-05-03T23:37:00.000-04:00"), so the day stays the one the page
  * printed. Code that orders articles compares instants (the store's sort key is UTC), never these strings.
  */
-export function isoAt(ms: number, offset: string): string {
+function isoAt(ms: number, offset: string): string {
   const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
   if (!m || (m[2] === '00' && m[3] === '00')) return new Date(ms).toISOString();
   const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
