@@ -2,7 +2,9 @@
 // none, or Z), so the day is the one the page printed. Zone-less values are read in a default zone
 // (KST for Korean pages, UTC otherwise) so the result never depends on the machine's TZ.
 
-const HAS_ZONE = /(?:Z|[+-]\d{2}:?\d{2}|\b(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b)\s*$/i;
+/** Zone names a date may end with. */
+const ZONE_NAME = String.raw`\b(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b`;
+const HAS_ZONE = new RegExp(String.raw`(?:Z|[+-]\d{2}:?\d{2}|${ZONE_NAME})\s*$`, 'i');
 const ZONE_OFFSETS: Record<string, string> = {
   KST: '+09:00', JST: '+09:00', CET: '+01:00', CEST: '+02:00', BST: '+01:00',
 };
@@ -200,7 +202,8 @@ export function atShownClock(declared: string, shown: string | undefined, shownZ
   return isoAt(at, formatOffset(diff / 60_000));
 }
 
+const CLOCK_WITH_ZONE = new RegExp(String.raw`\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?\s*)?(?:Z\b|[+-]\d{2}:?\d{2}\b|${ZONE_NAME})`, 'i');
 /** True when `raw` writes a clock with its zone ("13:10 GMT", "2019-04-30T15:10:10Z", "10:00 +0200"). */
 export function writesZone(raw: string): boolean {
-  return /\d:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*(?:[ap]\.?m\.?\s*)?(?:Z\b|[+-]\d{2}:?\d{2}\b|(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b)/i.test(raw);
+  return CLOCK_WITH_ZONE.test(raw);
 }

@@ -5,7 +5,7 @@
 // so nothing inside them counts.
 import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
-import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+import { belongsToSomethingElse, OTHER_TAGS, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface DateEl extends WalkEl, TextWalkNode {
@@ -60,8 +60,6 @@ function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
   const numeric = NUMERIC_LEAD.exec(text);
   return numeric ? parseDate(numeric[1], opts) : undefined;
 }
-/** Tags that hold another part of the page wherever they stand. */
-const ELSEWHERE_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 /** Tags whose short text may hold a labelled date. */
 const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
@@ -121,7 +119,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   /** True when `el` is, or is inside, the element right after the headline, and none of them is an aside, nav, footer or form. */
   const underHeadline = (el: DateEl) => {
     for (let cur: DateEl | null = el; cur && cur !== root; cur = cur.parentElement as DateEl | null) {
-      if (ELSEWHERE_TAGS.has(cur.tagName)) return false;
+      if (OTHER_TAGS.has(cur.tagName)) return false;
       if (cur === afterHeadline) return true;
     }
     return false;

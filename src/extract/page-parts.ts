@@ -14,7 +14,8 @@ export interface PartEl extends WalkEl {
 const OTHER_THINGS = /(?:^|\s)widget(?=$|[\s_-])|(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
 /** Modifier classes that describe what a wrapper contains ("has-sidebar", "page--with-comments"). */
 const MODIFIER = /(?:^|\s)(?:\S*(?:--|__))?(?:has|with|no|show|hide)[-_]\S*/gi;
-const OTHER_TAGS = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
+/** Tags that hold another part of the page (an <aside> or <footer> inside an <article> excepted, see belongsToSomethingElse). */
+export const OTHER_TAGS: ReadonlySet<string> = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 
 /** True when an ancestor of `el` is an <article>. */
 function insideArticle(el: PartEl): boolean {
