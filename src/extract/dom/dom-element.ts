@@ -32,6 +32,11 @@ export class DomElement extends DomParent {
   #attribs: Record<string, string>;
   /** The `attributes` list, made on demand and replaced (never changed) when an attribute changes, so a loop over it survives. */
   #list: DomAttr[] | null = null;
+  // Fields Readability sets on the elements it scores (`readability`) and on tables (`_readabilityDataTable`),
+  // declared here so that every element keeps one shape: added later, each made new hidden classes,
+  // and the DOM's own methods, which had seen one, were thrown out of optimized code again and again.
+  readability: unknown = undefined;
+  _readabilityDataTable: unknown = undefined;
 
   constructor(doc: DomDocument, localName: string, attribs: Record<string, string> = {}) {
     super(doc, ELEMENT_NODE);
