@@ -5,11 +5,17 @@
 // beside the deepest one instead of inside it, so a page of thousands of unclosed tags neither
 // overflows the stack of the code that walks trees recursively (Readability does) nor makes its
 // per-ancestor scoring quadratic.
-import { Parser } from 'htmlparser2';
+import { createRequire } from 'node:module';
+import type * as Htmlparser2 from 'htmlparser2';
 import { DomDocument } from './dom-document.ts';
 import type { DomElement } from './dom-element.ts';
 import { DomComment, DomDocumentType, DomText, TEXT_NODE } from './dom-node.ts';
 import type { DomParent } from './dom-parent.ts';
+
+// The CommonJS build, the copy sanitize-html (the sanitizing step) requires: one tokenizer in the
+// process warms up on every page and both parses of it, where the ES build beside it would be a
+// second copy of the same code, compiled and optimized on its own.
+const { Parser } = createRequire(import.meta.url)('htmlparser2') as typeof Htmlparser2;
 
 const OPTIONS = { lowerCaseAttributeNames: true, decodeEntities: true, xmlMode: false } as const;
 
