@@ -3,12 +3,13 @@
 // "autor", "vcard"). Comment threads, sidebars and related lists name other people, so nothing
 // inside them counts.
 import { splitAuthorNames } from './author-names.ts';
-import { descendants, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface BylineEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
+  hasAttributes(): boolean;
   querySelector(sel: string): BylineEl | null;
   readonly textContent: string | null;
   readonly parentNode: BylineEl | null;
@@ -134,7 +135,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
   // Without a headline, "By …" lines count from the top of the page, and only with full names.
   let sinceHeadline = headline ? -1 : 0;
   const near = headline ? NEAR_HEADLINE : NEAR_TOP;
-  for (const el of descendants(root)) {
+  // A plain loop, not the descendants() generator: this walk runs on every page, often to the end.
+  for (let el = root.firstElementChild as BylineEl | null; el; el = nextInOrder(el, root)) {
     const tag = el.tagName;
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
@@ -159,6 +161,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
       if (tag !== 'META' || !/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) continue;
     }
+    // What follows reads attributes only (itemprop, rel, class, id): an element without any names no one.
+    if (!el.hasAttributes()) continue;
     const itemprop = el.getAttribute('itemprop') ?? '';
     const rel = tag === 'A' ? el.getAttribute('rel') ?? '' : '';
     const marked = /(?:^|\s)(?:author|creator)(?:\s|$)/.test(itemprop) || /(?:^|\s)author(?:\s|$)/.test(rel);

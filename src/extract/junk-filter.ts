@@ -55,6 +55,8 @@ export interface JunkDocument {
 
 /** True when an element's attributes mark it as page furniture. */
 export function looksLikeJunk(el: JunkEl): boolean {
+  // Every test below reads an attribute: most elements of a page have none.
+  if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   if (role && JUNK_ROLES.test(role)) return true;
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;

@@ -1,7 +1,7 @@
 // Parts of a page that belong to something other than the story: comment threads, sidebars,
 // related-story lists, navigation and page footers carry dates and names of other things. And the
 // headline, whose ancestors are the story's own wrappers whatever their class names say.
-import { descendants, type WalkEl } from './dom-walk.ts';
+import { nextInOrder, type WalkEl } from './dom-walk.ts';
 import { looseKey } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -72,7 +72,7 @@ export function readLayout(root: PartEl, title?: string): PageLayout {
   const wanted = title ? looseKey(title) : '';
   let h1MatchesTitle = wanted === '';
   let titled: PartEl | undefined;
-  for (const el of descendants(root)) {
+  for (let el = root.firstElementChild as PartEl | null; el; el = nextInOrder(el, root)) {
     // Pages whose <h1> is the site's logo set the story's title in an <h2> or <h3>.
     if (!titled && wanted !== '' && (el.tagName === 'H2' || el.tagName === 'H3') && sameAsTitle(el.textContent ?? '', wanted)) titled = el;
     if (el.tagName === 'H1' && (!h1 || !h1MatchesTitle)) {
