@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { prepareHtml } from './prepare-html.ts';
+import { prepareHtml, stripSkipped } from './prepare-html.ts';
 
 /** The root tag and the body text of a page after preparing and parsing it. */
 function parse(html: string): { root: string | undefined; body: string } {
@@ -26,5 +27,30 @@ describe('prepareHtml', () => {
     const value = prepareHtml('<html><head><script type="application/ld+json">{"@type":"NewsArticle"}</script><script>alert(1)</script></head><body>x</body></html>');
     assert.deepEqual(value.jsonLd, ['{"@type":"NewsArticle"}']);
     assert.ok(!value.html.includes('alert'));
+  });
+  it('should strip what one regular expression over the page stripped, on any page (a property test)', () => {
+    // The expression the scan replaced: alternatives tried at each position, the first to match wins.
+    const SKIP = /<!---?>|<!--[\s\S]*?--!?>|<script\b([^>]*)>([\s\S]*?)<\/script(?=[\s/>])[^>]*>|<style\b[^>]*>[\s\S]*?<\/style(?=[\s/>])[^>]*>|<(svg|math|template)\b[^>]*>[\s\S]*?<\/\3(?=[\s/>])[^>]*>/gi;
+    const oracle = (page: string) => {
+      const jsonLd: string[] = [];
+      const html = page.replace(SKIP, (_: string, attrs: string | undefined, body: string | undefined) => {
+        if (attrs !== undefined && /application\/ld\+json/i.test(attrs) && jsonLd.length < 20) jsonLd.push(body ?? '');
+        return '';
+      });
+      return { html, jsonLd };
+    };
+    // Pages made of the pieces that matter: openings and closings in any case, near misses, text.
+    const piece = fc.constantFrom(
+      '<script>', '<SCRIPT type="application/ld+json">', '<script type=application/ld+json', '<scripts>', '<script_x>', '<script\n', '</script>', '</SCRIPT >', '</script/', '</scriptx>', '</script',
+      '<style>', '<Style media=x>', '</style>', '</STYLE\t>', '<svg>', '<svg:x>', '</svg>', '<math>', '</MATH>', '<template>', '</template >', '</templatex>',
+      '<!--', '-->', '--!>', '<!-->', '<!--->', '<!---->', '--', '!', '<', '>', '/', ' ', '\n', '\u00a0', 'x', '{"@type":"NewsArticle"}', '<p>', '</p>', 'ſcript', 'İ',
+    );
+    const page = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(page, (html) => {
+        assert.deepEqual(stripSkipped(html), oracle(html), JSON.stringify(html));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
