@@ -161,7 +161,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
       if (tag !== 'META' || !/(?:^|\s)author(?:\s|$)/.test(el.getAttribute('itemprop') ?? '')) continue;
     }
-    // What follows reads attributes only (itemprop, rel, class, id): an element without any names no one.
+    // What follows reads attributes only (itemprop, rel, class, id): an element without attributes marks no one.
     if (!el.hasAttributes()) continue;
     const itemprop = el.getAttribute('itemprop') ?? '';
     const rel = tag === 'A' ? el.getAttribute('rel') ?? '' : '';
