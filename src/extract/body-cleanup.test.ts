@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, removeEndSections, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeEndSections, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
@@ -231,5 +231,28 @@ describe('removeEndSections', () => {
   it('should keep a labelled section that holds prose', () => {
     const prose = `<p>${'Die Forscher erklären, wie sich die Modelle des Klimasystems verbessern lassen und welche Daten dafür noch fehlen. '.repeat(3)}</p>`;
     assert.equal(run(`${story}<h3>Weitere Informationen</h3>${prose}`).length, 4);
+  });
+});
+
+describe('removeReporterLines', () => {
+  function run(html: string): { authors: string[]; lines: string[] } {
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.getElementById('c') as unknown as Element;
+    const authors = removeReporterLines(content).map((a) => a.name);
+    return { authors, lines: Array.from(content.querySelectorAll('p')).map((e) => (e.textContent ?? '').trim()) };
+  }
+  const story = ['Die Firma hat die Wiederverwertung ausgedienter Akkus optimiert.', 'Nach dem Schreddern erhält man ein Granulat.', 'Übrig bleibt ein feines schwarzes Pulver.', 'Darin stecken Lithium, Graphit und Nickel.'];
+  const paragraphs = story.map((s) => `<p>${s}</p>`).join('');
+  it('should read a byline set on two lines, the label alone and the names on the next, at the start or the end', () => {
+    assert.deepEqual(run(`<p>Von</p><p>Denis Dilba</p>${paragraphs}`), { authors: ['Denis Dilba'], lines: story });
+    assert.deepEqual(run(`${paragraphs}<p>Published By</p><p>Inga Hoeltmann</p><p>Follow</p>`).authors, ['Inga Hoeltmann']);
+    assert.deepEqual(run(`<p>Autor:</p><p>Lars Fischer und Alina Schadwinkel</p>${paragraphs}`).authors, ['Lars Fischer', 'Alina Schadwinkel']);
+  });
+  it('should leave a label followed by anything but full names', () => {
+    // A date, one word (a menu's next entry), a sentence.
+    for (const next of ['Le 05/02/2020', 'Bild', 'die Firma hat die Akkus optimiert.']) {
+      const html = `<p>Par</p><p>${next}</p>${paragraphs}`;
+      assert.deepEqual(run(html), { authors: [], lines: ['Par', next, ...story] }, next);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { descendantList, hasVisibleText } from './dom-walk.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+import { twoLineByline } from './byline-finder.ts';
 import { looseKey } from './loose-key.ts';
 import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
@@ -77,6 +78,16 @@ export function removeReporterLines(content: Element): Author[] {
   const authors: Author[] = [];
   const emails: string[] = [];
   const blocks = textBlocks(content);
+  // A byline set on two lines at either end, the label alone and the names on the next ("Von" / "Denis Dilba").
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    if (i === 3) i = Math.max(3, blocks.length - 6);
+    const names = twoLineByline(norm(blocks[i]!.textContent), norm(blocks[i + 1]!.textContent));
+    if (names.length === 0) continue;
+    authors.push(...names.map((name) => ({ name })));
+    removeUp(blocks[i + 1]!, content);
+    removeUp(blocks[i]!, content);
+    i++;
+  }
   const head = blocks.slice(0, 3);
   const tail = blocks.slice(Math.max(3, blocks.length - 5)).reverse();
   for (const el of [...head, ...tail]) {

@@ -32,7 +32,7 @@ const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
 
 /** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>", a screen-reader "| By" between meta items, an "Interview" credit). */
-const AUTHOR_LABEL = /^[|·•,–—-]?\s*(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|interview|redaktion|written\s+by|geschrieben\s+von)\s*[:：]?$/i;
+const AUTHOR_LABEL = /^[|·•,–—-]?\s*(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|interview|redaktion|written\s+by|published\s+by|geschrieben\s+von)\s*[:：]?$/i;
 const MAX_LABEL_CHARS = 24;
 /** Characters of a label element counted with its indentation, before its words are measured. */
 const MAX_LABEL_RAW_CHARS = 200;
@@ -41,6 +41,18 @@ const MAX_LABEL_RAW_CHARS = 200;
 function isAuthorLabel(raw: string): boolean {
   const text = raw.replace(/\s+/g, ' ').trim();
   return text.length <= MAX_LABEL_CHARS && AUTHOR_LABEL.test(text);
+}
+
+/** Names written after an author label ("Autor: …"): a capital first, no digits, and each a full name (one-word values after a label are too often something else: "Text: Bild", a menu's next entry). */
+function namesAfterLabel(after: string): string[] {
+  const names = /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
+  return names.length > 0 && names.every((n) => n.includes(' ')) ? names : [];
+}
+
+/** The names of a byline set on two lines, a label alone and the names on the next ("Von" / "Denis Dilba", "Published By" / "Inga Hoeltmann"); empty when these are not such lines. */
+export function twoLineByline(label: string, next: string): string[] {
+  const after = next.replace(/\s+/g, ' ').trim();
+  return isAuthorLabel(label) && after.length <= MAX_NAME_CHARS ? namesAfterLabel(after) : [];
 }
 
 /** The text that follows a label element: its next sibling with text (line breaks and separators skipped), else its parent's, two levels up at most. */
@@ -153,9 +165,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     // Templates indent a label's text: the length that counts is that of its words.
     if (!labelled && el.firstElementChild === null && !textLongerThan(el, MAX_LABEL_RAW_CHARS) && isAuthorLabel(el.textContent ?? '') && !belongsToSomethingElse(el as unknown as PartEl, story, memo)) {
       const after = textAfterLabel(el);
-      const names = after && /^\p{Lu}/u.test(after) && !/\d/.test(after) ? splitAuthorNames(after).filter(isNameLike) : [];
-      // One-word values after a label are too often something else ("Text: Bild", a menu's next entry).
-      if (names.length > 0 && names.every((n) => n.includes(' '))) labelled = names;
+      const names = after ? namesAfterLabel(after) : [];
+      if (names.length > 0) labelled = names;
     }
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'HEAD' || tag === 'META' || tag === 'LINK') {
       // <meta itemprop="author" content="…"> inside the body is a marked-up name too.
