@@ -21,7 +21,7 @@ import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } f
 import { openProseNoscripts } from './noscript-prose.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { sanitizeHtml } from './sanitize-html.ts';
+import { sanitizeAndParse } from './sanitize-html.ts';
 import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 /** Options for extractArticle. */
@@ -142,8 +142,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
     else a.removeAttribute('href');
   }
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
-  const contentHtml = sanitizeHtml(content.innerHTML);
-  const out = parseHtmlDocument(`<!doctype html><html><body>${contentHtml}</body></html>`);
+  const { html: contentHtml, document: out } = sanitizeAndParse(content.innerHTML);
   let text = nodeToText(out.body as never, { captions: false });
   // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
   const captionChars = Array.from(out.body.querySelectorAll('figcaption'), (c) => (c.textContent ?? '').length).reduce((a, b) => a + b, 0);

@@ -8,7 +8,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { sanitizeFeedHtml } from '../fetch/feed-html.ts';
-import { sanitizeHtml } from './sanitize-html.ts';
+import { parseHtmlDocument } from './dom/parse-html.ts';
+import { sanitizeAndParse, sanitizeHtml } from './sanitize-html.ts';
 
 const RUNS = 100_000;
 const FEED_RUNS = 50_000;
@@ -242,6 +243,17 @@ describe('sanitizeHtml under fuzzing', () => {
       { numRuns: RUNS },
     );
     console.log(`sanitize-html fuzz: ${RUNS.toLocaleString('en-US')} inputs (${seen}) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  });
+
+  it('should give sanitizeHtml\'s output from sanitizeAndParse, which skips the second pass when the first holds (50,000 inputs)', () => {
+    fc.assert(
+      fc.property(hostileHtml, (input) => {
+        const { html, document } = sanitizeAndParse(input);
+        assert.equal(html, sanitizeHtml(input), `on ${JSON.stringify(input)}`);
+        assert.equal(document.body.innerHTML, parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`).body.innerHTML);
+      }),
+      { numRuns: 50_000 },
+    );
   });
 
   it('should hold on every well-known vector whole', () => {

@@ -1,6 +1,9 @@
 // The last step of extraction: an allowlist of article markup. Everything else (scripts, styles,
 // classes, ids, event handlers, embeds, forms) is dropped, and links get rel=noopener.
 import sanitize from 'sanitize-html';
+import type { DomDocument } from './dom/dom-document.ts';
+import type { DomNode } from './dom/dom-node.ts';
+import { parseHtmlDocument } from './dom/parse-html.ts';
 
 const ALLOWED_TAGS = [
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code',
@@ -66,3 +69,44 @@ export function sanitizeHtml(html: string): string {
   // output is what any reader of it sees, and sanitizing it once more changes nothing.
   return sanitize(sanitize(html, OPTIONS), OPTIONS).trim();
 }
+
+/** Elements written without an end tag (of those the allowlist keeps). */
+const VOID_TAGS = new Set(['img', 'br', 'hr']);
+/** Start and end tags in sanitize-html's output (attribute values there have `<`, `>` and `"` escaped). */
+const TAG = /<(\/?)([a-z][a-z0-9]*)[^>]*>/g;
+
+/** True when the tree `root` holds, in order, exactly the start and end tags written in `html`: the parser closed or moved nothing. */
+function sameTags(root: DomNode, html: string): boolean {
+  const tree: string[] = [];
+  const walk = (node: DomNode) => {
+    for (let n = node.firstChild; n !== null; n = n.nextSibling) {
+      if (n.nodeType !== 1) continue;
+      const name = n.nodeName.toLowerCase();
+      tree.push(name);
+      if (VOID_TAGS.has(name)) continue;
+      walk(n);
+      tree.push(`/${name}`);
+    }
+  };
+  walk(root);
+  let i = 0;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) if (tree[i++] !== `${m[1]}${m[2]}`) return false;
+  return i === tree.length;
+}
+
+/**
+ * sanitizeHtml, and the result parsed by the extract stage's parser. The second pass of
+ * sanitizeHtml only changes a first output that the parser reads into another tree than its tags
+ * say (a paragraph left inside a paragraph by a dropped wrapper): when the parse of the first
+ * output holds exactly its tags, that output is the answer (most pages), and its parse is kept.
+ */
+export function sanitizeAndParse(html: string): { html: string; document: DomDocument } {
+  const parse = (out: string) => parseHtmlDocument(`<!doctype html><html><body>${out}</body></html>`);
+  const once = sanitize(html, OPTIONS).trim();
+  const document = parse(once);
+  if (sameTags(document.body as unknown as DomNode, once)) return { html: once, document };
+  const twice = sanitize(once, OPTIONS).trim();
+  return { html: twice, document: parse(twice) };
+}
+
