@@ -3,11 +3,11 @@
 // "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 import type { Author } from '../core/records.ts';
 import { isDateLine } from './date-line.ts';
-import { descendantList, hasVisibleText } from './dom-walk.ts';
+import { descendantList, hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
-import { twoLineByline } from './byline-finder.ts';
+import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
 import { looseKey } from './loose-key.ts';
 import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
@@ -81,7 +81,9 @@ export function removeReporterLines(content: Element): Author[] {
   // A byline set on two lines at either end, the label alone and the names on the next ("Von" / "Denis Dilba").
   for (let i = 0; i + 1 < blocks.length; i++) {
     if (i === 3) i = Math.max(3, blocks.length - 6);
-    const names = twoLineByline(norm(blocks[i]!.textContent), norm(blocks[i + 1]!.textContent));
+    // A label is a few words: longer blocks are not read (paragraphs are most of them).
+    if (textLongerThan(blocks[i]! as unknown as TextWalkNode, MAX_LABEL_RAW_CHARS)) continue;
+    const names = twoLineByline(norm(blocks[i]!.textContent), () => blocks[i + 1]!.textContent ?? '');
     if (names.length === 0) continue;
     authors.push(...names.map((name) => ({ name })));
     removeUp(blocks[i + 1]!, content);

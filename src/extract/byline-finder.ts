@@ -35,7 +35,7 @@ const MAX_BY_LINE_CHARS = 100;
 const AUTHOR_LABEL = /^[|·•,–—-]?\s*(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|interview|redaktion|written\s+by|published\s+by|geschrieben\s+von)\s*[:：]?$/i;
 const MAX_LABEL_CHARS = 24;
 /** Characters of a label element counted with its indentation, before its words are measured. */
-const MAX_LABEL_RAW_CHARS = 200;
+export const MAX_LABEL_RAW_CHARS = 200;
 
 /** True when a leaf's text is an author label and nothing else. */
 function isAuthorLabel(raw: string): boolean {
@@ -49,10 +49,11 @@ function namesAfterLabel(after: string): string[] {
   return names.length > 0 && names.every((n) => n.includes(' ')) ? names : [];
 }
 
-/** The names of a byline set on two lines, a label alone and the names on the next ("Von" / "Denis Dilba", "Published By" / "Inga Hoeltmann"); empty when these are not such lines. */
-export function twoLineByline(label: string, next: string): string[] {
-  const after = next.replace(/\s+/g, ' ').trim();
-  return isAuthorLabel(label) && after.length <= MAX_NAME_CHARS ? namesAfterLabel(after) : [];
+/** The names of a byline set on two lines, a label alone and the names on the next ("Von" / "Denis Dilba", "Published By" / "Inga Hoeltmann"); empty when these are not such lines. The next line is read only after a label. */
+export function twoLineByline(label: string, next: () => string): string[] {
+  if (!isAuthorLabel(label)) return [];
+  const after = next().replace(/\s+/g, ' ').trim();
+  return after.length <= MAX_NAME_CHARS ? namesAfterLabel(after) : [];
 }
 
 /** The text that follows a label element: its next sibling with text (line breaks and separators skipped), else its parent's, two levels up at most. */
