@@ -1,7 +1,7 @@
 // Plain text from article HTML, built from its block structure: each block (paragraph, heading,
 // list item, caption…) becomes one paragraph separated by a blank line, so adjacent blocks never
 // glue together ("end.Next") the way textContent does.
-import { parseHtmlDocument } from './dom/parse-html.ts';
+import { parseHtmlFragment } from './dom/parse-html.ts';
 
 const BLOCK = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
@@ -87,6 +87,6 @@ export function nodeToText(root: TextNodeLike, opts: TextOptions = {}): string {
 
 /** Returns the plain text of an HTML fragment, paragraphs separated by blank lines. */
 export function htmlToText(html: string): string {
-  const document = parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
+  const document = parseHtmlFragment(html);
   return nodeToText(document.body as unknown as TextNodeLike);
 }

@@ -3,7 +3,8 @@
 import sanitize from 'sanitize-html';
 import type { DomDocument } from './dom/dom-document.ts';
 import type { DomNode } from './dom/dom-node.ts';
-import { parseHtmlDocument } from './dom/parse-html.ts';
+import { parseHtmlFragment } from './dom/parse-html.ts';
+import { VOID_ELEMENTS } from './dom/serialize.ts';
 
 const ALLOWED_TAGS = [
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code',
@@ -70,8 +71,6 @@ export function sanitizeHtml(html: string): string {
   return sanitize(sanitize(html, OPTIONS), OPTIONS).trim();
 }
 
-/** Elements written without an end tag (of those the allowlist keeps). */
-const VOID_TAGS = new Set(['img', 'br', 'hr']);
 /** Start and end tags in sanitize-html's output (attribute values there have `<`, `>` and `"` escaped). */
 const TAG = /<(\/?)([a-z][a-z0-9]*)[^>]*>/g;
 
@@ -83,7 +82,7 @@ function sameTags(root: DomNode, html: string): boolean {
       if (n.nodeType !== 1) continue;
       const name = n.nodeName.toLowerCase();
       tree.push(name);
-      if (VOID_TAGS.has(name)) continue;
+      if (VOID_ELEMENTS.has(name)) continue;
       walk(n);
       tree.push(`/${name}`);
     }
@@ -102,11 +101,10 @@ function sameTags(root: DomNode, html: string): boolean {
  * output holds exactly its tags, that output is the answer (most pages), and its parse is kept.
  */
 export function sanitizeAndParse(html: string): { html: string; document: DomDocument } {
-  const parse = (out: string) => parseHtmlDocument(`<!doctype html><html><body>${out}</body></html>`);
   const once = sanitize(html, OPTIONS).trim();
-  const document = parse(once);
+  const document = parseHtmlFragment(once);
   if (sameTags(document.body as unknown as DomNode, once)) return { html: once, document };
   const twice = sanitize(once, OPTIONS).trim();
-  return { html: twice, document: parse(twice) };
+  return { html: twice, document: parseHtmlFragment(twice) };
 }
 

@@ -80,3 +80,8 @@ export function parseHtmlDocument(html: string): DomDocument {
 export function parseFragmentInto(el: DomElement, html: string): void {
   buildInto(el.ownerDocument, el, html);
 }
+
+/** A fragment of HTML (sanitized article markup) parsed as the body of a document of its own. */
+export function parseHtmlFragment(html: string): DomDocument {
+  return parseHtmlDocument(`<!doctype html><html><body>${html}</body></html>`);
+}

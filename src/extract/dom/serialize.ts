@@ -3,7 +3,8 @@
 import type { DomElement } from './dom-element.ts';
 import { COMMENT_NODE, DOCUMENT_TYPE_NODE, type DomCharacterData, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom-node.ts';
 
-const VOID = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements written without an end tag. */
+export const VOID_ELEMENTS: ReadonlySet<string> = new Set(['area', 'base', 'basefont', 'bgsound', 'br', 'col', 'embed', 'frame', 'hr', 'img', 'input', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
 const TEXT_SPECIAL = /[&<>\u00a0]/;
@@ -24,7 +25,7 @@ function write(node: DomNode, out: string[]): void {
     case ELEMENT_NODE: {
       const el = node as DomElement;
       out.push(`<${el.localName}${el.attributesHtml(escapeAttr)}>`);
-      if (VOID.has(el.localName)) return;
+      if (VOID_ELEMENTS.has(el.localName)) return;
       if (RAW_TEXT.has(el.localName)) {
         for (let n = el.firstChild; n !== null; n = n.nextSibling) out.push(n.nodeType === TEXT_NODE ? (n as DomCharacterData).data : '');
       } else {
