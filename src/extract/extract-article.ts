@@ -19,6 +19,7 @@ import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
+import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
@@ -173,6 +174,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const siteName = meta.siteName;
   const preTitle = cleanTitle(meta.title ?? meta.documentTitle ?? '', siteName);
   const declaredCut = paywalledPartsMissing(doc, meta.paywalledParts);
+  removeOtherStories(doc as unknown as StoryDocument, preTitle);
   const junk = removeJunk(doc as unknown as JunkDocument);
   const deck = findDeck(doc, preTitle);
   // The headings Readability would compare a "Section: Title" <title> with, read before it mutates the page.
