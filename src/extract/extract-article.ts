@@ -21,6 +21,7 @@ import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } f
 import { openProseNoscripts } from './noscript-prose.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { prepareHtml } from './prepare-html.ts';
+import { articleNfc } from './text-form.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
 import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
@@ -247,7 +248,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
 
-  return {
+  return articleNfc({
     url: opts.url,
     canonicalUrl,
     title,
@@ -263,5 +264,5 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     contentHtml,
     text,
     ...(partial ? { partial: true } : {}),
-  };
+  });
 }
