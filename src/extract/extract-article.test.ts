@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { LedeError } from '../core/errors.ts';
 import type { ImageRef } from '../core/records.ts';
 import { detectLanguage } from '../language/detect-language.ts';
+import { REPLACED_STEPS } from './readability-steps.ts';
 import { extractArticle } from './extract-article.ts';
 
 /** The fields a golden case may assert; absent keys are not checked. */
@@ -109,7 +110,7 @@ describe('extractArticle robustness', () => {
     assert.ok(a.contentHtml.includes('href="https://e.example/news/a#notes"'), a.contentHtml);
   });
 
-  it('should find the Readability step it replaces (an upgrade that renames it must be seen)', () => {
-    assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)._fixRelativeUris, 'function');
+  it('should find the Readability steps it replaces (an upgrade that renames one must be seen)', () => {
+    for (const step of REPLACED_STEPS) assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)[step], 'function', step);
   });
 });

@@ -21,6 +21,7 @@ import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } f
 import { openProseNoscripts } from './noscript-prose.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { prepareHtml } from './prepare-html.ts';
+import { adaptReader } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
@@ -67,26 +68,6 @@ interface BodyRead {
   readonly figures: FigureSnapshot[];
 }
 
-/** The one Readability step replaced: its URL pass (`_fixRelativeUris`, Readability 0.6). */
-interface ReadabilityInternals {
-  _fixRelativeUris(content: Element): void;
-}
-
-/**
- * Readability's URL pass without the URLs: rewriteBody and normalizeImages resolve every link and
- * photo against the page's real base (Readability's pass would resolve each a second time), so
- * only its other work is kept: a `javascript:` link becomes its text.
- */
-function dropScriptLinks(content: Element): void {
-  for (const a of Array.from(content.getElementsByTagName('a'))) {
-    if (!a.getAttribute('href')?.startsWith('javascript:')) continue;
-    const only = a.childNodes.length === 1 && a.firstChild!.nodeType === 3;
-    const into = only ? a.ownerDocument.createTextNode(a.textContent ?? '') : a.ownerDocument.createElement('span');
-    if (!only) while (a.firstChild) into.appendChild(a.firstChild);
-    a.parentNode!.replaceChild(into, a);
-  }
-}
-
 /** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
 function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
   // Lazy images get their real source before Readability, which drops photos it thinks are empty.
@@ -96,7 +77,7 @@ function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
   }
   const figures = snapshotFigures(doc);
   const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 });
-  (reader as unknown as ReadabilityInternals)._fixRelativeUris = dropScriptLinks;
+  adaptReader(reader);
   const parsed = reader.parse();
   const content = parsed?.content as Element | null | undefined;
   if (!parsed || !content || !/[\p{L}\p{N}]/u.test(content.textContent ?? '')) return undefined;
