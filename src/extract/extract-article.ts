@@ -13,7 +13,7 @@ import { dateFromUrl } from './markup-dates.ts';
 import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
-import { imageSource, normalizeImages } from './image-refs.ts';
+import { imageSource, normalizeImages, withFigureCaptions } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
@@ -21,7 +21,7 @@ import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } f
 import { openProseNoscripts } from './noscript-prose.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { prepareHtml } from './prepare-html.ts';
-import { adaptReader } from './readability-steps.ts';
+import { adaptReader, charThreshold } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
@@ -69,14 +69,14 @@ interface BodyRead {
 }
 
 /** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
-function readBody(doc: Document, baseUrl: string): BodyRead | undefined {
+function readBody(doc: Document, baseUrl: string, charThreshold: number): BodyRead | undefined {
   // Lazy images get their real source before Readability, which drops photos it thinks are empty.
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const src = imageSource(img, baseUrl);
     if (src) img.setAttribute('src', src);
   }
   const figures = snapshotFigures(doc);
-  const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold: 500 });
+  const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold });
   adaptReader(reader);
   const parsed = reader.parse();
   const content = parsed?.content as Element | null | undefined;
@@ -108,7 +108,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
-  const images = normalizeImages(content, baseUrl);
+  const photos = normalizeImages(content, baseUrl);
   // The prompt is read again once the lists after it (related stories, comments) are gone.
   let paywallPrompt = removePaywallPrompts(content);
   cleanBody(content);
@@ -124,6 +124,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
     if (abs) a.setAttribute('href', abs);
     else a.removeAttribute('href');
   }
+  const images = withFigureCaptions(content, photos);
   // Sanitizing is the last step; the plain text is read from the sanitized HTML.
   const { html: contentHtml, document: out } = sanitizeAndParse(content.innerHTML);
   let text = nodeToText(out.body as never, { captions: false });
@@ -165,10 +166,11 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
   // tags removed, and keep that reading when it passes (when in doubt: article).
-  const readAgain = () => readBody(readAgainDocument(prepared.html), baseUrl);
+  const threshold = charThreshold(meta.lang, preTitle);
+  const readAgain = () => readBody(readAgainDocument(prepared.html), baseUrl, threshold);
   const judge = (b: RewrittenBody) => whyNotArticle({ text: b.text, linkChars: b.linkChars, declaresNonArticle: meta.declaresNonArticle });
   const datesRead = !!(meta.publishedAt || meta.modifiedAt);
-  let read = readBody(doc, baseUrl);
+  let read = readBody(doc, baseUrl, threshold);
   let retried = false;
   if (!read) {
     read = readAgain();

@@ -171,3 +171,23 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
   }
   return out;
 }
+
+/**
+ * `images` with the captions and credits the body clean-up gave their figures afterwards (a
+ * credit line or a caption line right after a photo joins its figure): the photo list says what
+ * the body shows. A photo that already had a caption or a credit keeps its own.
+ */
+export function withFigureCaptions(content: Element, images: readonly ImageRef[]): ImageRef[] {
+  const late = new Map<string, { caption?: string; credit?: string }>();
+  for (const fig of Array.from(content.querySelectorAll('figure'))) {
+    const src = fig.querySelector('img')?.getAttribute('src');
+    const fc = fig.querySelector('figcaption');
+    if (!src || !fc) continue;
+    const credit = norm(Array.from(fc.querySelectorAll('cite'), (c) => c.textContent).join(' '));
+    let caption = '';
+    for (let n = fc.firstChild; n; n = n.nextSibling) if (!(n.nodeType === 1 && (n as Element).tagName === 'CITE')) caption += n.textContent ?? '';
+    caption = norm(caption);
+    late.set(src, { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) });
+  }
+  return images.map((i) => (i.caption || i.credit || !late.has(i.url) ? i : { ...i, ...late.get(i.url) }));
+}

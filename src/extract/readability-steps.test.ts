@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { adaptReader } from './readability-steps.ts';
+import { adaptReader, charThreshold } from './readability-steps.ts';
 
 type BylineTest = { _isValidByline(node: Element, matchString: string): boolean };
 const testdata = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
@@ -33,5 +33,17 @@ describe('adaptReader', () => {
       }
     }
     assert.ok(elements > 500 && bylines >= 6, `${elements} elements, ${bylines} bylines`);
+  });
+
+  it('should lower the length a body must reach for pages in Korean, Japanese or Chinese, declared or written', () => {
+    assert.equal(charThreshold(undefined, 'Harbour gets two berths'), 500);
+    assert.equal(charThreshold('en', '서울 아파트 전셋값 3주째 상승'), 200, 'a Korean headline');
+    assert.equal(charThreshold('ko-KR', 'KOSPI 2600'), 200, 'a declared language');
+    assert.equal(charThreshold(' ja ', 'iPhone 17'), 200);
+    assert.equal(charThreshold('zh-Hant', ''), 200);
+    assert.equal(charThreshold(undefined, '欲張りなイヌ'), 200);
+    assert.equal(charThreshold('de', 'Samsung 갤럭시 launch event in Berlin'), 500, 'a few Hangul letters in a German headline');
+    assert.equal(charThreshold('kok', 'Goa'), 500, 'Konkani is not Korean');
+    assert.equal(charThreshold(undefined, ''), 500);
   });
 });

@@ -38,6 +38,25 @@ function isValidByline(this: ReadabilityInternals, node: Element, matchString: s
   return length > 0 && length < 100;
 }
 
+/** Readability's default: a body of fewer characters makes it try again with looser rules, and keep the longest reading. */
+const CHAR_THRESHOLD = 500;
+/**
+ * The same for the scripts that write a word in two or three characters (Hangul, Han, kana): a
+ * short Korean story of 400 characters says what 1,000 English ones do, and with the default
+ * Readability read it as too short, loosened its rules and took the page's header with it.
+ */
+const DENSE_CHAR_THRESHOLD = 200;
+const DENSE_LANG = /^(?:ko|ja|zh|yue)(?:[-_]|$)/i;
+const DENSE_CHAR = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
+
+/** Readability's `charThreshold` for a page in language `lang` (declared, if any) with headline `title`: lower when either is in a dense script. */
+export function charThreshold(lang: string | undefined, title: string): number {
+  if (lang !== undefined && DENSE_LANG.test(lang.trim())) return DENSE_CHAR_THRESHOLD;
+  const letters = title.match(/\p{L}/gu)?.length ?? 0;
+  const dense = title.match(DENSE_CHAR)?.length ?? 0;
+  return letters > 0 && dense * 2 >= letters ? DENSE_CHAR_THRESHOLD : CHAR_THRESHOLD;
+}
+
 /** Puts the replaced steps on `reader`. */
 export function adaptReader(reader: Readability<unknown>): void {
   const r = reader as unknown as ReadabilityInternals;
