@@ -16,6 +16,7 @@ import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages, withFigureCaptions } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
+import { withSignatureEmails, type EmailEl } from './author-emails.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
@@ -220,7 +221,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
   // With no person named, the outlet the page names, else the agency the story credits in its text.
   const agency = people.length > 0 ? undefined : agencyCredit(text);
-  const authors = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
+  const named = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
+  // A reporter's signature set apart from the story ("정해민 기자 hmj@…" in a box after it) still gives the address.
+  const authors = withSignatureEmails(doc.documentElement as unknown as EmailEl, named);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);
