@@ -21,6 +21,14 @@ describe('parseReporterLine', () => {
     ['The government said on Monday it would act.', undefined],
     ['By the way, this is prose that happens to begin with by.', undefined],
     ['정부는 정책을 발표했다.', undefined],
+    ['[한빛경제 김은비 기자] 가계대출이 1조원 늘었다.', { authors: [{ name: '김은비', outlet: '한빛경제' }], rest: '가계대출이 1조원 늘었다.' }],
+    ['[한빛경제=김은비 기자] 가계대출이 늘었다.', { authors: [{ name: '김은비', outlet: '한빛경제' }], rest: '가계대출이 늘었다.' }],
+    ['[한빛경제 박준호 기자, 이서연 기자] 본문이다.', { authors: [{ name: '박준호', outlet: '한빛경제' }, { name: '이서연', outlet: '한빛경제' }], rest: '본문이다.' }],
+    ['[한빛경제 박준호·이서연 기자]', { authors: [{ name: '박준호', outlet: '한빛경제' }, { name: '이서연', outlet: '한빛경제' }] }],
+    ['[단독] 정부, 가계대출 규제 강화', undefined],
+    ['[한빛경제] 정부는 정책을 발표했다.', undefined],
+    ['김은비 (silver@hanbit.example)', { authors: [{ name: '김은비', email: 'silver@hanbit.example' }] }],
+    ['문의는 (help@hanbit.example)', undefined],
   ];
   for (const [value, expected] of cases) {
     it(`should parse ${JSON.stringify(value)}`, () => assert.deepEqual(parseReporterLine(value), expected));

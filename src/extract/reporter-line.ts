@@ -1,6 +1,6 @@
 // Reporter lines ("By Jane Doe", "Jane Doe, Example Times reporter jane@example.com",
 // "안혜원 한경닷컴 기자 anhw@hankyung.com", "홍길동 기자 (hong@yna.co.kr)",
-// "[서울=뉴시스] 김철수 기자 = …") are parsed into authors so they can leave the body.
+// "[서울=뉴시스] 김철수 기자 = …", "[이데일리 김은비 기자] …", "김은비 (silver@edaily.co.kr)") are parsed into authors so they can leave the body.
 import type { Author } from '../core/records.ts';
 
 /** Authors parsed from a reporter line, and the article text that shared its line, if any. */
@@ -36,6 +36,14 @@ const KO_DATELINE = new RegExp(
   String.raw`^\s*[\[(]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])]{1,20})\s*[\])]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
   'u',
 );
+/** "[이데일리 김은비 기자] 본문…", "[헤럴드경제=홍길동 기자] 본문…", "[아시아경제 홍길동 기자, 김철수 기자] 본문…": the outlet and its reporters in brackets opening the story. */
+const KO_BRACKET = new RegExp(
+  String.raw`^\s*\[\s*([^\]\s=]{2,20})\s*(?:=\s*)?(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE}(?:\s*[·,ㆍ]\s*${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE})*)\s*\]\s*`,
+  'u',
+);
+const KO_ROLE_WORD = new RegExp(String.raw`\s*${KO_ROLE}`, 'gu');
+/** "김은비 (silver@edaily.co.kr)": a Korean name and an address alone on a line, the role left out (a word ending in a particle no name ends in, "문의는 (…)", is no name). */
+const KO_NAME_EMAIL = new RegExp(String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)(?<![는를의에로])\s*[(<\[]?\s*(${EMAILS})\s*[)>\]]?\s*$`, 'u');
 /** "By Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com". */
 const EN_BY = new RegExp(
   String.raw`^\s*${ci('by')}\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,]{2,60}?))?\s*[|,(]?\s*(${EMAIL})?\s*\)?\s*$`,
@@ -75,11 +83,18 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
     const rest = t.slice(d[0].length).trim();
     return { authors: toAuthors(d[2]!, d[1], d[3]), ...(rest ? { rest } : {}) };
   }
+  const b = KO_BRACKET.exec(t);
+  if (b) {
+    const rest = t.slice(b[0].length).trim();
+    return { authors: toAuthors(b[2]!.replace(KO_ROLE_WORD, ','), b[1], undefined), ...(rest ? { rest } : {}) };
+  }
   if (t.length > 160) return undefined;
   let m = KO_LINE.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = KO_ROLE_FIRST.exec(t);
   if (m) return { authors: toAuthors(m[2]!, m[1], m[3]) };
+  m = KO_NAME_EMAIL.exec(t);
+  if (m) return { authors: toAuthors(m[1]!, undefined, m[2]) };
   m = EN_BY.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = EN_SIGNED.exec(t);
