@@ -13,6 +13,16 @@ describe('splitCredit', () => {
     ['사진=연합뉴스', { credit: '연합뉴스' }],
     ['Just a caption with no credit.', { caption: 'Just a caption with no credit.' }],
     ['The photo: a long exposure of the bridge at night', { caption: 'The photo: a long exposure of the bridge at night' }],
+    ['서울 시내 아파트 단지 [연합뉴스 자료사진]', { caption: '서울 시내 아파트 단지', credit: '연합뉴스 자료사진' }],
+    ['[뉴스1 DB]', { credit: '뉴스1 DB' }],
+    ['금 시세 그래픽. [게티이미지뱅크]', { caption: '금 시세 그래픽.', credit: '게티이미지뱅크' }],
+    ['시위대가 행진하고 있다. (AP=연합뉴스)', { caption: '시위대가 행진하고 있다.', credit: 'AP=연합뉴스' }],
+    ['서울 시내 전경 [서울시 제공]', { caption: '서울 시내 전경', credit: '서울시' }],
+    ['신제품을 소개하고 있다. (사진 한빛전자 제공)', { caption: '신제품을 소개하고 있다.', credit: '한빛전자' }],
+    ['서울 시내 전경. 서울시 제공', { caption: '서울 시내 전경.', credit: '서울시' }],
+    ['서울 시내 전경 / 국토교통부 제공', { caption: '서울 시내 전경', credit: '국토교통부' }],
+    ['[그래픽] 가계대출 추이', { caption: '[그래픽] 가계대출 추이' }],
+    ['정부가 지원금을 제공', { caption: '정부가 지원금을 제공' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));

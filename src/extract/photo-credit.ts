@@ -14,7 +14,9 @@ export const LINE_CREDIT_LABEL = String.raw`(?:photo(?:graph)?s?|image|picture|c
 /** Labels that introduce a credit. */
 const CREDIT_LABEL = String.raw`(?:${LINE_CREDIT_LABEL}|photographer|pic|source|illustration|graphic|video|crédit|fot\.?|영상|일러스트|출처|제공|이미지|撮影|图片|圖片|摄影)`;
 /** News agencies and picture desks commonly named without a label. */
-const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
+const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|게티이미지뱅크|게티이미지코리아|게티이미지|셔터스톡|로이터|신화|교도|공동취재|사진공동취재단|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
+/** Korean agencies that pass on a foreign agency's photo ("AP=연합뉴스", "로이터=뉴스1"). */
+const KO_RELAY = String.raw`(?:연합뉴스|뉴스1|뉴시스)`;
 
 const PATTERNS: readonly RegExp[] = [
   // "Image copyright Getty Images", "Photo credit: Jane Doe" as a line of its own.
@@ -29,6 +31,13 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\s*[\[(]?\s*(?:ⓒ|©|\(c\)|copyright)\s*(.{1,60}?)\s*[\])]?\s*$`, 'iu'),
   // "(Getty Images)", "(AP Photo/Jane Doe)", "[AFP]" at the end.
   new RegExp(String.raw`\s*[\[(]\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^\])]{1,60})?|[^\])]{1,60}/\s*${AGENCY}(?:\s*Photo)?)\s*[\])]\s*$`, 'iu'),
+  // "[서울시 제공]", "(사진 한빛전자 제공)", "… / 서울시 제공", "…다. 서울시 제공": a provider, "제공" ("provided") after it.
+  /\s*[\[(<]\s*(?:사진\s*)?([^\[\]()<>=]{1,40}?)\s*제공\s*[\])>]\s*$/u,
+  /(?:\s*\/\s*|(?<=[.!?"”])\s+)(?:사진\s*)?([^\s/.!?"”][^/.!?"”]{0,20}?)\s*제공\s*$/u,
+  // "[연합뉴스 자료사진]", "(뉴스1 DB)": an outlet's file photo, said in full.
+  /\s*[\[(]\s*([^\[\]()=]{1,40}?\s*(?:자료\s*사진|DB))\s*[\])]\s*$/u,
+  // "[AP=연합뉴스]", "(로이터=뉴스1)": a foreign agency's photo passed on by a Korean one.
+  new RegExp(String.raw`\s*[\[(]\s*([A-Za-z가-힣]{1,12}\s*=\s*${KO_RELAY})\s*[\])]\s*$`, 'u'),
   // "… /AP Photo", "… / 연합뉴스", "… AFP/Getty Images" after a slash.
   new RegExp(String.raw`\s*/\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[^/]{1,40}\s+Photo)\s*$`, 'iu'),
 ];
