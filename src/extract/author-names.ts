@@ -19,6 +19,8 @@ const TRAILING_WORD_TAIL = String.raw`\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|ak
 const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)${TRAILING_WORD_TAIL}`, 'iu');
 /** The same word without the look back at the name before it: a cheap test first (the look back costs a scan of the line per space). */
 const TRAILING_WORD_END = new RegExp(TRAILING_WORD_TAIL, 'iu');
+/** A Korean name and its role, with whatever a byline box puts after them. */
+const KO_NAME_ROLE_REST = /^\s*([가-힣]{2,4})\s*(?:수석|선임|전문|객원|인턴)?\s*(?:기자|특파원|논설위원|통신원|칼럼니스트)(?:\s.*)?$/u;
 /** A label inside a line of metadata after which the name follows ("Datum: 19.11.2021 Autor: Fritz Imhof"). */
 const INNER_LABEL = /^.*?\b(?:autor(?:in)?|author|auteur|verfasser(?:in)?)\s*[:：]\s*(?=\S)/iu;
 
@@ -37,6 +39,8 @@ export function cleanAuthorName(name: string): string {
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
     .replace(/(?:^|\s)@\w+/g, '')
     .replace(/\s+/g, ' ');
+  // "홍길동 기자 기자 페이지", "김철수기자 구독": a Korean name, its role, then the buttons around it.
+  v = v.replace(KO_NAME_ROLE_REST, '$1');
   v = v.replace(INNER_LABEL, '');
   for (let i = 0; i < 2; i++) v = v.replace(PREFIX, '');
   v = v
