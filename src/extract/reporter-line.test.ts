@@ -29,6 +29,8 @@ describe('parseReporterLine', () => {
     ['[한빛경제] 정부는 정책을 발표했다.', undefined],
     ['김은비 (silver@hanbit.example)', { authors: [{ name: '김은비', email: 'silver@hanbit.example' }] }],
     ['문의는 (help@hanbit.example)', undefined],
+    ['BY LEE JAE-LIM [lee.jaelim@hanbit.example]', { authors: [{ name: 'LEE JAE-LIM', email: 'lee.jaelim@hanbit.example' }] }],
+    ['By Kim Da-sol (dasol@hanbit.example)', { authors: [{ name: 'Kim Da-sol', email: 'dasol@hanbit.example' }] }],
   ];
   for (const [value, expected] of cases) {
     it(`should parse ${JSON.stringify(value)}`, () => assert.deepEqual(parseReporterLine(value), expected));
