@@ -28,6 +28,8 @@ describe('splitAuthorNames', () => {
     ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
     ['Mac & i', ['Mac & i']],
     ['홍길동 기자 기자 페이지', ['홍길동']],
+    ['By Shin Ji-hye (shinjh@hanbit.example)', ['Shin Ji-hye']],
+    ['BY LEE JAE-LIM [lee.jaelim@hanbit.example]', ['LEE JAE-LIM']],
     ['김철수기자 구독', ['김철수']],
     ['이영희 선임기자', ['이영희']],
     ['기자협회 회원들', ['기자협회 회원들']],

@@ -38,6 +38,8 @@ export function cleanAuthorName(name: string): string {
   let v = name
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
     .replace(/(?:^|\s)@\w+/g, '')
+    // The brackets an address stood in ("Shin Ji-hye (shinjh@…)").
+    .replace(/[(\[<]\s*[)\]>]/g, '')
     .replace(/\s+/g, ' ');
   // "홍길동 기자 기자 페이지", "김철수기자 구독": a Korean name, its role, then the buttons around it.
   v = v.replace(KO_NAME_ROLE_REST, '$1');
