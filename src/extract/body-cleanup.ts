@@ -242,10 +242,8 @@ export function cleanBody(content: Element): void {
   for (const el of textBlocks(content)) {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
-    if (isBoilerplate(text) || isStoryPointer(el, text)) {
-      removeUp(el, content);
-      continue;
-    }
+    // A "more stories" heading first: some ("관련기사", "Related:") are boilerplate lines too, and
+    // the list after one goes with it.
     if (text.length <= 60 && MORE_STORIES.test(text)) {
       // The heading and the list of links right after it: other stories, not this one.
       let next = nextBlock(el, content);
@@ -254,6 +252,10 @@ export function cleanBody(content: Element): void {
         removeUp(next, content);
         next = after;
       }
+      removeUp(el, content);
+      continue;
+    }
+    if (isBoilerplate(text) || isStoryPointer(el, text)) {
       removeUp(el, content);
       continue;
     }

@@ -46,6 +46,24 @@ function deckish(el: Element): boolean {
   return linkTextLength(el) < text.length * MAX_LINK_SHARE;
 }
 
+/** Characters (spaces left out) of story text before a sub-title that make it a subheading in the story, not a deck over it. */
+const MAX_PROSE_BEFORE_DECK = 100;
+/** A paragraph before it counts as story text from this length (a kicker, a date or a byline is shorter). */
+const MIN_PROSE_PARAGRAPH = 80;
+
+/** True when the story's text already runs before `el`: text written straight into its container, or paragraphs, before it or before its parent (headings, bylines and photo boxes are not counted). */
+function proseBefore(el: Element): boolean {
+  let chars = 0;
+  for (let cur: Element | null = el, level = 0; cur && level < 2; cur = cur.parentElement, level++) {
+    for (let n = cur.previousSibling; n; n = n.previousSibling) {
+      const length = (n.textContent ?? '').replace(/\s+/g, '').length;
+      if (n.nodeType === 3 || (n.nodeType === 1 && (n as Element).tagName === 'P' && length >= MIN_PROSE_PARAGRAPH)) chars += length;
+      if (chars > MAX_PROSE_BEFORE_DECK) return true;
+    }
+  }
+  return false;
+}
+
 /** Finds the deck lines of a page (before Readability): classed sub-titles anywhere outside furniture, and <h2>/<p class> siblings right after the headline <h1>. */
 export function findDeck(doc: Document, title: string): string[] {
   const out: string[] = [];
@@ -73,7 +91,7 @@ export function findDeck(doc: Document, title: string): string[] {
       if (cls.length > 200 || !DECK_CLASS.test(cls) || /^(?:A|SPAN|LI|BODY|HTML|META|IMG)$/.test(el.tagName)) continue;
       if (el.closest('nav, aside, footer, [role="navigation"], [role="complementary"]') || el.querySelector('h1')) continue;
       if (/summary/i.test(cls) && el.closest('li')) continue;
-      if (!deckish(el)) continue;
+      if (!deckish(el) || proseBefore(el)) continue;
       add(el);
       if (out.length >= 4) break;
     }

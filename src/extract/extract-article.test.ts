@@ -24,6 +24,7 @@ interface Expected {
   /** For pages that declare none: what the language stage detects from the extracted text. */
   detectedLang?: string;
   siteName?: string;
+  excerpt?: string;
   canonicalUrl?: string;
   images?: (Partial<ImageRef> & { alt?: string | null })[];
   textIncludes?: string[];
@@ -55,7 +56,7 @@ describe('extractArticle golden cases', () => {
         return;
       }
       const value = await extractArticle(html, { url: expected.url });
-      for (const k of ['title', 'deck', 'authors', 'publishedAt', 'modifiedAt', 'lang', 'siteName', 'canonicalUrl'] as const) {
+      for (const k of ['title', 'deck', 'authors', 'publishedAt', 'modifiedAt', 'lang', 'siteName', 'excerpt', 'canonicalUrl'] as const) {
         if (expected[k] !== undefined) assert.deepEqual(value[k], expected[k], `${slug}: ${k}`);
       }
       assert.equal(value.partial ?? false, expected.partial ?? false, `${slug}: partial`);

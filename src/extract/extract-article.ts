@@ -21,6 +21,7 @@ import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-n
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
+import { isDateLine } from './date-line.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { adaptReader, charThreshold } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
@@ -232,6 +233,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // A date in the URL path beats nothing; the last change date beats nothing too (it is at least
   // a day the article existed).
   const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
+  // Without a declared description, Readability's (the body's first paragraph) unless that is the
+  // date line the clean-up took out of the body ("입력 2025.11.15 08:47"): then the body's first paragraph.
+  const excerpt = meta.excerpt ?? (parsed.excerpt && isDateLine(parsed.excerpt) ? text.split(/\n{2,}/)[0] : parsed.excerpt) ?? undefined;
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
 
   return articleNfc({
@@ -244,7 +248,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
     ...(finalSite ? { siteName: finalSite } : {}),
     ...(lang ? { lang } : {}),
-    ...(meta.excerpt ?? parsed.excerpt ? { excerpt: (meta.excerpt ?? parsed.excerpt)! } : {}),
+    ...(excerpt ? { excerpt } : {}),
     ...(leadImage ? { leadImage } : {}),
     images,
     contentHtml,
