@@ -7,6 +7,9 @@ import { isBoilerplate } from './furniture-lines.ts';
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Sign In', true],
+    ['촬영기자:박준호/영상편집:이서연/그래픽:최유진', true],
+    ['(영상취재 : 김원배, 영상편집 : 원형희)', true],
+    ['그래픽: 올해 물가 상승률은 3%로 예상된다는 분석이 많다', false],
     ['Skip to content', true],
     ['Advert', true],
     ['Image 1 of / 23', true],

@@ -69,6 +69,8 @@ const BOILERPLATE = [
   // Agency and contributor credits ("By Reuters", "Reporting by …; Editing by …", "X contributed reporting from Y").
   /^(?:by\s+)?(?:the\s+)?(?:reuters|associated press|ap|afp|dpa|upi|bloomberg|staff(?: reports?)?|wire reports)\.?$/i,
   /^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|research)\s+by\b/i,
+  // A broadcast story's production credits ("촬영기자:박준호/영상편집:이서연/그래픽:최유진", "(영상취재 : 김원배, 영상편집 : 원형희)").
+  /^[(\[]?\s*(?:(?:촬영\s*기자|영상\s*취재|영상\s*편집|영상\s*디자인|그래픽|촬영|편집|자료\s*조사|화면\s*제공|영상\s*제공|CG|디자인)\s*[:：]\s*[^/,:：()\[\]\s]{1,15}(?:\s[^/,:：()\[\]\s]{1,15}){0,2}?\s*(?:[/,·]\s*|(?=[)\]]?\s*$))){1,8}[)\]]?\s*$/,
   /\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story))\b[^.]{0,80}\.?$/i,
   // Reading-time notes.
   /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
