@@ -8,6 +8,9 @@ describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Sign In', true],
     ['촬영기자:박준호/영상편집:이서연/그래픽:최유진', true],
+    ['훈훈해요슬퍼요화나요후속기사 원해요', true],
+    ['추천해요 3 좋아요 1 감동이에요 0 화나요 5 슬퍼요 2', true],
+    ['화나요, 정말 화나요', false],
     ['(영상취재 : 김원배, 영상편집 : 원형희)', true],
     ['그래픽: 올해 물가 상승률은 3%로 예상된다는 분석이 많다', false],
     ['Skip to content', true],
