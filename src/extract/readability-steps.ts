@@ -1,5 +1,6 @@
-// The Readability steps the extract stage replaces on its own reader (Readability 0.6), each doing
-// the work Readability's would, minus what the stage does elsewhere or cheaper.
+// How the extract stage sets up its Readability reader (Readability 0.6): the steps it replaces,
+// each doing the work Readability's would minus what the stage does elsewhere or cheaper, and the
+// body length it asks of a page.
 import type { Readability } from '@mozilla/readability';
 
 /** The steps replaced, as Readability 0.6 names them (a test checks they still exist). */

@@ -1,0 +1,52 @@
+// Other stories set inside a story's body: a "more stories" heading's list (links, datelines
+// between them) and a pointer line ("Read also: <a>Headline</a>"). The body clean-up
+// (body-cleanup.ts) removes them.
+
+/** Collapses whitespace. */
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/** The element after `el` in its parent, climbing while `el` is its parent's last child (inside `root`). */
+export function nextBlock(el: Element, root: Element): Element | null {
+  for (let cur: Element | null = el; cur && cur !== root; cur = cur.parentElement) if (cur.nextElementSibling) return cur.nextElementSibling;
+  return null;
+}
+
+/** Blocks after a "more stories" heading read as its list. */
+export const MAX_LISTED_STORIES = 12;
+/** A dateline or section label between listed stories ("06. Aug 2020 // Tipps"): short, no sentence. */
+const LISTED_LABEL = /^(?=.{1,40}$)[^.!?]*\d[^!?]*$/u;
+
+/** True for what a "more stories" heading lists: a block of links, or a short dateline between them. */
+export function isListedStory(el: Element): boolean {
+  return isLinkList(el) || LISTED_LABEL.test(norm(el.textContent));
+}
+
+/** True for a list or block made of links (other stories): at least one link and little text outside links. */
+function isLinkList(el: Element): boolean {
+  const links = Array.from(el.querySelectorAll('a'));
+  if (links.length === 0) return false;
+  const all = norm(el.textContent).length;
+  const linked = links.reduce((n, a) => n + norm(a.textContent).length, 0);
+  return all > 0 && linked / all > 0.7;
+}
+
+// "Label: <a>Headline</a>" — a short label, then one link to another page holding the rest: a
+// pointer to another story set in the text ("Read also:", "LE PUEDE INTERESAR:", "Czytaj też:"),
+// recognised by its shape in any language. The label stands outside the link (a linked heading
+// "Example 1: …" or a linked title with a colon is not one), the rest reads as a headline (four
+// words or more: not a credit such as "(Artist: Name)"), and the link leaves the page (mail,
+// phone and in-page links are not pointers).
+const POINTER = /^([^:：(\[]{1,40})[:：]\s*(.{8,200})$/u;
+const POINTER_LABEL_WORDS = 4;
+const POINTER_REST_WORDS = 4;
+const POINTER_LINKED_SHARE = 0.8;
+
+/** True when `el` (its text `text`) is a label and a link to another story. */
+export function isStoryPointer(el: Element, text: string): boolean {
+  const m = POINTER.exec(text);
+  if (!m || m[1]!.trim().split(/\s+/).length > POINTER_LABEL_WORDS || m[2]!.split(/\s+/).length < POINTER_REST_WORDS) return false;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
+  const linked = norm(links[0]!.textContent);
+  return !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
+}
