@@ -13,7 +13,7 @@ import { dateFromUrl } from './markup-dates.ts';
 import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
-import { imageSource, normalizeImages, withFigureCaptions } from './image-refs.ts';
+import { imageSource, normalizeImages, photoBoxesAsFigures, withFigureCaptions } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { withSignatureEmails, type EmailEl } from './author-emails.ts';
@@ -77,6 +77,7 @@ function readBody(doc: Document, baseUrl: string, charThreshold: number): BodyRe
     const src = imageSource(img, baseUrl);
     if (src) img.setAttribute('src', src);
   }
+  photoBoxesAsFigures(doc);
   const figures = snapshotFigures(doc);
   const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold });
   adaptReader(reader);

@@ -72,6 +72,37 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 /** Loose comparison key. */
 const key = looseKey;
 
+/** Class names that say "caption" and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
+const NAMED_CAPTION_CLASS = /(?:^|[-_\s])(?:caption|captions|figcaption|cap|img-?desc|photo-?desc|photo-?caption|image-?caption|desc|wp-caption-text)(?:$|[-_\s])/i;
+
+/** `el` renamed to `tag` in place: its attributes and children moved to a new element. */
+function renamed(el: Element, tag: string): Element {
+  const to = el.ownerDocument.createElement(tag);
+  for (const a of Array.from(el.attributes)) to.setAttribute(a.name, a.value);
+  while (el.firstChild) to.appendChild(el.firstChild);
+  el.replaceWith(to);
+  return to;
+}
+
+/**
+ * Writes every photo box of `doc` that holds one photo and a caption classed as one ("desc",
+ * "caption", "img_desc") as a <figure> with its <figcaption>, before Readability runs: Readability
+ * removes every class and rewraps boxes of <div>s, after which nothing would tell the caption
+ * from a paragraph of the story (where a photographer's "홍길동 기자 hong@…" reads as the
+ * story's byline).
+ */
+export function photoBoxesAsFigures(doc: Document): void {
+  for (const img of Array.from(doc.querySelectorAll('img'))) {
+    const box = photoContainer(img);
+    if (box === img || box.tagName === 'FIGURE' || box.querySelector('figure, figcaption')) continue;
+    const caption = Array.from(box.querySelectorAll('*')).find((e) => !e.contains(img) && NAMED_CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
+    // The box holds the photo and its caption and nothing else (not an infobox table with a photo in it).
+    if (!caption || caption.querySelector('img') || norm(caption.textContent).length < norm(box.textContent).length - 2) continue;
+    renamed(caption, 'figcaption');
+    renamed(box, 'figure');
+  }
+}
+
 /** The element that holds one photo and its caption: a <figure>, a small wrapper with a caption-like child, or textless wrappers around the <img>. */
 function photoContainer(img: Element): Element {
   const fig = img.closest('figure');

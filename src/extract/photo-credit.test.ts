@@ -23,6 +23,9 @@ describe('splitCredit', () => {
     ['서울 시내 전경 / 국토교통부 제공', { caption: '서울 시내 전경', credit: '국토교통부' }],
     ['[그래픽] 가계대출 추이', { caption: '[그래픽] 가계대출 추이' }],
     ['정부가 지원금을 제공', { caption: '정부가 지원금을 제공' }],
+    ['시민들이 기자회견을 하고 있다. 김혜윤 기자 unique@hanbit.example', { caption: '시민들이 기자회견을 하고 있다.', credit: '김혜윤 기자' }],
+    ['15일 서울에서 열린 행사. 박준호 사진기자', { caption: '15일 서울에서 열린 행사.', credit: '박준호 사진기자' }],
+    ['기자들이 질문하고 있다', { caption: '기자들이 질문하고 있다' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));

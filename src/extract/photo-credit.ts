@@ -36,6 +36,8 @@ const PATTERNS: readonly RegExp[] = [
   /(?:\s*\/\s*|(?<=[.!?"”])\s+)(?:사진\s*)?([^\s/.!?"”][^/.!?"”]{0,20}?)\s*제공\s*$/u,
   // "[연합뉴스 자료사진]", "(뉴스1 DB)": an outlet's file photo, said in full.
   /\s*[\[(]\s*([^\[\]()=]{1,40}?\s*(?:자료\s*사진|DB))\s*[\])]\s*$/u,
+  // "… 있다. 김혜윤 기자 unique@…": the photographer's signature closing a caption (the address left out of the credit).
+  /(?<=[.!?"”)\]])\s+([가-힣]{2,4}\s*(?:사진\s*)?기자)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?\s*$/u,
   // "[AP=연합뉴스]", "(로이터=뉴스1)": a foreign agency's photo passed on by a Korean one.
   new RegExp(String.raw`\s*[\[(]\s*([A-Za-z가-힣]{1,12}\s*=\s*${KO_RELAY})\s*[\])]\s*$`, 'u'),
   // "… /AP Photo", "… / 연합뉴스", "… AFP/Getty Images" after a slash.
