@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, removeEndSections, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeEndSections, removeLeadingNav, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
@@ -187,6 +187,27 @@ describe('cleanBody', () => {
   it('should drop a long credit line that opens with its label', () => {
     const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
     assert.deepEqual(value, ['The story.']);
+  });
+});
+
+describe('removeLeadingNav', () => {
+  const PROSE = '<p>The council voted on Tuesday to extend the harbour by two berths after a long debate.</p>';
+  const run = (html: string) => {
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.querySelector('#c') as unknown as Element;
+    removeLeadingNav(content);
+    return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
+  };
+  it('should remove a section path or skip link above the story', () => {
+    assert.equal(run(`<p><a href="/s">사회</a> <a href="/s/e">환경</a></p>${PROSE}`), 'The council voted on Tuesday to extend the harbour by two berths after a long debate.');
+    assert.equal(run(`<div><a href="#main">Skip to content</a></div>${PROSE}`).startsWith('The council'), true);
+  });
+  it('should keep a table of contents, a linked line with words outside its links, a long linked line and anything after the first prose', () => {
+    const toc = '<ul><li><a href="#a">Setting up</a></li><li><a href="#b">Example 1</a></li></ul>';
+    assert.match(run(`${toc}${PROSE}`), /^Setting up/);
+    assert.match(run(`<p>Filed under <a href="/s">Politics</a></p>${PROSE}`), /^Filed under Politics/);
+    assert.match(run(`<p><a href="/s">A linked line that runs on for more than forty characters</a></p>${PROSE}`), /^A linked line/);
+    assert.match(run(`${PROSE}<p><a href="/next">Next story</a></p>`), /Next story$/);
   });
 });
 

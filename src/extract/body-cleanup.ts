@@ -56,6 +56,24 @@ export function removeTitleRepeats(content: Element, title: string): void {
   for (const el of textBlocks(content).slice(0, 4)) if (key(norm(el.textContent)) === k) removeUp(el, content);
 }
 
+/** Longest line at the top of the body read as a section path ("사회 환경", "News › World"). */
+const MAX_NAV_LINE_CHARS = 40;
+/** A line of prose this long ends the top of the body. */
+const MIN_PROSE_CHARS = 80;
+
+/** Removes the section path set above the story (a short line made of links only, before its first line of prose). */
+export function removeLeadingNav(content: Element): void {
+  for (const el of textBlocks(content).slice(0, 2)) {
+    const text = norm(el.textContent);
+    if (text.length >= MIN_PROSE_CHARS) return;
+    // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox).
+    if (text.length > MAX_NAV_LINE_CHARS || !/^(?:P|DIV)$/.test(el.tagName) || el.closest('li, td, th, dd, dt')) continue;
+    const links = Array.from(el.querySelectorAll('a'));
+    const linked = links.reduce((n, a) => n + norm(a.textContent).replace(/\s/g, '').length, 0);
+    if (links.length > 0 && linked >= text.replace(/\s/g, '').length) removeUp(el, content);
+  }
+}
+
 /** Removes from `content` the blocks that repeat a deck line (near the top of the body). */
 export function removeDeckRepeats(content: Element, deck: readonly string[]): void {
   if (deck.length === 0) return;
