@@ -1,13 +1,11 @@
 // Decks (sub-headlines) sit right under the <h1> or at the top of the body: <h2>/<p> with a
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
-import { looseKey } from './loose-key.ts';
+import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
 const DECK_CLASS = /(?:^|[-_\s])(?:sub-?title|subtitle|sub-?tit|sub-?head|subhead(?:line)?|sub-?headline|deck|dek|standfirst|strapline|summary|article-?summary|summary-?text|lede-?text|intro-?text|teaser|headline-?sub|sub_title|stit|h-?sub|article-?sub|tit-?sub)(?:$|[-_\s\d])/i;
 const MAX_DECK_CHARS = 300;
 
-/** Collapses whitespace. */
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** Splits an element's text at <br> and block children into separate deck lines. */
 export function deckLines(el: Element): string[] {

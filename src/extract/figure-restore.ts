@@ -6,6 +6,7 @@
 // afterwards a lost figure whose neighbour made it into the article goes back next to that
 // neighbour. Figures next to text Readability left out stay out, so teasers of other stories
 // do not come back.
+import { collapseSpaces as norm } from './loose-key.ts';
 
 /** A figure of the page, copied before Readability, with the text block it is attached to. */
 export interface FigureSnapshot {
@@ -22,8 +23,6 @@ const BLOCK = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, dd, td';
 const MAX_FIGURE_TEXT = 400;
 const MAX_FIGURES = 60;
 
-/** Collapses whitespace. */
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
 /** The closest block of a text node (a paragraph, heading, list item…), or undefined. */
 function blockOf(node: Node): Element | undefined {

@@ -6,12 +6,19 @@
 import type { ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
-import { looseKey } from './loose-key.ts';
+import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
 const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
-const CAPTION_CLASS = /(?:^|[-_\s])(?:caption|captions|cap|figcaption|img-?desc|photo-?desc|photo-?caption|image-?caption|desc|description|txt|text|photo-?text|wp-caption-text)(?:$|[-_\s])/i;
-const CREDIT_CLASS = /(?:^|[-_\s])(?:credit|credits|copyright|byline|source|photographer|attribution)(?:$|[-_\s])/i;
+/** Class names that say "caption" and nothing else. */
+const CAPTION_WORDS = String.raw`caption|captions|cap|figcaption|img-?desc|photo-?desc|photo-?caption|image-?caption|desc|wp-caption-text`;
+/** A class made of one of `words` between separators. */
+const classWord = (words: string) => new RegExp(String.raw`(?:^|[-_\s])(?:${words})(?:$|[-_\s])`, 'i');
+/** Caption classes, with the words a caption box beside a photo may also use ("text", "description"). */
+const CAPTION_CLASS = classWord(`${CAPTION_WORDS}|description|txt|text|photo-?text`);
+/** Caption classes that name a caption and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
+const NAMED_CAPTION_CLASS = classWord(CAPTION_WORDS);
+const CREDIT_CLASS = classWord('credit|credits|copyright|byline|source|photographer|attribution');
 
 /** Picks the widest candidate of a srcset ("a.jpg 320w, b.jpg 1024w" → "b.jpg"). */
 export function pickFromSrcset(srcset: string): string | undefined {
@@ -67,13 +74,8 @@ function isDecorative(img: Element, url: string): boolean {
   return LOGO_SRC.test(path);
 }
 
-/** Collapses whitespace. */
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 /** Loose comparison key. */
 const key = looseKey;
-
-/** Class names that say "caption" and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
-const NAMED_CAPTION_CLASS = /(?:^|[-_\s])(?:caption|captions|figcaption|cap|img-?desc|photo-?desc|photo-?caption|image-?caption|desc|wp-caption-text)(?:$|[-_\s])/i;
 
 /** `el` renamed to `tag` in place: its attributes and children moved to a new element. */
 function renamed(el: Element, tag: string): Element {

@@ -1,9 +1,7 @@
 // Other stories set inside a story's body: a "more stories" heading's list (links, datelines
 // between them) and a pointer line ("Read also: <a>Headline</a>"). The body clean-up
 // (body-cleanup.ts) removes them.
-
-/** Collapses whitespace. */
-const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+import { collapseSpaces as norm } from './loose-key.ts';
 
 /** The element after `el` in its parent, climbing while `el` is its parent's last child (inside `root`). */
 export function nextBlock(el: Element, root: Element): Element | null {
