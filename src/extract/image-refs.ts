@@ -100,7 +100,14 @@ export function photoBoxesAsFigures(doc: Document): void {
     const caption = Array.from(box.querySelectorAll('*')).find((e) => !e.contains(img) && NAMED_CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
     // The box holds the photo and its caption and nothing else (not an infobox table with a photo in it).
     if (!caption || caption.querySelector('img') || norm(caption.textContent).length < norm(box.textContent).length - 2) continue;
-    renamed(caption, 'figcaption');
+    // A <p> caption keeps its paragraph inside the figcaption: Readability weighs a list or box by
+    // its paragraphs against its photos, and one that loses them goes (a list of items with photos).
+    const cap = renamed(caption, 'figcaption');
+    if (caption.tagName === 'P') {
+      const para = cap.ownerDocument.createElement('p');
+      while (cap.firstChild) para.appendChild(cap.firstChild);
+      cap.appendChild(para);
+    }
     renamed(box, 'figure');
   }
 }
