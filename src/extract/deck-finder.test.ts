@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { declaredDeck } from './deck-finder.ts';
+import { parseHtmlDocument } from './dom/parse-html.ts';
+import { declaredDeck, findDeck } from './deck-finder.ts';
 import { extractArticle } from './extract-article.ts';
 
 describe('declaredDeck', () => {
@@ -30,5 +31,15 @@ describe('extractArticle: declared deck', () => {
   it('should prefer the deck the markup shows', async () => {
     const a = await extractArticle(page('The plumes appear to be real, but very sporadic.', '<p class="standfirst">A moon with an ocean under its ice.</p>'), { url: 'https://news.example/europa' });
     assert.deepEqual(a.deck, ['A moon with an ocean under its ice.']);
+  });
+});
+
+describe('findDeck', () => {
+  const story = '<p>The council voted on Tuesday to close the old harbour bridge to cars from March, after engineers found cracks in two of its piers.</p>'.repeat(3);
+  const deckOf = (body: string) => findDeck(parseHtmlDocument(`<!doctype html><html><body>${body}</body></html>`) as unknown as Document, 'Harbour bridge to close to cars');
+  it('should not take the sub-title of a card linking to another story for the deck', () => {
+    const card = '<div class="embedded-card"><a href="/2025/other-story"><div class="card-heading"><div class="card-subtitle">Bridges of the north</div><div class="card-title">Ferry service to return in spring</div></div></a></div>';
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}${card}</div>`), []);
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><div class="card-subtitle">Repairs to take two years</div>${story}</div>`), ['Repairs to take two years']);
   });
 });

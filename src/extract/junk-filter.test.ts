@@ -46,6 +46,13 @@ describe('removeJunk', () => {
     assert.ok(value.includes('Yes this is real.'), value);
     assert.ok(!/social-media-embed/.test(value), value);
   });
+  it('should leave the names of other embeds (a photo gallery, a teaser of another story) for Readability to judge', () => {
+    for (const cls of ['inline-content inline-gallery-embedded', 'embedded article', 'comments embed']) {
+      const value = cleaned(`<p>Story.</p><div class="${cls}"><p>View Photos</p></div>`);
+      assert.ok(value.includes(`class="${cls}"`), value);
+    }
+    assert.ok(!cleaned('<div class="com-embed --twitter"><p>A quoted post.</p></div>').includes('com-embed'));
+  });
   it('should remove a hover card nested in a sentence and keep the link that opens it', () => {
     const value = cleaned('<p>A man threatened Rep. <span class="rollover-people"><a class="rollover-people-link" href="/p/jane">Jane Roe</a><span class="rollover-people-block"><img src="/jane.jpg"><a href="/a">Latest story one</a> <a href="/b">Latest story two</a></span></span> (D-Minn.), officials said.</p>');
     assert.equal(value, '<p>A man threatened Rep. <span class="rollover-people"><a class="rollover-people-link" href="/p/jane">Jane Roe</a></span> (D-Minn.), officials said.</p>');

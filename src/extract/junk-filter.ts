@@ -27,8 +27,13 @@ const KEEP_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS}|capt
  */
 const MODIFIER_TOKEN = /(^|[\s_]|-)-?has-[\w-]*|(^|[\s_-])(?:no|hidden|visible|hide|show|d)-print(?=$|[\s_-])|(^|[\s_-])print-(?:only|hidden|hide|full|none|block|show)(?=$|[\s_-])/gi;
 
-/** Class tokens of posts embedded in a story (a quoted tweet or Instagram post). */
-const EMBED_TOKEN = /(?:^|[-_\s])(?:embed|embedded|twitter-tweet|instagram-media|tiktok-embed)(?:$|[-_\s])/i;
+/**
+ * Class names of posts embedded in a story (a quoted tweet or Instagram post): the platforms' own
+ * blockquote classes, or an embed named for a social platform. "Embed" alone names galleries,
+ * teasers of other articles, video players and consent placeholders as well.
+ */
+const EMBED_TOKEN = /(?:^|[-_\s])(?:twitter-tweet|instagram-media|tiktok-embed)(?:$|[-_\s])/i;
+const SOCIAL_EMBED = /^(?=.*(?:^|[-_\s])(?:embed|embedded)(?:$|[-_\s]))(?=.*(?:twitter|tweet|instagram|facebook|tiktok|bluesky|mastodon|threads|social)).*$/i;
 
 const INLINE = new Set(['a', 'span', 'b', 'i', 'em', 'strong', 'font', 'small', 'sub', 'sup', 'abbr', 'code', 'u', 'mark', 'time', 'q', 'cite', 's', 'img', 'br']);
 
@@ -228,7 +233,7 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   // quotes; their wrappers' names would make Readability drop them as social widgets.
   for (const el of named) {
     const cls = el.getAttribute('class');
-    if (cls && EMBED_TOKEN.test(cls) && hasVisibleText(el as unknown as TextWalkNode)) (el as unknown as { setAttribute(n: string, v: string): void }).setAttribute('class', 'embedded-post');
+    if (cls && (EMBED_TOKEN.test(cls) || SOCIAL_EMBED.test(cls)) && hasVisibleText(el as unknown as TextWalkNode)) (el as unknown as { setAttribute(n: string, v: string): void }).setAttribute('class', 'embedded-post');
   }
   return { paywallPrompt };
 }
