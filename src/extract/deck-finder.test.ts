@@ -42,4 +42,14 @@ describe('findDeck', () => {
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}${card}</div>`), []);
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><div class="card-subtitle">Repairs to take two years</div>${story}</div>`), ['Repairs to take two years']);
   });
+  it('should read sub-titles between the headline and the story, not in the menus above it or the boxes after it', () => {
+    const menu = '<div class="menu"><div class="menu-teaser">New in Travel</div><div class="menu-teaser">New in Food</div></div>';
+    const box = '<div class="box"><h3 class="box-subtitle">Most read today</h3><div class="box-summary">Ferry service to return in spring</div></div>';
+    assert.deepEqual(deckOf(`${menu}<h1>Harbour bridge to close to cars</h1><div class="story">${story}</div>${box}`), []);
+    // Korean layouts: the sub-title opens the body, the story follows as text set with <br>.
+    const brStory = `${'서울시는 다음 달부터 한강 옛 다리의 차량 통행을 막고 보수 공사에 들어간다고 밝혔다. 정밀 안전 진단에서 교각 두 곳에 균열이 발견됐기 때문이다. '.repeat(3)}<br><br>공사는 2년 동안 이어진다.`;
+    assert.deepEqual(deckOf(`${menu}<h1>Harbour bridge to close to cars</h1><div class="article_body"><div class="subtitle">보수 공사 2년… 버스는 그대로 다닌다</div>${brStory}</div>${box}`), ['보수 공사 2년… 버스는 그대로 다닌다']);
+    // A sub-title set right above the headline is read; a date line is not a deck.
+    assert.deepEqual(deckOf(`<header><h2 class="entry-subtitle">Cracks in two piers</h2><h1>Harbour bridge to close to cars</h1><p class="subtitle">02.01.2026</p></header><div class="story">${story}</div>`), ['Cracks in two piers']);
+  });
 });

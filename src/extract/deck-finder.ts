@@ -1,6 +1,7 @@
 // Decks (sub-headlines) sit right under the <h1> or at the top of the body: <h2>/<p> with a
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
+import { isDateLine } from './date-line.ts';
 import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
 const DECK_CLASS = /(?:^|[-_\s])(?:sub-?title|subtitle|sub-?tit|sub-?head|subhead(?:line)?|sub-?headline|deck|dek|standfirst|strapline|summary|article-?summary|summary-?text|lede-?text|intro-?text|teaser|headline-?sub|sub_title|stit|h-?sub|article-?sub|tit-?sub)(?:$|[-_\s\d])/i;
@@ -62,11 +63,56 @@ function proseBefore(el: Element): boolean {
   return false;
 }
 
+/** A paragraph of the story: this long, few links. */
+const MIN_STORY_PARAGRAPH = 100;
+
+/** The node that opens the story in `el`: `el` itself for a long paragraph, a long text written straight into a box (stories set with <br>); undefined for anything else. */
+function storyStart(el: Element): Node | undefined {
+  if (el.tagName === 'P') {
+    const text = norm(el.textContent);
+    return text.length >= MIN_STORY_PARAGRAPH && linkTextLength(el) < text.length * MAX_LINK_SHARE && !el.closest('nav, aside, footer, a[href]') ? el : undefined;
+  }
+  if (!/^(?:DIV|TD|SECTION|ARTICLE|MAIN|FONT|SPAN|CENTER)$/.test(el.tagName)) return undefined;
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && norm(n.textContent).length >= MIN_STORY_PARAGRAPH) return el.closest('nav, aside, footer, a[href]') ? undefined : n;
+  return undefined;
+}
+
+/** The elements after the headline and before the story's first paragraph, in document order; undefined when none (a headline after every story block). */
+function storyOpening(doc: Document, headline: Element): Set<Element> | undefined {
+  const out = new Set<Element>();
+  let started = false;
+  // A long deck is no story paragraph, nor is any paragraph inside a deck-classed box.
+  let deckBox: Element | undefined;
+  for (const el of Array.from(doc.querySelectorAll('body *'))) {
+    if (!started) {
+      started = el === headline;
+      continue;
+    }
+    if (deckBox && !deckBox.contains(el)) deckBox = undefined;
+    if (!deckBox && DECK_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) deckBox = el;
+    const start = deckBox ? undefined : storyStart(el);
+    if (start) {
+      // In a box whose story is bare text, what the box holds before that text still counts (a sub-title opening the body).
+      if (start !== el) {
+        for (let n = el.firstChild; n && n !== start; n = n.nextSibling) {
+          if (n.nodeType !== 1) continue;
+          out.add(n as Element);
+          for (const d of Array.from((n as Element).querySelectorAll('*'))) out.add(d);
+        }
+      }
+      break;
+    }
+    out.add(el);
+  }
+  return out.size === 0 ? undefined : out;
+}
+
 /** Finds the deck lines of a page (before Readability): classed sub-titles anywhere outside furniture, and <h2>/<p class> siblings right after the headline <h1>. */
 export function findDeck(doc: Document, title: string): string[] {
   const out: string[] = [];
   const add = (el: Element) => {
-    for (const l of deckLines(el)) if (!out.includes(l) && l !== title) out.push(l);
+    // A date line ("02.01.2022", "Published Nov 18, 2019 at 4:07 PM") is the date, not a deck.
+    for (const l of deckLines(el)) if (!out.includes(l) && l !== title && !isDateLine(l)) out.push(l);
   };
   // 1. Siblings right after the h1 (its header block), before the first real paragraph.
   const h1s = Array.from(doc.querySelectorAll('h1'));
@@ -82,9 +128,15 @@ export function findDeck(doc: Document, title: string): string[] {
       else if (tag === 'P' && norm(sib.textContent).length > MAX_DECK_CHARS) break;
     }
   }
-  // 2. Classed sub-titles anywhere (Korean sites put them at the top of the body).
+  // 2. Classed sub-titles between the headline and the story's first paragraph (Korean sites put
+  // them at the top of the body); not in the menus above the headline or the widgets after the story.
   if (out.length === 0) {
+    // The headline: the <h1>, else a heading that reads as the title; without one the whole page is read.
+    const headline = h1 ?? Array.from(doc.querySelectorAll('h2, h3')).find((h) => title !== '' && norm(h.textContent) === title);
+    const span = headline ? storyOpening(doc, headline) : undefined;
     for (const el of Array.from(doc.querySelectorAll('[class], [id]'))) {
+      // A sub-title set right above the headline, in its header block, counts too.
+      if (span && !span.has(el) && el.nextElementSibling !== headline) continue;
       const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       if (cls.length > 200 || !DECK_CLASS.test(cls) || /^(?:A|SPAN|LI|BODY|HTML|META|IMG)$/.test(el.tagName)) continue;
       // Inside a link it is the teaser of another page (an embedded card of a related story).
