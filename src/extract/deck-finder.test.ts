@@ -50,6 +50,10 @@ describe('findDeck', () => {
     const brStory = `${'서울시는 다음 달부터 한강 옛 다리의 차량 통행을 막고 보수 공사에 들어간다고 밝혔다. 정밀 안전 진단에서 교각 두 곳에 균열이 발견됐기 때문이다. '.repeat(3)}<br><br>공사는 2년 동안 이어진다.`;
     assert.deepEqual(deckOf(`${menu}<h1>Harbour bridge to close to cars</h1><div class="article_body"><div class="subtitle">보수 공사 2년… 버스는 그대로 다닌다</div>${brStory}</div>${box}`), ['보수 공사 2년… 버스는 그대로 다닌다']);
     // A sub-title set right above the headline is read; a date line is not a deck.
+    // Nor is a photo credit, the heading of a list of other stories, or a label introducing what follows.
+    for (const line of ['Photo: Reuters', 'See also', 'You might be interested in:']) {
+      assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><p class="subtitle">${line}</p><div class="story">${story}</div>`), [], line);
+    }
     assert.deepEqual(deckOf(`<header><h2 class="entry-subtitle">Cracks in two piers</h2><h1>Harbour bridge to close to cars</h1><p class="subtitle">02.01.2026</p></header><div class="story">${story}</div>`), ['Cracks in two piers']);
   });
 });

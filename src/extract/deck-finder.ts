@@ -2,6 +2,8 @@
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
 import { isDateLine } from './date-line.ts';
+import { isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
+import { isCreditOnly } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
 const DECK_CLASS = /(?:^|[-_\s])(?:sub-?title|subtitle|sub-?tit|sub-?head|subhead(?:line)?|sub-?headline|deck|dek|standfirst|strapline|summary|article-?summary|summary-?text|lede-?text|intro-?text|teaser|headline-?sub|sub_title|stit|h-?sub|article-?sub|tit-?sub)(?:$|[-_\s\d])/i;
@@ -107,12 +109,21 @@ function storyOpening(doc: Document, headline: Element): Set<Element> | undefine
   return out.size === 0 ? undefined : out;
 }
 
+/**
+ * True for a line that is no deck whatever its class: a date line ("02.01.2022", "Published Nov
+ * 18, 2019 at 4:07 PM"), a photo credit ("Bild: AdobeStock/…"), the heading of a list of other
+ * stories ("Siehe auch", "Meistgelesen"), site boilerplate, or a label introducing what follows
+ * ("Te puede interesar:").
+ */
+function isFurniture(line: string): boolean {
+  return isDateLine(line) || isCreditOnly(line) || MORE_STORIES.test(line) || isBoilerplate(line) || /[:：]$/.test(line);
+}
+
 /** Finds the deck lines of a page (before Readability): classed sub-titles anywhere outside furniture, and <h2>/<p class> siblings right after the headline <h1>. */
 export function findDeck(doc: Document, title: string): string[] {
   const out: string[] = [];
   const add = (el: Element) => {
-    // A date line ("02.01.2022", "Published Nov 18, 2019 at 4:07 PM") is the date, not a deck.
-    for (const l of deckLines(el)) if (!out.includes(l) && l !== title && !isDateLine(l)) out.push(l);
+    for (const l of deckLines(el)) if (!out.includes(l) && l !== title && !isFurniture(l)) out.push(l);
   };
   // 1. Siblings right after the h1 (its header block), before the first real paragraph.
   const h1s = Array.from(doc.querySelectorAll('h1'));
