@@ -28,6 +28,12 @@ describe('extractArticle: declared deck', () => {
     assert.deepEqual(a.deck, ['The plumes appear to be real, but very sporadic.']);
     assert.equal(a.text.split('Keck telescope').length - 1, 5);
   });
+  it('should not show the byline under the headline as a deck', async () => {
+    const html = `<!doctype html><html lang="en"><head><title>Utility begins power shutoff</title><meta name="author" content="Jane Roe"></head><body><article><div class="header"><h1>Utility begins power shutoff</h1><h3>JANE ROE</h3><h3>Winds are expected to peak on Thursday</h3></div><div class="story">${'<p>The utility began cutting power to some 375,000 people in northern counties as the region faces extreme fire danger from strong winds.</p>'.repeat(4)}</div></article></body></html>`;
+    const a = await extractArticle(html, { url: 'https://news.example/shutoff' });
+    assert.deepEqual(a.deck, ['Winds are expected to peak on Thursday']);
+    assert.deepEqual(a.authors.map((x) => x.name), ['Jane Roe']);
+  });
   it('should prefer the deck the markup shows', async () => {
     const a = await extractArticle(page('The plumes appear to be real, but very sporadic.', '<p class="standfirst">A moon with an ocean under its ice.</p>'), { url: 'https://news.example/europa' });
     assert.deepEqual(a.deck, ['A moon with an ocean under its ice.']);

@@ -25,6 +25,7 @@ import { isDateLine } from './date-line.ts';
 import { prepareHtml } from './prepare-html.ts';
 import { adaptReader, charThreshold } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
+import { looseKey } from './loose-key.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
 import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
@@ -44,6 +45,13 @@ const CAPTION_STORY_MIN_CHARS = 1000;
 /** Characters (whitespace excluded) of the text of `el` that sit inside links. */
 function linkChars(el: Element): number {
   return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + nonSpaceChars(a as unknown as TextWalkNode), 0);
+}
+
+/** The deck lines that are not a byline naming the article's authors ("JANIE HAR", "By Jane Roe" under the headline). */
+function withoutBylines(deck: readonly string[], authors: readonly Author[]): string[] {
+  if (authors.length === 0) return [...deck];
+  const names = new Set(authors.map((a) => looseKey(a.name)));
+  return deck.filter((l) => !names.has(looseKey(l.replace(/^\s*by\s+/i, ''))));
 }
 
 /** Throws the stage's one expected failure. */
@@ -244,7 +252,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     url: opts.url,
     canonicalUrl,
     title,
-    deck: shownDeck,
+    deck: withoutBylines(shownDeck, authors),
     authors,
     ...(publishedAt ? { publishedAt } : {}),
     ...(meta.modifiedAt ? { modifiedAt: meta.modifiedAt } : {}),
