@@ -202,6 +202,11 @@ describe('removeLeadingNav', () => {
     assert.equal(run(`<p><a href="/s">사회</a> <a href="/s/e">환경</a></p>${PROSE}`), 'The council voted on Tuesday to extend the harbour by two berths after a long debate.');
     assert.equal(run(`<div><a href="#main">Skip to content</a></div>${PROSE}`).startsWith('The council'), true);
   });
+  it("should remove a widget's counter or an empty byline label above the story", () => {
+    for (const line of ['4', '3.409', 'Views: 184', 'By']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
+    assert.match(run(`<ul><li>4</li></ul>${PROSE}`), /^4 ?The council/);
+    assert.match(run(`<p>4 killed in crash</p>${PROSE}`), /^4 killed/);
+  });
   it('should keep a table of contents, a linked line with words outside its links, a long linked line and anything after the first prose', () => {
     const toc = '<ul><li><a href="#a">Setting up</a></li><li><a href="#b">Example 1</a></li></ul>';
     assert.match(run(`${toc}${PROSE}`), /^Setting up/);
@@ -274,6 +279,9 @@ describe('removeReporterLines', () => {
     assert.deepEqual(run(`<p>Von</p><p>Denis Dilba</p>${paragraphs}`), { authors: ['Denis Dilba'], lines: story });
     assert.deepEqual(run(`${paragraphs}<p>Published By</p><p>Inga Hoeltmann</p><p>Follow</p>`).authors, ['Inga Hoeltmann']);
     assert.deepEqual(run(`<p>Autor:</p><p>Lars Fischer und Alina Schadwinkel</p>${paragraphs}`).authors, ['Lars Fischer', 'Alina Schadwinkel']);
+  });
+  it('should take a bold byline off the head of the first paragraph with its separator', () => {
+    assert.deepEqual(run(`<p><strong><em>By Jane Roe</em></strong>: ${story[0]}</p>${story.slice(1).map((s) => `<p>${s}</p>`).join('')}`), { authors: ['Jane Roe'], lines: story });
   });
   it('should leave a label followed by anything but full names', () => {
     // A date, one word (a menu's next entry), a sentence.

@@ -59,11 +59,21 @@ const MAX_NAV_LINE_CHARS = 40;
 /** A line of prose this long ends the top of the body. */
 const MIN_PROSE_CHARS = 80;
 
-/** Removes the section path set above the story (a short line made of links only, before its first line of prose). */
+/**
+ * A widget's remains at the top of the story: a counter ("4" photos, "3.409" reads, "Views: 184"),
+ * or a byline label left without its name ("By").
+ */
+const LEADING_WIDGET = /^(?:\d{1,3}(?:[.,\s]\d{3})*|(?:by|von|par|por|door|di)|(?:views?|reads?|aufrufe|visitas|visualizações|letture|vues)\s*[:：]?\s*\d{1,3}(?:[.,\s]?\d{3})*)$/i;
+
+/** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter or an empty byline label there. */
 export function removeLeadingNav(content: Element): void {
   for (const el of textBlocks(content).slice(0, 2)) {
     const text = norm(el.textContent);
     if (text.length >= MIN_PROSE_CHARS) return;
+    if (LEADING_WIDGET.test(text) && /^(?:P|DIV|SPAN)$/.test(el.tagName) && !el.closest('li, td, th, dd, dt')) {
+      removeUp(el, content);
+      continue;
+    }
     // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox).
     if (text.length > MAX_NAV_LINE_CHARS || !/^(?:P|DIV)$/.test(el.tagName) || el.closest('li, td, th, dd, dt')) continue;
     const links = Array.from(el.querySelectorAll('a'));
@@ -122,7 +132,12 @@ export function removeReporterLines(content: Element): Author[] {
     if (!r || r.authors.length === 0) continue;
     authors.push(...r.authors);
     if (r.rest) replaceText(el, text, r.rest);
-    else removeUp(el, content);
+    else {
+      // A byline set in bold at the head of the first paragraph ("<strong>By Jane Roe</strong>: The…") leaves no separator behind.
+      const after = el.nextSibling;
+      removeUp(el, content);
+      if (after?.nodeType === 3 && content.contains(after)) after.textContent = (after.textContent ?? '').replace(/^\s*[:|–—-]\s*/, '');
+    }
   }
   // Bare emails go to the first author without one.
   return authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! }));
