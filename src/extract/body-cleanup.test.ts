@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, removeEndSections, removeLeadingNav, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeEndSections, removeLeadingNav, removePaywallPrompts, removeReporterLines, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
@@ -289,5 +289,32 @@ describe('removeReporterLines', () => {
       const html = `<p>Par</p><p>${next}</p>${paragraphs}`;
       assert.deepEqual(run(html), { authors: [], lines: ['Par', next, ...story] }, next);
     }
+  });
+});
+
+describe('removeTrailingFurniture', () => {
+  const PROSE = '<p>The council voted on Tuesday to extend the harbour by two berths after a long debate.</p>';
+  const run = (html: string) => {
+    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+    const content = document.querySelector('#c') as unknown as Element;
+    removeTrailingFurniture(content);
+    return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
+  };
+  const story = 'The council voted on Tuesday to extend the harbour by two berths after a long debate.';
+  it('should remove what widgets leave at the end of the body', () => {
+    assert.equal(run(`${PROSE}<h4>Subscribe</h4><ul><li><a href="/l">Latest</a></li><li><a href="/p">Popular</a></li></ul><p>Loading content ...</p>`), story);
+    assert.equal(run(`${PROSE}<a href="#">Comments</a>`), story);
+    for (const line of ['LEARN MORE', 'Post Views: 111', 'Tags: Harbour, Council', 'Filed under: Politics |', 'See more photos:', 'Rating: 6.0/6 (1 vote cast)']) {
+      assert.equal(run(`${PROSE}<p>${line}</p>`), story, line);
+    }
+    assert.equal(run(`${PROSE}<h2>Featured</h2>`), story);
+    assert.equal(run(`${PROSE}<h3><a href="/other">Ferry service to return in spring as the council</a></h3>`), story);
+  });
+  it('should keep the last line of the story, and a heading or label followed by a photo or a table', () => {
+    assert.equal(run(`${PROSE}<p>Share prices rose.</p>`), `${story}Share prices rose.`);
+    assert.equal(run(`${PROSE}<p>He said: “We will build it.”</p>`), `${story}He said: “We will build it.”`);
+    assert.equal(run(`${PROSE}<h4>Engineers found cracks in two of the piers of the old bridge</h4>`), `${story}Engineers found cracks in two of the piers of the old bridge`);
+    assert.equal(run(`${PROSE}<h2>The new berths</h2><figure><img src="/b.jpg"></figure>`), `${story}The new berths`);
+    assert.equal(run(`${PROSE}<p>Votes by party:</p><table><tr><td>Yes</td><td>12</td></tr></table>`), `${story}Votes by party:Yes12`);
   });
 });

@@ -165,6 +165,61 @@ export function removePaywallPrompts(content: Element): boolean {
   return true;
 }
 
+/** Widget labels that end a body once the widgets are gone ("Loading content ...", "LEARN MORE", "Featured"). */
+const TRAILING_UI = /^(?:loading(?: content)?\s*(?:\.{3}|…)?|comments?|share|learn more|read more|saber más|leer más|ver más|mehr lesen|mehr erfahren|featured|latest|popular|subscribe|disclaimer|reuse content|back to top|nach oben|zurück nach oben|print|drucken)$/i;
+/** A view counter or a rating widget ("Post Views: 111", "Rating: 6.0/6 (1 vote cast)"). */
+const TRAILING_COUNTER = /^(?:(?:post )?views?|aufrufe|visitas)\s*[:：]\s*\d[\d.,]*$|^rating\s*:\s*\d[\d.,]*\s*\/\s*\d+\b.{0,30}$/i;
+/** A post's tags or filing ("Tags: Uncategorized", "Filed under: Politics |"). */
+const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schlagworte|stichwörter|etiquetas)\s*[:：].{0,150}$/i;
+/** Longest label ending in a colon read as one that introduces what is no longer there ("See more photos:"). */
+const MAX_DANGLING_LABEL_CHARS = 40;
+/** Lines read at the end of the body. */
+const TRAILING_LINES = 6;
+
+/** The element that holds the last line of `root` (a paragraph, a heading, a bare link), undefined at a figure or a table. */
+function lastLine(root: Element): Element | undefined {
+  let el: Element = root;
+  for (;;) {
+    let n = el.lastChild;
+    while (n && !(n.nodeType === 1 ? hasVisibleText(n as unknown as TextWalkNode) : n.nodeType === 3 && norm(n.textContent) !== '')) {
+      // A photo or an embed after the line: the line introduces it.
+      if (n.nodeType === 1 && ((n as Element).matches('img, figure, table, iframe, video, audio, picture') || (n as Element).querySelector('img, figure, table, iframe, video, audio, picture'))) return undefined;
+      n = n.previousSibling;
+    }
+    if (!n) return el === root ? undefined : el;
+    if (n.nodeType === 3) return el === root ? undefined : el;
+    const child = n as Element;
+    if (/^(?:FIGURE|FIGCAPTION|TABLE|PRE|BLOCKQUOTE)$/.test(child.tagName)) return undefined;
+    if (!INNER_BLOCK.has(child.tagName) && !/^(?:SECTION|ARTICLE|UL|OL|DL)$/.test(child.tagName) || /^(?:P|H[1-6]|LI)$/.test(child.tagName)) return child;
+    el = child;
+  }
+}
+
+/** True when all the text of `el` sits in links. */
+function linkedWhole(el: Element, text: string): boolean {
+  const linked = Array.from(el.querySelectorAll('a[href]'), (a) => norm(a.textContent)).join(' ');
+  return linked.replace(/\s/g, '').length >= text.replace(/\s/g, '').length;
+}
+
+/**
+ * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it, a widget's
+ * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a label ending in a
+ * colon that introduces nothing ("See more photos:").
+ */
+export function removeTrailingFurniture(content: Element): void {
+  for (let i = 0; i < TRAILING_LINES; i++) {
+    const el = lastLine(content);
+    if (!el) return;
+    const text = norm(el.textContent);
+    // A heading with nothing after it: a widget's title (a few words) or a link to another page;
+    // a longer one may be a subheading whose section Readability left out, and stays.
+    const heading = /^H[1-6]$/.test(el.tagName) && text.length <= 80 && (text.split(' ').length <= 3 || linkedWhole(el, text));
+    const dangling = text.length <= MAX_DANGLING_LABEL_CHARS && /[:：]$/.test(text);
+    if (!(heading || dangling || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text))) return;
+    removeUp(el, content);
+  }
+}
+
 /** Blocks at the end of the body read for a closing section of contacts and sources. */
 const END_SECTION_BLOCKS = 8;
 /** Lines of such a section (names, phone numbers, addresses, links) are short. */

@@ -7,7 +7,7 @@ import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeLeadingNav, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeLeadingNav, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { dateFromUrl } from './markup-dates.ts';
 import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
@@ -125,6 +125,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
   cleanBody(content);
   paywallPrompt = removePaywallPrompts(content) || paywallPrompt;
   removeEndSections(content);
+  removeTrailingFurniture(content);
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   removeLeadingNav(content);
