@@ -100,6 +100,9 @@ export function removeDeckRepeats(content: Element, deck: readonly string[]): vo
   }
 }
 
+/** Lines at the top of the body read for a byline, at most. */
+const MAX_HEAD_BLOCKS = 12;
+
 /** Finds reporter lines at the start and end of the body, removes them and returns their authors. */
 export function removeReporterLines(content: Element): Author[] {
   const authors: Author[] = [];
@@ -117,7 +120,10 @@ export function removeReporterLines(content: Element): Author[] {
     removeUp(blocks[i]!, content);
     i++;
   }
-  const head = blocks.slice(0, 3);
+  // The head: the first lines up to the story's first paragraph, which may open with the byline
+  // ("[한빛경제 김은비 기자] 서울…") after the date and name lines a portal sets above it.
+  const firstProse = blocks.slice(0, MAX_HEAD_BLOCKS).findIndex((el) => textLongerThan(el as unknown as TextWalkNode, MIN_PROSE_CHARS));
+  const head = blocks.slice(0, Math.max(3, firstProse + 1));
   const tail = blocks.slice(Math.max(3, blocks.length - 5)).reverse();
   for (const el of [...head, ...tail]) {
     if (!el.isConnected && !content.contains(el)) continue;

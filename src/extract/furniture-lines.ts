@@ -39,6 +39,9 @@ const BOILERPLATE = [
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치))[!.]?\s*$/,
   // Korean widget labels left as lines: share, scrap, print, font size ("가 가"), comments, likes, subscribe.
   /^(?:공유(?:하기)?|스크랩|인쇄(?:하기)?|(?:본문\s*)?글(?:자|씨)\s*크기(?:\s*(?:설정|조절|변경))?|댓글(?:\s*\d+)?|좋아요(?:\s*\d+)?|구독(?:하기)?|북마크|기사\s*저장|URL\s*복사|닫기|가(?:\s*가){1,4})$/i,
+  // Reader polls and comment boxes' prompts ("이 기사에 대해 어떻게 생각하시나요?", "로그인하고 댓글을 남겨보세요.", "What did you think of this article?").
+  /^(?:이\s*기사(?:에\s*대해|를|는|,)?\s*.{0,12}(?:어떻게\s*생각하(?:시나요|세요|십니까)|어떠셨나요|도움이\s*되셨나요)\s*\??|what did you think of (?:this|the) (?:article|story)(?: you just read)?\s*\??|how (?:did|do) you feel about this (?:article|story)\s*\??)$/i,
+  /^(?=.{0,60}$)(?:로그인(?:하고|하시면|\s*후|하여)?\s*.{0,20}댓글|(?:첫\s*)?댓글을?\s*(?:남겨|작성해)\s*(?:보세요|주세요)|댓글을?\s*작성하려면\s*로그인)/,
   // Korean reaction buttons left as a line, alone or run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").
   /^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|후속\s*요청|추천해요|감동이에요|놀랐어요|싫어요|최고예요|응원해요|궁금해요|기뻐요|쏠쏠정보|흥미진진|공감백배|분석탁월)\s*\d*\s*){2,12}$/,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
