@@ -6,6 +6,7 @@ describe('isDateLine', () => {
   const cases: [string, boolean][] = [
     ['입력 2026.11.24 09:31 수정 2026.11.24 10:05', true],
     ['입력 2026.11.25 14:02', true],
+    ['기사승인 2026.11.25 14:02', true],
     ['기사입력 2024-05-01 오후 3:20', true],
     ['Published 10:20 AM, Updated 11:05 AM', true],
     ['Nov. 24, 2026, 6:45 a.m. ET | Updated 9:10 a.m. ET', true],

@@ -75,6 +75,9 @@ describe('readMarkupDates (slashed dates)', () => {
 });
 
 describe('labelledDates', () => {
+  it('should read 승인 (the time an editor released the story) as the publication date', () => {
+    assert.deepEqual(labelledDates('기사승인 2024.05.01 10:20'), { published: '2024-05-01T10:20:00.000+09:00' });
+  });
   it('should read 입력 and 수정 on one line', () => {
     assert.deepEqual(labelledDates('입력 2024.05.01 10:20 수정 2024.05.02 09:00'), { published: '2024-05-01T10:20:00.000+09:00', modified: '2024-05-02T09:00:00.000+09:00' });
   });
