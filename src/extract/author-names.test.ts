@@ -35,6 +35,12 @@ describe('splitAuthorNames', () => {
     ['기자협회 회원들', ['기자협회 회원들']],
     ['Martin Untersinger (avec Damien Leloup et Morgane Tual)', ['Martin Untersinger (avec Damien Leloup et Morgane Tual)']],
     ['Last Updated: January 7, 2025', []],
+    ['By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.', ['Louis Jacobson']],
+    ['By Matthew Digby and Minh Do on Monday, November 18th, 2019', ['Matthew Digby', 'Minh Do']],
+    ['Zuletzt geändert am', []],
+    ['Stadler at 12:53', ['Stadler']],
+    ['/ domena publiczna', []],
+    ['Last modified', []],
     ['Donnerstag', []],
     ['Follow', []],
   ];

@@ -4,18 +4,20 @@
 import type { Author } from '../core/records.ts';
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zäéû]*\.?`;
+const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017", "X am 21. April 2020", "X, 07 Dezember"). */
 const TRAILING_DATE = new RegExp(
-  String.raw`(?:\s+[-–—|·,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:${MONTH}\s+\d{1,2}\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
+  String.raw`(?:\s+[-–—|·,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:(?:${WEEKDAY})\.?,?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:at|um|à)\s+\d{1,2}[:.]\d{2}\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
   'iu',
 );
 /** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
 const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|eingestellt\s+von|vom|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
 /** Roles written after a name ("기자", "Staff Writer", "Chefredakteur"). */
 const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
-const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
+/** Weekdays as words; the German two-letter forms ("Do", "Di") only with their dot or comma, for they are surnames too ("Minh Do"). */
+const WEEKDAY_WORD = WEEKDAY.replace('|mo|di|mi|do|fr|sa|so', '');
 /** A weekday, a "Stand"/"Updated" label or a role word left after a name ("Joe Wee Monday", "Sara Zinnecker Stand", "Ben Silverman Games Editor"). */
-const TRAILING_WORD_TAIL = String.raw`\s+(?:(?:${WEEKDAY})\.?,?|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`;
+const TRAILING_WORD_TAIL = String.raw`\s+(?:(?:${WEEKDAY_WORD})\.?,?|(?:mo|di|mi|do|fr|sa|so)[.,]|stand|updated|aktualisiert|(?:\p{Lu}\p{Ll}+\s+)?(?:Editor|Writer|Reporter|Correspondent|Columnist))\s*$`;
 const TRAILING_WORD = new RegExp(String.raw`(?<=\p{L}[\p{L}.]+\s+\p{L}{2,}.*)${TRAILING_WORD_TAIL}`, 'iu');
 /** The same word without the look back at the name before it: a cheap test first (the look back costs a scan of the line per space). */
 const TRAILING_WORD_END = new RegExp(TRAILING_WORD_TAIL, 'iu');
@@ -31,7 +33,7 @@ const TRAILING_CREDIT = /\s+(?:(?:illustrations?|illustrationen|fotos?|photos?|b
 const TRAILING_AFFILIATION = /(?<=\p{L}{2,}\.?)\s+[-–—]\s+(?=[^-–—]*\s\p{Ll})\p{L}[^-–—]*$/u;
 
 /** Values that are buttons or labels, not names. */
-const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|${WEEKDAY})$`, 'iu');
+const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
 
 /** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), labels ("Autor:"), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
 export function cleanAuthorName(name: string): string {
@@ -54,7 +56,7 @@ export function cleanAuthorName(name: string): string {
   if (TRAILING_WORD_END.test(v)) v = v.replace(TRAILING_WORD, '');
   v = v
     .replace(/[\s,|—–:-]+$/, '')
-    .replace(/^[\s,|—–:-]+/, '')
+    .replace(/^[\s,|—–:/-]+/, '')
     .trim();
   return NOT_A_NAME.test(v) ? '' : v;
 }

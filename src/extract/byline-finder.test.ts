@@ -49,6 +49,8 @@ describe('findBylineNames', () => {
     ['should read a label indented by its template', `<h1>T</h1><p>Text.</p><div class="credits"><div>\n                Text            </div>\n<div>\n   Ole Berg   </div></div>`, ['Ole Berg']],
     ['should read a full name set after the date under the headline', '<h1>T</h1><p class="text-muted">11.12.2019 - Mara Lindqvist</p><p>Story.</p>', ['Mara Lindqvist']],
     ['should not read a one-word category after the date under the headline', '<h1>T</h1><p>11.12.2019 - Pressemitteilung</p><p>Story.</p>', []],
+    ['should not read a heading that opens with "Von" as a byline', '<h1>T</h1><p>Text.</p><h3>Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose</h3>', []],
+    ['should read a name with its particles', '<h1>T</h1><div class="byline">Von Ursula von der Leyen</div>', ['Ursula von der Leyen']],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];
   for (const [title, value, expected] of cases) {

@@ -118,8 +118,12 @@ function isDatedName(line: string, afterDate: string): boolean {
 
 /** True for a plausible name: two characters or more, six words at most, no counter ("Views (23925)"). */
 function isNameLike(name: string): boolean {
-  return name.length >= 2 && name.split(' ').length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name);
+  const words = name.split(' ');
+  return name.length >= 2 && words.length <= 6 && !/\(\s*[\d.,]+\s*\)/.test(name) && !(words.length >= 3 && words.some((w, i) => i > 0 && PHRASE_WORD.test(w)));
 }
+
+/** Prepositions that join the words of a phrase, never those of a name or a handle ("Von Atemschutzmaske über Exit-Strategie bis Zoonose"). */
+const PHRASE_WORD = /^(?:über|bis|mit|für|auf|nach|gegen|ohne|durch|the|for|with|into|about|over|through|against|without)$/;
 
 /** A box about the story's author, under or beside it ("author-bio", "author-box", "about-author"), that headings the author's name. */
 const AUTHOR_BOX = /(?:^|\s)(?:author[-_]?(?:bio|box|info|card)|about[-_]the[-_]author|about[-_]author)(?:$|\s)/i;
