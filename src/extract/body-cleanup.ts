@@ -42,7 +42,7 @@ function removeUp(el: Element, root: Element): void {
   while (cur && cur !== root) {
     const parent: Element | null = cur.parentElement;
     cur.remove();
-    if (!parent || parent === root || norm(parent.textContent) !== '' || parent.querySelector('img, figure')) break;
+    if (!parent || parent === root || hasVisibleText(parent as unknown as TextWalkNode) || parent.querySelector('img, figure')) break;
     cur = parent;
   }
 }
@@ -243,11 +243,15 @@ export function removeEndSections(content: Element): void {
   for (const el of tail.slice(-3)) if (content.contains(el) && SOURCE_LINE.test(norm(el.textContent))) removeUp(el, content);
 }
 
+/** Characters of a block, indentation included, beyond which it is no date line. */
+const MAX_DATE_BLOCK_RAW_CHARS = 2000;
+
 /** Removes date lines ("입력 2026.11.24 09:31 수정 …", "Published 10:20 AM") among the first and last blocks of the body. */
 export function removeDateLines(content: Element): void {
   const blocks = textBlocks(content);
   const ends = blocks.length <= 10 ? blocks : [...blocks.slice(0, 5), ...blocks.slice(-5)];
-  for (const el of ends) if (isDateLine(norm(el.textContent))) removeUp(el, content);
+  // A date line is short: a paragraph's text is not built to learn that it is not one.
+  for (const el of ends) if (!textLongerThan(el as unknown as TextWalkNode, MAX_DATE_BLOCK_RAW_CHARS) && isDateLine(norm(el.textContent))) removeUp(el, content);
 }
 
 /** Replaces the text of a block by `rest`, keeping inline markup when the byline is a plain-text prefix or suffix. */
