@@ -99,6 +99,9 @@ describe('balanceQuotes', () => {
     ["'ashleyout.com will join the boycott .", 'ashleyout.com will join the boycott .'],
     ["'Tis the season, he said.", "'Tis the season, he said."],
     ['The mayor said "we will rebuild.', 'The mayor said "we will rebuild."'],
+    ['부동산원은 "재건축 단지 위주로 거래가 이어졌다"고 설명했다.', '부동산원은 "재건축 단지 위주로 거래가 이어졌다"고 설명했다.'],
+    ['관계자는 "거래가 이뤄지고 있다"며 "기대감도 여전하다"고 말했다.', '관계자는 "거래가 이뤄지고 있다"며 "기대감도 여전하다"고 말했다.'],
+    ['He called it "a turning point" and "the end of an era.', 'He called it "a turning point" and "the end of an era."'],
   ];
   for (const [value, expected] of table) {
     it(`should make ${JSON.stringify(value)} whole`, () => assert.equal(balanceQuotes(value), expected));

@@ -91,7 +91,9 @@ export function balanceQuotes(sentence: string): string {
   const count = (re: RegExp) => s.match(re)?.length ?? 0;
   if (count(/\u201c/g) > count(/\u201d/g)) s = `${s}\u201d`;
   else if (count(/``/g) > count(/''/g)) s = `${s} ''`;
-  else if (count(/(^|[\s(])"(?=\S)/g) > count(/(?<=\S)"(?=$|[\s.,;:!?)])/g)) s = `${s}"`;
+  // Straight quotes pair up in order: an odd count leaves the last one open (a closing quote may
+  // run straight into the next word, as Korean particles do: "…이어졌다"고 말했다).
+  else if (count(/"/g) % 2 === 1 && /(?:^|[\s(])"\S/.test(s.slice(s.lastIndexOf('"') - 1))) s = `${s}"`;
   // A lone leading single quote with no partner in lower-cased, tokenized text ("'ashleyout.com will …");
   // in cased text it is an elision ("'Tis") and stays.
   if (!/[A-Z]/.test(s) && /^'(?!')\S/.test(s) && !/\S'(?=$|[\s.,;:!?])/.test(s.slice(1))) s = s.slice(1);
