@@ -26,6 +26,12 @@ describe('splitCredit', () => {
     ['시민들이 기자회견을 하고 있다. 김혜윤 기자 unique@hanbit.example', { caption: '시민들이 기자회견을 하고 있다.', credit: '김혜윤 기자' }],
     ['15일 서울에서 열린 행사. 박준호 사진기자', { caption: '15일 서울에서 열린 행사.', credit: '박준호 사진기자' }],
     ['기자들이 질문하고 있다', { caption: '기자들이 질문하고 있다' }],
+    ['반도체 공장에서 직원이 웨이퍼를 살펴보고 있다. /한빛일보 DB', { caption: '반도체 공장에서 직원이 웨이퍼를 살펴보고 있다.', credit: '한빛일보 DB' }],
+    ['서울 송파구 아파트 단지 모습. /한경DB', { caption: '서울 송파구 아파트 단지 모습.', credit: '한경DB' }],
+    ['시민들이 기자회견을 하고 있다. /김혜윤 기자', { caption: '시민들이 기자회견을 하고 있다.', credit: '김혜윤 기자' }],
+    ['서울 송파구 아파트 단지 모습. /한빛일보', { caption: '서울 송파구 아파트 단지 모습.', credit: '한빛일보' }],
+    ['수출입 비중 (단위: %/년)', { caption: '수출입 비중 (단위: %/년)' }],
+    ['2024/2025 시즌 개막전', { caption: '2024/2025 시즌 개막전' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));
