@@ -5,7 +5,7 @@
 // and collected as ImageRef records in document order.
 import type { ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { isCreditOnly, splitCredit } from './photo-credit.ts';
+import { isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
@@ -163,7 +163,7 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
       captionText = norm(capEl ? capEl.textContent : box.textContent);
     }
-    const split = splitCredit(captionText);
+    const split = splitCaption(captionText);
     let caption = split.caption ?? '';
     const creditLabelled = splitCredit(credit);
     credit = creditLabelled.credit ?? creditLabelled.caption ?? '';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isCreditOnly, splitCredit } from './photo-credit.ts';
+import { isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
 
 describe('splitCredit', () => {
   const cases: [string, unknown][] = [
@@ -36,6 +36,22 @@ describe('splitCredit', () => {
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));
   }
+});
+
+describe('splitCaption', () => {
+  const cases: [string, unknown][] = [
+    ['(서울=연합뉴스) 김도훈 기자 = 15일 오전 서울 송파구 아파트 단지 모습. 2025.11.15 superdoo82@yna.example', { caption: '15일 오전 서울 송파구 아파트 단지 모습.', credit: '연합뉴스 김도훈 기자' }],
+    ['서울 송파구 아파트 단지 모습. 2025.11.15/뉴스1 ⓒ News1 김명섭 기자', { caption: '서울 송파구 아파트 단지 모습.', credit: 'News1 김명섭 기자' }],
+    ['▲ 서울 송파구 아파트 단지 모습. (사진=연합뉴스)', { caption: '서울 송파구 아파트 단지 모습.', credit: '연합뉴스' }],
+    ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
+    ['The 2024 final was played on 2024.05.01.', { caption: 'The 2024 final was played on 2024.05.01.' }],
+  ];
+  for (const [value, expected] of cases) {
+    it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCaption(value), expected));
+  }
+  it('should leave a wire dateline opening a line of the body to splitCredit', () => {
+    assert.equal(splitCredit('(서울=연합뉴스) 홍길동 기자 = 정부가 15일 대책을 내놨다.').credit, undefined);
+  });
 });
 
 describe('isCreditOnly (labelled lines)', () => {

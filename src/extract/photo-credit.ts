@@ -57,7 +57,42 @@ function trimPunct(s: string): string {
 /** Splits a photo caption into caption text and credit ("Protesters march. photo=Hankyung DB" → caption "Protesters march.", credit "Hankyung DB"). */
 export function splitCredit(text: string): SplitCaption {
   const t = text.replace(/\s+/g, ' ').trim();
-  if (t === '') return {};
+  return t === '' ? {} : splitLabelled(t);
+}
+
+/**
+ * splitCredit for the caption of a photo, which may also be written as a Korean wire photo's:
+ * "(서울=연합뉴스) 김도훈 기자 = 15일 … 모습. 2025.11.15 name@…", "▲ … 모습. 2025.11.15/뉴스1 ⓒ
+ * News1 김명섭 기자": the dateline names the photographer, a marker opens it, the date stamp and the
+ * address close it. (A story's first paragraph opens with the same dateline, so lines of the body
+ * are read with splitCredit.)
+ */
+export function splitCaption(text: string): SplitCaption {
+  const wire = WIRE_DATELINE.exec(text);
+  const t = text
+    .slice(wire ? wire[0].length : 0)
+    .replace(/\s+/g, ' ')
+    .replace(LEADING_MARK, '')
+    .replace(WIRE_STAMP, '$1')
+    .trim();
+  const wireCredit = wire ? `${wire[1]} ${wire[2]}` : undefined;
+  if (t === '') return wireCredit ? { credit: wireCredit } : {};
+  const split = splitLabelled(t);
+  // Once the credit is off, a date stamp may close what is left ("… 모습. 2025.11.15/뉴스1").
+  const caption = split.caption?.replace(WIRE_STAMP, '$1').trim();
+  const credit = wireCredit ?? split.credit;
+  return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
+}
+
+/** "(서울=연합뉴스) 김도훈 기자 = ": a wire photo's dateline, with the agency and the photographer. */
+const WIRE_DATELINE = /^\s*\(\s*[가-힣A-Za-z]{1,10}\s*=\s*([^()=]{1,12}?)\s*\)\s*([가-힣]{2,4}\s*(?:사진\s*)?기자)\s*=\s*/u;
+/** A marker set before a Korean caption ("▲ ", "△ "). */
+const LEADING_MARK = /^[▲△▶▷►■□◆◇●○※]\s*/u;
+/** A date stamp (and the photographer's address, or the agency after a slash) closing a caption's sentence: "… 모습. 2025.11.15 name@yna.example", "… 모습. 2025.11.15/뉴스1". */
+const WIRE_STAMP = /([.!?"”)\]])\s*\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s*\/\s*[^\s/]{1,12})?(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?\s*$/u;
+
+/** splitCredit on a whitespace-collapsed caption: the first credit pattern that matches, else a leading credit. */
+function splitLabelled(t: string): SplitCaption {
   for (const re of PATTERNS) {
     const m = re.exec(t);
     if (!m || m[1] === undefined) continue;
