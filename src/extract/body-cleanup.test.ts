@@ -309,14 +309,18 @@ describe('removeTrailingFurniture', () => {
   it('should remove what widgets leave at the end of the body', () => {
     assert.equal(run(`${PROSE}<h4>Subscribe</h4><ul><li><a href="/l">Latest</a></li><li><a href="/p">Popular</a></li></ul><p>Loading content ...</p>`), story);
     assert.equal(run(`${PROSE}<a href="#">Comments</a>`), story);
+    assert.equal(run(`${PROSE}<p>Tags: harbour, council</p><p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>`), story);
     for (const line of ['LEARN MORE', 'Post Views: 111', 'Tags: Harbour, Council', 'Filed under: Politics |', 'See more photos:', 'Rating: 6.0/6 (1 vote cast)']) {
       assert.equal(run(`${PROSE}<p>${line}</p>`), story, line);
     }
     assert.equal(run(`${PROSE}<h2>Featured</h2>`), story);
+    assert.equal(run(`${PROSE}<p><strong>Tags<br><a href="/t/a">harbour</a>, <a href="/t/b">council</a>, <a href="/t/c">berths</a></strong></p>`), story);
+    assert.match(run(`${PROSE}<p>Tags were attached to the birds by <a href="/p">the ringing team</a>.</p>`), /ringing team\.$/);
     assert.equal(run(`${PROSE}<h3><a href="/other">Ferry service to return in spring as the council</a></h3>`), story);
   });
   it('should keep the last line of the story, and a heading or label followed by a photo or a table', () => {
     assert.equal(run(`${PROSE}<p>Share prices rose.</p>`), `${story}Share prices rose.`);
+    assert.equal(run(`${PROSE}<p>The site said its comments are moderated by volunteers and that it will hire three more.</p>`).endsWith('three more.'), true);
     assert.equal(run(`${PROSE}<p>He said: “We will build it.”</p>`), `${story}He said: “We will build it.”`);
     assert.equal(run(`${PROSE}<h4>Engineers found cracks in two of the piers of the old bridge</h4>`), `${story}Engineers found cracks in two of the piers of the old bridge`);
     assert.equal(run(`${PROSE}<h2>The new berths</h2><figure><img src="/b.jpg"></figure>`), `${story}The new berths`);

@@ -177,6 +177,8 @@ const TRAILING_UI = /^(?:loading(?: content)?\s*(?:\.{3}|…)?|comments?|share|l
 const TRAILING_COUNTER = /^(?:(?:post )?views?|aufrufe|visitas)\s*[:：]\s*\d[\d.,]*$|^rating\s*:\s*\d[\d.,]*\s*\/\s*\d+\b.{0,30}$/i;
 /** A post's tags or filing ("Tags: Uncategorized", "Filed under: Politics |"). */
 const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schlagworte|stichwörter|etiquetas)\s*[:：].{0,150}$/i;
+/** A comment box's moderation notice ("Comments that … will not be approved by the moderator", "ATENÇÃO: Comentários … não serão aprovados"). */
+const TRAILING_COMMENT_NOTICE = /^(?=.{0,300}$)(?=.*\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?)\b)(?=.*(?:\bwill not\b|\bwon't\b|\bnão serão\b|\bno serán\b|\bne seront\b|\bwerden nicht\b|\bmust be\b|\bmüssen\b|\bsubject to\b|\bsujeitos?\b|\bsujetos?\b)).*\b(?:moderat\w*|moderad\w*|approv\w*|aprovad\w*|aprobad\w*|freigeschaltet|geprüft|publi\w*)\b/iu;
 /** Longest label ending in a colon read as one that introduces what is no longer there ("See more photos:"). */
 const MAX_DANGLING_LABEL_CHARS = 40;
 /** Lines read at the end of the body. */
@@ -201,16 +203,38 @@ function lastLine(root: Element): Element | undefined {
   }
 }
 
+/** Characters (spaces left out) of the text of `el` that sit in links. */
+function linkedChars(el: Element): number {
+  return Array.from(el.querySelectorAll('a[href]'), (a) => norm(a.textContent)).join('').replace(/\s/g, '').length;
+}
+
 /** True when all the text of `el` sits in links. */
 function linkedWhole(el: Element, text: string): boolean {
-  const linked = Array.from(el.querySelectorAll('a[href]'), (a) => norm(a.textContent)).join(' ');
-  return linked.replace(/\s/g, '').length >= text.replace(/\s/g, '').length;
+  return linkedChars(el) >= text.replace(/\s/g, '').length;
 }
+
+/** The first text of `el` that is not blank, trimmed ("Tags" of "<strong>Tags<br><a>…</a></strong>"). */
+function firstText(el: Element): string {
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.nodeType === 3) {
+      const t = norm(n.textContent);
+      if (t !== '') return t;
+      continue;
+    }
+    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
+  }
+  return '';
+}
+
+/** The label of a post's tags, written before them. */
+const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichwörter|etiquetas)(?![\p{L}])/iu;
 
 /**
  * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it, a widget's
- * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a label ending in a
- * colon that introduces nothing ("See more photos:").
+ * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a comment box's
+ * moderation notice, a label ending in a colon that introduces nothing ("See more photos:").
  */
 export function removeTrailingFurniture(content: Element): void {
   for (let i = 0; i < TRAILING_LINES; i++) {
@@ -221,7 +245,9 @@ export function removeTrailingFurniture(content: Element): void {
     // a longer one may be a subheading whose section Readability left out, and stays.
     const heading = /^H[1-6]$/.test(el.tagName) && text.length <= 80 && (text.split(' ').length <= 3 || linkedWhole(el, text));
     const dangling = text.length <= MAX_DANGLING_LABEL_CHARS && /[:：]$/.test(text);
-    if (!(heading || dangling || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text))) return;
+    // "Tags" and the post's tags as links, without a colon.
+    const tagLinks = TAGS_LABEL.test(firstText(el)) && linkedChars(el) >= 0.7 * text.replace(/\s/g, '').length;
+    if (!(heading || dangling || tagLinks || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text) || TRAILING_COMMENT_NOTICE.test(text))) return;
     removeUp(el, content);
   }
 }

@@ -8,6 +8,7 @@ describe('isDateLine', () => {
     ['입력 2026.11.25 14:02', true],
     ['기사승인 2026.11.25 14:02', true],
     ['입력 2025년 11월 15일 08시 47분', true],
+    ['segunda-feira, 22 de janeiro de 2018 às 0:13', true],
     ['입력 2025년 11월 15일 08시 47분 12초', true],
     ['기사입력 2024-05-01 오후 3:20', true],
     ['Published 10:20 AM, Updated 11:05 AM', true],

@@ -12,7 +12,7 @@ const LABEL = new RegExp(
   ].join('|'),
   'giu',
 );
-const WEEKDAY = String.raw`(?<![\p{L}])(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?![\p{L}])\.?,?`;
+const WEEKDAY = String.raw`(?<![\p{L}])(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|(?:segunda|terça|quarta|quinta|sexta)-feira)(?![\p{L}])\.?,?`;
 const DATE = new RegExp(
   [
     String.raw`\d{4}\s*[.\-/년]\s*\d{1,2}\s*[.\-/월]\s*\d{1,2}\s*[.일]?(?:\s*\(\s*[월화수목금토일]\s*\))?`,
