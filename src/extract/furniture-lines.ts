@@ -42,6 +42,11 @@ const BOILERPLATE = [
   // Reader polls and comment boxes' prompts ("이 기사에 대해 어떻게 생각하시나요?", "로그인하고 댓글을 남겨보세요.", "What did you think of this article?").
   /^(?:이\s*기사(?:에\s*대해|를|는|,)?\s*.{0,12}(?:어떻게\s*생각하(?:시나요|세요|십니까)|어떠셨나요|도움이\s*되셨나요)\s*\??|what did you think of (?:this|the) (?:article|story)(?: you just read)?\s*\??|how (?:did|do) you feel about this (?:article|story)\s*\??)$/i,
   /^(?=.{0,60}$)(?:로그인(?:하고|하시면|\s*후|하여)?\s*.{0,20}댓글|(?:첫\s*)?댓글을?\s*(?:남겨|작성해)\s*(?:보세요|주세요)|댓글을?\s*작성하려면\s*로그인)/,
+  // The placeholder of an embed that waits for consent ("Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von Instagram.", "Beitrag laden").
+  /^(?=.{0,240}$)(?:mit dem laden (?:des|der) (?:beitrags?|inhalts?|videos?|karte)|by loading (?:the|this) (?:post|content|video|map)|en chargeant (?:le|la|ce|cette)|al cargar (?:el|la|este)).{0,180}(?:datenschutz|privacy|confidentialité|privacidad)/i,
+  /^(?:(?:beitrag|inhalt|video|karte|tweet|post|externen inhalt)\s+(?:laden|entsperren|anzeigen)|(?:load|show|unblock)\s+(?:post|content|video|tweet|map)|(?:immer|always)\s+(?:entsperren|laden|unblock|load)[^.]{0,40})$/i,
+  // A call to comment ("Deixe suas dúvidas e opiniões aqui embaixo!", "Leave your thoughts in the comments below").
+  /^(?=.{0,200}$)(?:deixe (?:suas?|seus?|o seu|a sua) (?:dúvidas?|opini\w*|coment\w*)|leave (?:your|a) (?:comments?|questions?|thoughts)\b.{0,40}\b(?:below|here)\b|(?:hinterlasse|hinterlassen sie)\s+(?:uns\s+)?(?:einen|deinen|ihren)\s+kommentar)/i,
   // Korean reaction buttons left as a line, alone or run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").
   /^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|후속\s*요청|추천해요|감동이에요|놀랐어요|싫어요|최고예요|응원해요|궁금해요|기뻐요|쏠쏠정보|흥미진진|공감백배|분석탁월)\s*\d*\s*){2,12}$/,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
