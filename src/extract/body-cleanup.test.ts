@@ -200,14 +200,19 @@ describe('cleanBody', () => {
   });
 });
 
+/** A paragraph of a story, for the steps that read the top or the end of a body. */
+const PROSE = '<p>The council voted on Tuesday to extend the harbour by two berths after a long debate.</p>';
+
+/** The text (blocks glued, spaces collapsed) of a body after one clean-up step. */
+function textAfter(step: (content: Element) => void, html: string): string {
+  const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+  const content = document.querySelector('#c') as unknown as Element;
+  step(content);
+  return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
 describe('removeLeadingNav', () => {
-  const PROSE = '<p>The council voted on Tuesday to extend the harbour by two berths after a long debate.</p>';
-  const run = (html: string) => {
-    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
-    const content = document.querySelector('#c') as unknown as Element;
-    removeLeadingNav(content);
-    return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
-  };
+  const run = (html: string) => textAfter(removeLeadingNav, html);
   it('should remove a section path or skip link above the story', () => {
     assert.equal(run(`<p><a href="/s">사회</a> <a href="/s/e">환경</a></p>${PROSE}`), 'The council voted on Tuesday to extend the harbour by two berths after a long debate.');
     assert.equal(run(`<div><a href="#main">Skip to content</a></div>${PROSE}`).startsWith('The council'), true);
@@ -303,13 +308,7 @@ describe('removeReporterLines', () => {
 });
 
 describe('removeTrailingFurniture', () => {
-  const PROSE = '<p>The council voted on Tuesday to extend the harbour by two berths after a long debate.</p>';
-  const run = (html: string) => {
-    const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
-    const content = document.querySelector('#c') as unknown as Element;
-    removeTrailingFurniture(content);
-    return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
-  };
+  const run = (html: string) => textAfter(removeTrailingFurniture, html);
   const story = 'The council voted on Tuesday to extend the harbour by two berths after a long debate.';
   it('should remove what widgets leave at the end of the body', () => {
     assert.equal(run(`${PROSE}<h4>Subscribe</h4><ul><li><a href="/l">Latest</a></li><li><a href="/p">Popular</a></li></ul><p>Loading content ...</p>`), story);
