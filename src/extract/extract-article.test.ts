@@ -115,3 +115,14 @@ describe('extractArticle robustness', () => {
     for (const step of REPLACED_STEPS) assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)[step], 'function', step);
   });
 });
+
+describe('extractArticle: the headline in the title', () => {
+  const story = '<p>The council voted on Tuesday to close the old harbour bridge to cars from March, after engineers found cracks in two of its piers.</p>'.repeat(4);
+  it('should drop a site name the page does not declare, but never keep the logo for the headline', async () => {
+    const page = (title: string, top: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body>${top}<article><h2>Harbour bridge to close to cars</h2>${story}</article></body></html>`;
+    const a = await extractArticle(page('Harbour bridge to close to cars - The Harbour Times', '<div class="masthead"><h1>The Harbour Times</h1></div>'), { url: 'https://news.example/bridge' });
+    assert.equal(a.title, 'Harbour bridge to close to cars');
+    const b = await extractArticle(page('Bridge closure @ Jane Roe :: Harbour Blogs ::', '<div class="topbar__logo"><h1 class="topbar__logo__title">Harbour Blogs</h1></div>'), { url: 'https://news.example/bridge' });
+    assert.equal(b.title, 'Bridge closure @ Jane Roe :: Harbour Blogs ::');
+  });
+});

@@ -28,7 +28,7 @@ import { articleNfc } from './text-form.ts';
 import { looseKey } from './loose-key.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { sanitizeAndParse } from './sanitize-html.ts';
-import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
+import { cleanTitle, headlineInTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 /** Options for extractArticle. */
 export interface ExtractOptions {
@@ -52,6 +52,18 @@ function withoutBylines(deck: readonly string[], authors: readonly Author[]): st
   if (authors.length === 0) return [...deck];
   const names = new Set(authors.map((a) => looseKey(a.name)));
   return deck.filter((l) => !names.has(looseKey(l.replace(/^\s*by\s+/i, ''))));
+}
+
+/** Class or id words of the site's logo or name. */
+const SITE_NAME_CLASS = /(?:^|[\s_-])(?:logo|brand|site-?title|site-?name|blog-?title|blog-?name)(?=$|[\s_-])/i;
+
+/** True for a heading that holds the site's logo or name: it, or one of its three nearest ancestors, is classed so. */
+function namesSite(h: Element): boolean {
+  let el: Element | null = h;
+  for (let i = 0; el && i < 4 && el.tagName !== 'BODY'; i++, el = el.parentElement) {
+    if (SITE_NAME_CLASS.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return true;
+  }
+  return false;
 }
 
 /** Throws the stage's one expected failure. */
@@ -175,6 +187,10 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const deck = findDeck(doc, preTitle);
   // The headings Readability would compare a "Section: Title" <title> with, read before it mutates the page.
   const headings = { h1: Array.from(doc.querySelectorAll('h1'), (h) => h.textContent ?? ''), h2: Array.from(doc.querySelectorAll('h2'), (h) => h.textContent ?? '') };
+  // The headings that may be the story's headline: not the site's logo or name at the top of the page.
+  const headlines = Array.from(doc.querySelectorAll('h1, h2'))
+    .filter((h) => !namesSite(h))
+    .map((h) => h.textContent ?? '');
 
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
@@ -226,7 +242,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
-  const title = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
+  // A title that carries a site's or section's name the page does not declare gives way to the page's headline inside it.
+  const title = headlineInTitle(cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite), headlines, opts.url);
   // Without a deck in the markup, the sub-headline the page declares (after the body: it must not be the lede).
   const shownDeck = leadIsBody ? [] : deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];

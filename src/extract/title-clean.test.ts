@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanTitle, titleFromDocumentTitle } from './title-clean.ts';
+import { cleanTitle, headlineInTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 describe('titleFromDocumentTitle', () => {
   const cases: [string, string, string[], string][] = [
@@ -18,4 +18,19 @@ describe('titleFromDocumentTitle', () => {
 describe('cleanTitle', () => {
   it('should drop the site name at the end', () => assert.equal(cleanTitle('Story of the day | Example Times', 'Example Times'), 'Story of the day'));
   it('should keep a title without the site name', () => assert.equal(cleanTitle('Story of the day | Part 2', 'Example Times'), 'Story of the day | Part 2'));
+});
+
+describe('headlineInTitle', () => {
+  it('should take the headline out of a title that carries a site or section name', () => {
+    assert.equal(headlineInTitle('Harbour bridge to close to cars | The Harbour Times', ['The Harbour Times', 'Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
+    assert.equal(headlineInTitle('Harbour Blog » Archive » Harbour bridge to close to cars', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
+    assert.equal(headlineInTitle('Harbour bridge to close to cars : 06.11.2023, 11.41 Uhr', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
+  });
+  it('should keep the title without such a heading, or when the heading names the site', () => {
+    assert.equal(headlineInTitle('Harbour bridge to close to cars | The Harbour Times', ['Other story of the day']), 'Harbour bridge to close to cars | The Harbour Times');
+    assert.equal(headlineInTitle('Tragwerksplanung | RS Ingenieure', ['RS Ingenieure'], 'https://www.rs-ingenieure.de/tragwerksplanung/'), 'Tragwerksplanung | RS Ingenieure');
+    // A heading of one word is a section's name, not a headline.
+    assert.equal(headlineInTitle('Politics - Harbour bridge to close to cars', ['Politics']), 'Politics - Harbour bridge to close to cars');
+    assert.equal(headlineInTitle('Harbour bridge to close to cars', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
+  });
 });

@@ -63,3 +63,47 @@ export function titleFromDocumentTitle(documentTitle: string, h1s: readonly stri
   if (n <= 4 && (!hierarchical || n !== wordCount(orig.replace(/\s[|\-–—\\/>»]+\s/g, ' ')) - 1)) cur = orig;
   return cur;
 }
+
+/**
+ * The headline inside a title that carries more around it ("Podcasts in Plex einbinden" of
+ * "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", "Story – Site name" where the
+ * site's name is not declared): a heading of the page that is the title's first or last parts,
+ * whole, up to a separator. The title as it is otherwise.
+ */
+export function headlineInTitle(title: string, headings: readonly string[], url?: string): string {
+  const re = new RegExp(SEPARATORS.source, 'g');
+  const cuts: { index: number; end: number }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(title)) !== null) cuts.push({ index: m.index, end: m.index + m[0].length });
+  if (cuts.length === 0) return title;
+  const keys = new Map<string, string>();
+  for (const h of headings) {
+    const text = h.replace(/\s+/g, ' ').trim();
+    const k = looseKey(text);
+    // A heading of a word or two is a section's name or the site's, not a headline.
+    if (k.length >= 8 && wordCount(text) >= 2 && !keys.has(k)) keys.set(k, text);
+  }
+  if (keys.size === 0) return title;
+  // A heading that names the site (its logo, its motto: "RS Ingenieure" on rs-ingenieure.de) is not the headline.
+  const host = siteWord(url);
+  const headline = (part: string) => {
+    const k = looseKey(part);
+    return keys.has(k) && !(host.length >= 4 && k.includes(host));
+  };
+  for (const c of cuts) {
+    const head = title.slice(0, c.index).trim();
+    const tail = title.slice(c.end).trim();
+    if (headline(head)) return head;
+    if (headline(tail)) return tail;
+  }
+  return title;
+}
+
+/** The first label of the URL's host, in comparison form ("rsingenieure" of https://www.rs-ingenieure.de/…); "" without one. */
+function siteWord(url: string | undefined): string {
+  try {
+    return url ? looseKey(new URL(url).hostname.replace(/^www\d?\./, '').split('.')[0] ?? '') : '';
+  } catch {
+    return '';
+  }
+}
