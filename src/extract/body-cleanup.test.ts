@@ -295,6 +295,14 @@ describe('removeReporterLines', () => {
     assert.deepEqual(run(`${paragraphs}<p>Published By</p><p>Inga Hoeltmann</p><p>Follow</p>`).authors, ['Inga Hoeltmann']);
     assert.deepEqual(run(`<p>Autor:</p><p>Lars Fischer und Alina Schadwinkel</p>${paragraphs}`).authors, ['Lars Fischer', 'Alina Schadwinkel']);
   });
+  it("should read a line that is a link to the author's page, alone or with the story's dates, as the byline", () => {
+    const result = run(`<p><a href="/author/jane-roe">Jane Roe</a><span>/ June 12, 2020 9:49 am EST</span></p>${paragraphs}`);
+    assert.deepEqual(result, { authors: ['Jane Roe'], lines: story });
+    // A name linked inside a sentence, or a linked line that says more, is the story's.
+    const inSentence = `<p>Die Firma von <strong><a href="/people/jane-roe">Jane Roe</a></strong> hat die Akkus optimiert.</p>${paragraphs}`;
+    assert.deepEqual(run(inSentence).authors, []);
+    assert.deepEqual(run(`<p><a href="/author/jane-roe">Jane Roe</a> / Chefin der Firma</p>${paragraphs}`).authors, []);
+  });
   it('should take a bold byline off the head of the first paragraph with its separator', () => {
     assert.deepEqual(run(`<p><strong><em>By Jane Roe</em></strong>: ${story[0]}</p>${story.slice(1).map((s) => `<p>${s}</p>`).join('')}`), { authors: ['Jane Roe'], lines: story });
   });

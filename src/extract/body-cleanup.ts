@@ -100,6 +100,21 @@ export function removeDeckRepeats(content: Element, deck: readonly string[]): vo
   }
 }
 
+/** Paths of author pages ("/author/jane-roe", "/people/jane", "/reporter/123"). */
+const AUTHOR_HREF = /\/(?:authors?|people|person|profiles?|staff|reporters?|writers?|journalists?|autor(?:en|in)?|auteurs?|kontributor)\/[^/?#]+/i;
+
+/** The name in `el` when its text is one link to an author's page, alone or with the story's dates ("Jane Roe / June 12, 2020 9:49 am EST / Updated: …"), else undefined. */
+function authorLink(el: Element, text: string): string | undefined {
+  // A line of its own: a name linked inside a sentence is the story's subject.
+  if (text.length < 3 || text.length > 160 || !/^(?:P|DIV|H[1-6]|ADDRESS)$/.test(el.tagName)) return undefined;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (links.length !== 1 || !AUTHOR_HREF.test(links[0]!.getAttribute('href') ?? '')) return undefined;
+  const name = norm(links[0]!.textContent);
+  if (name.length > 60 || !/\p{L}/u.test(name) || !text.startsWith(name)) return undefined;
+  const rest = text.slice(name.length).split(/\s*[/|·•]\s*/).filter((p) => p.trim() !== '');
+  return rest.every((p) => isDateLine(p)) ? name : undefined;
+}
+
 /** Lines at the top of the body read for a byline, at most. */
 const MAX_HEAD_BLOCKS = 12;
 
@@ -131,6 +146,13 @@ export function removeReporterLines(content: Element): Author[] {
     // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline.
     if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text)) {
       emails.push(text.replace(/^[(<]|[)>]$/g, ''));
+      removeUp(el, content);
+      continue;
+    }
+    // A line that is only a link to the author's page ("<p><a href="/author/jane">Jane Roe</a></p>" under the photo) is the byline.
+    const byLink = head.includes(el) ? authorLink(el, text) : undefined;
+    if (byLink) {
+      authors.push({ name: byLink });
       removeUp(el, content);
       continue;
     }
