@@ -63,7 +63,14 @@ const MIN_PROSE_CHARS = 80;
  * A widget's remains at the top of the story: a counter ("4" photos, "3.409" reads, "Views: 184"),
  * or a byline label left without its name ("By").
  */
-const LEADING_WIDGET = /^(?:\d{1,3}(?:[.,\s]\d{3})*|(?:by|von|par|por|door|di)|(?:views?|reads?|aufrufe|visitas|visualizações|letture|vues)\s*[:：]?\s*\d{1,3}(?:[.,\s]?\d{3})*)$/i;
+const LEADING_WIDGET = new RegExp(
+  String.raw`^(?:\d{1,3}(?:[.,\s]\d{3})*|(?:by|von|par|por|door|di)|(?:views?|reads?|aufrufe|visitas|visualizações|letture|vues)\s*[:：]?\s*\d{1,3}(?:[.,\s]?\d{3})*` +
+    // A byline template left without its date or name ("Posted on by Admin", "by on December 4, 2006").
+    String.raw`|(?:posted|published|written)(?:\s+on(?:\s+by(?:\s+[\p{L}\p{N}_.-]+){0,2})?)?|by\s+on\s+[\p{L}\p{N} ,.:]{1,40}` +
+    // A reading time ("ca. 8 Min.", "5 min read") and share buttons' labels ("Social Share").
+    String.raw`|(?:ca\.\s*)?\d{1,2}\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de leitura))?|(?:social\s+)?share(?:\s+this)?|teilen|compartir|partager)$`,
+  'iu',
+);
 
 /** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter or an empty byline label there. */
 export function removeLeadingNav(content: Element): void {
