@@ -6,6 +6,9 @@ describe('parseReporterLine', () => {
   const cases: [string, unknown][] = [
     ['Jane Doe, Example Times reporter jane@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com', outlet: 'Example Times' }] }],
     ['By Jane Doe', { authors: [{ name: 'Jane Doe' }] }],
+    ['Write to Jane Doe at jane.doe@example.com', { authors: [{ name: 'Jane Doe', email: 'jane.doe@example.com' }] }],
+    ['Write to Jane Doe at jane@example.com and John Roe at john@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }, { name: 'John Roe', email: 'john@example.com' }] }],
+    ['Write to us at letters@example.com', undefined],
     ['By Jane Doe and John Smith', { authors: [{ name: 'Jane Doe' }, { name: 'John Smith' }] }],
     ['안혜원 한경닷컴 기자 anhw@hankyung.com', { authors: [{ name: '안혜원', email: 'anhw@hankyung.com', outlet: '한경닷컴' }] }],
     ['홍길동 기자 (hong@yna.co.kr)', { authors: [{ name: '홍길동', email: 'hong@yna.co.kr' }] }],

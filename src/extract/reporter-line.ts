@@ -54,6 +54,8 @@ const EN_SIGNED = new RegExp(
   String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
   'u',
 );
+/** "Write to Jane Doe at jane@example.com", "Write to Jane Doe at jane@… and John Roe at john@…": the signature of Dow Jones papers. */
+const EN_WRITE_TO = new RegExp(String.raw`^\s*${ci('write')}\s+(?:to\s+)?(${EN_NAME})\s+at\s+(${EMAIL})(?:\s*(?:,|and)\s*(${EN_NAME})\s+at\s+(${EMAIL}))?\.?\s*$`, 'u');
 /** "Jane Doe, Example Times reporter" without an email. */
 const EN_ROLE_LINE = new RegExp(String.raw`^\s*(${EN_NAME})\s*,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\s*$`, 'u');
 
@@ -99,6 +101,8 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = EN_SIGNED.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = EN_WRITE_TO.exec(t);
+  if (m) return { authors: [{ name: m[1]!, email: m[2]! }, ...(m[3] && m[4] ? [{ name: m[3], email: m[4] }] : [])] };
   m = EN_ROLE_LINE.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], undefined) };
   return undefined;
