@@ -194,6 +194,19 @@ describe('cleanBody', () => {
   it('should keep a paragraph after a photo that holds no credit', () => {
     assert.deepEqual(cleaned('<figure><img src="/a.jpg"></figure><p>The council met on Tuesday.</p>'), ['The council met on Tuesday.']);
   });
+  it("should give the credit of the post's main photo to its one photo, wherever the post writes it", () => {
+    const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><figure><img src="/a.jpg"></figure><p>The story goes on for a while here.</p><p>Main image credit: Getty</p></div></body></html>');
+    const content = document.querySelector('#c') as unknown as Element;
+    cleanBody(content);
+    assert.equal(content.querySelector('figure cite')?.textContent, 'Getty');
+    assert.equal((content.textContent ?? '').includes('Main image'), false);
+    // With several photos, which one is the main photo is not known: the line goes, no photo takes it.
+    const two = parseHtmlDocument('<!doctype html><html><body><div id="c"><figure><img src="/a.jpg"></figure><p>The story.</p><figure><img src="/b.jpg"></figure><p>The story goes on.</p><p>Featured image: Jane Roe via Unsplash</p></div></body></html>');
+    const body = two.querySelector('#c') as unknown as Element;
+    cleanBody(body);
+    assert.equal(body.querySelectorAll('cite').length, 0);
+    assert.equal((body.textContent ?? '').includes('Featured image'), false);
+  });
   it('should drop a long credit line that opens with its label', () => {
     const value = cleaned('<p>The story.</p><p>Photo: David Example, STF / Associated Press Images Desk</p><p>Image copyright Getty Images</p>');
     assert.deepEqual(value, ['The story.']);

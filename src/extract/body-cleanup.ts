@@ -342,6 +342,15 @@ function figureBefore(el: Element, root: Element): Element | null {
   return prev?.tagName === 'FIGURE' ? prev : null;
 }
 
+/** The label of the credit of a post's main photo, wherever the post writes it. */
+const MAIN_PHOTO_LABEL = /^\s*(?:(?:main|top|header|featured|lead|cover)\s+(?:image|photo|picture)|beitragsbild|titelbild|headerbild)\b/i;
+
+/** The one <figure> of `content`, or null when it has none or several. */
+function onlyFigure(content: Element): Element | null {
+  const figures = content.querySelectorAll('figure');
+  return figures.length === 1 ? figures[0]! : null;
+}
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
@@ -366,8 +375,10 @@ export function cleanBody(content: Element): void {
       continue;
     }
     if (isCreditOnly(text)) {
-      // "사진=연합뉴스" right after a photo is its credit; elsewhere a stray credit line.
-      const fig = figureBefore(el, content);
+      // "사진=연합뉴스" right after a photo is its credit; the credit of the post's main photo
+      // ("Main image credit: Getty", "Beitragsbild: …") is the photo's when the body shows only one;
+      // elsewhere a stray credit line.
+      const fig = figureBefore(el, content) ?? (MAIN_PHOTO_LABEL.test(text) ? onlyFigure(content) : null);
       if (fig && !fig.querySelector('cite')) {
         const credit = splitCredit(text).credit ?? text;
         let fc = fig.querySelector('figcaption');

@@ -59,4 +59,8 @@ describe('splitCaption', () => {
 
 describe('isCreditOnly (labelled lines)', () => {
   it('should read "Image copyright Getty Images" as a credit', () => assert.equal(isCreditOnly('Image copyright Getty Images'), true));
+  it("should read the credit of a post's main photo as a credit", () => {
+    for (const line of ['Main image credit: Getty', 'Beitragsbild: Stefan Mang', 'Featured image by Alberto Riva/The Example Guy.', 'Top photo by Joan Roe']) assert.equal(isCreditOnly(line), true, line);
+    assert.equal(isCreditOnly('Top photographers gathered in Arles for the festival.'), false);
+  });
 });

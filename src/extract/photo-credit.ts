@@ -10,7 +10,7 @@ export interface SplitCaption {
 }
 
 /** Labels that make a line opening with them a credit whatever its length ("Photo: …", "Bild: …", "사진=…"). */
-export const LINE_CREDIT_LABEL = String.raw`(?:photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)`;
+export const LINE_CREDIT_LABEL = String.raw`(?:(?:main|top|header|featured|lead|cover)\s+(?:image|photo|picture)(?:\s+credit)?|photo(?:graph)?s?|image|picture|credit|courtesy|bild|titelbild|beitragsbild|headerbild|bildquelle|fotos?|crédits? photos?|fuente|zdjęcie|사진|그래픽|자료|写真)`;
 /** Labels that introduce a credit. */
 const CREDIT_LABEL = String.raw`(?:${LINE_CREDIT_LABEL}|photographer|pic|source|illustration|graphic|video|crédit|fot\.?|영상|일러스트|출처|제공|이미지|撮影|图片|圖片|摄影)`;
 /** News agencies and picture desks commonly named without a label. */
