@@ -44,3 +44,15 @@ test('should never open a summary with a dangling "He said"', async () => {
     assert.equal(bullets[k - 1], 'Reporters gathered outside the town hall for most of the afternoon.', b);
   }
 });
+
+test('should not leave a Korean sentence that gives the cause of the one before, or points back to it, without it', () => {
+  const ko = [
+    candidate(0, '서울 아파트값이 3주 연속 오름폭을 키웠다는 발표가 15일 나왔다.'),
+    candidate(1, '정부의 대출 규제에도 강남권을 중심으로 매수세가 이어진 영향이다.'),
+    candidate(2, '이에 따라 정부는 추가 대책을 검토하기로 했다고 관계자가 말했다.'),
+    candidate(3, '전문가들은 금리 인하 기대감이 여전하다고 분석했다고 전했다.'),
+  ];
+  // The cause ("… 영향이다.") and the "이에 따라" sentence wait for the sentence before them.
+  assert.deepEqual(selectBullets(ko, [1, 9, 8, 5], 2).map((c) => c.index), [0, 3]);
+  assert.deepEqual(selectBullets(ko, [7, 9, 8, 5], 3).map((c) => c.index), [0, 1, 2]);
+});
