@@ -2,7 +2,7 @@
 // with the content terms of the whole document for centrality. Shared by the summarizer and by
 // the weight-training bench, so both see exactly the same candidates.
 import { compressSentence, cutTrailingClause } from './compress-sentence.ts';
-import { countKorean, countWords, rejectSentence, sentenceScript } from './filter-sentences.ts';
+import { countKorean, countWords, DEFAULT_LIMITS, rejectSentence, sentenceScript, type LengthLimits } from './filter-sentences.ts';
 import { splitSentencesWithParagraphs } from './split-sentences.ts';
 import { tokenizeTerms } from './tokenize-terms.ts';
 
@@ -49,7 +49,7 @@ function surfaceKey(text: string): string {
 }
 
 /** Splits, compresses and filters the sentences of a text into bullet candidates. */
-export function buildCandidates(text: string): DocumentCandidates {
+export function buildCandidates(text: string, limits: LengthLimits = DEFAULT_LIMITS): DocumentCandidates {
   const cased = looksCased(text);
   const sentences = splitSentencesWithParagraphs(text);
   const termCounts = new Map<string, number>();
@@ -62,8 +62,8 @@ export function buildCandidates(text: string): DocumentCandidates {
   const seen = new Set<string>();
   for (const s of sentences) {
     let bullet = compressSentence(s.text, cased);
-    if (rejectSentence(bullet) === 'too-long') bullet = cutTrailingClause(bullet) ?? bullet;
-    if (rejectSentence(bullet) !== null) continue;
+    if (rejectSentence(bullet, limits) === 'too-long') bullet = cutTrailingClause(bullet) ?? bullet;
+    if (rejectSentence(bullet, limits) !== null) continue;
     const key = surfaceKey(bullet);
     if (seen.has(key)) continue; // the same sentence twice (pull quotes, repeated captions)
     seen.add(key);

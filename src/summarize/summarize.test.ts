@@ -70,6 +70,18 @@ test('should give three extractive Korean bullets in document order', async () =
   assert.ok(bullets[0]!.startsWith('서울대 화학부 연구팀이'), bullets[0]);
 });
 
+test('should give a short Korean story three bullets, its short lead among them', async () => {
+  const value = [
+    '서울 아파트 전셋값이 20주 연속 올랐다. 신규 입주 물량이 줄어든 가운데 매매 대신 전세를 찾는 수요가 이어진 영향이다.',
+    '한국부동산원이 15일 발표한 11월 둘째 주 주간 아파트 가격 동향에 따르면 서울 아파트 전셋값은 전주 대비 0.08% 올랐다. 송파구와 성동구의 상승 폭이 컸다.',
+    '부동산원 관계자는 "학군지와 역세권 대단지를 중심으로 전세 매물이 부족한 상황"이라고 설명했다.',
+  ].join('\n\n');
+  const bullets = await summarize(value, { lang: 'ko' });
+  assert.equal(bullets.length, 3, bullets.join(' | '));
+  assert.equal(bullets[0], '서울 아파트 전셋값이 20주 연속 올랐다.');
+  assertExtractive(bullets, value);
+});
+
 test('should give fewer bullets for a two-sentence text', async () => {
   const value = 'The city council approved the new budget on Monday evening. Spending on schools will rise by four percent next year.';
   const bullets = await summarize(value);

@@ -3,7 +3,8 @@
 // document's structure), pick greedily with trigram blocking and no dangling pronoun openers,
 // and return the picks in document order. Pure and deterministic; no network.
 import { balanceQuotes } from './compress-sentence.ts';
-import { buildCandidates } from './build-candidates.ts';
+import { buildCandidates, type DocumentCandidates } from './build-candidates.ts';
+import { DEFAULT_LIMITS, type LengthLimits } from './filter-sentences.ts';
 import { LEARNED_MODEL } from './learned-model.ts';
 import { scoreCandidates } from './score-sentences.ts';
 import { selectBullets } from './select-bullets.ts';
@@ -26,7 +27,22 @@ export async function summarize(text: string, opts: SummarizeOptions = {}): Prom
 export function summarizeSync(text: string, opts: SummarizeOptions = {}, model: SentenceModel = LEARNED_MODEL): string[] {
   const max = Math.max(0, Math.floor(opts.bullets ?? 3));
   if (max === 0 || typeof text !== 'string' || text.trim().length === 0) return [];
-  const doc = buildCandidates(text);
+  const bullets = pick(buildCandidates(text), max, model);
+  // A short Korean, Chinese or Japanese story may not hold enough sentences as long as a bullet
+  // usually is (its lead, "서울 아파트 전셋값이 20주 연속 올랐다.", is shorter): then shorter
+  // sentences may be bullets too.
+  if (bullets.length < max && /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]/.test(text)) {
+    const more = pick(buildCandidates(text, SHORT_STORY_LIMITS), max, model);
+    if (more.length > bullets.length) return more;
+  }
+  return bullets;
+}
+
+/** Length bounds for a short story in Korean, Chinese or Japanese: shorter sentences may be bullets. */
+const SHORT_STORY_LIMITS: LengthLimits = { ...DEFAULT_LIMITS, minKoreanChars: 10 };
+
+/** The bullets picked from a document's candidates. */
+function pick(doc: DocumentCandidates, max: number, model: SentenceModel): string[] {
   if (doc.candidates.length === 0) return [];
   const scores = scoreCandidates(doc, model);
   // The lede: in an article laid out in paragraphs (what the extractor gives), the first sentence
