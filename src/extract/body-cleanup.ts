@@ -67,6 +67,8 @@ const LEADING_WIDGET = new RegExp(
   String.raw`^(?:\d{1,3}(?:[.,\s]\d{3})*|(?:by|von|par|por|door|di)|(?:views?|reads?|aufrufe|visitas|visualizações|letture|vues)\s*[:：]?\s*\d{1,3}(?:[.,\s]?\d{3})*` +
     // A byline template left without its date or name ("Posted on by Admin", "by on December 4, 2006").
     String.raw`|(?:posted|published|written)(?:\s+on(?:\s+by(?:\s+[\p{L}\p{N}_.-]+){0,2})?)?|by\s+on\s+[\p{L}\p{N} ,.:]{1,40}` +
+    // The role under a byline, left alone ("Opinion Columnist", "Staff Writer").
+    String.raw`|(?:(?:senior|staff|contributing|chief|opinion|guest|political|foreign|national|business|sports|science|health)\s+){1,2}(?:columnist|writer|reporter|correspondent|editor|contributor)` +
     // A reading time ("ca. 8 Min.", "5 min read") and share buttons' labels ("Social Share").
     String.raw`|(?:ca\.\s*)?\d{1,2}\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de leitura))?|(?:social\s+)?share(?:\s+this)?|teilen|compartir|partager)$`,
   'iu',
