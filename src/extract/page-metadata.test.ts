@@ -30,6 +30,14 @@ describe('readPageMetadata', () => {
     assert.equal(value.documentTitle, 'Title Element');
     assert.equal(value.excerpt, "It's here");
   });
+  it('should take a fuller description the page declares over a share line of a few words', () => {
+    const full = 'I tried the new headset, and just like the first smartphone over a decade ago, there is no going back from here.';
+    const page = (og: string) => parseHtmlDocument(`<html><head><title>T</title><meta property="og:description" content="${og}"><meta name="description" content="${full}"></head><body></body></html>`);
+    assert.equal(readPageMetadata(page('No going back from here.') as unknown as MetaDocument, []).excerpt, full);
+    // A share line as full as the other stays first.
+    const og = 'The first hands-on with the headset shows a device that is ready for people to use every day.';
+    assert.equal(readPageMetadata(page(og) as unknown as MetaDocument, []).excerpt, og);
+  });
   it('should prefer the JSON-LD name when the headline is a description and the name matches <title>', () => {
     const document = parseHtmlDocument('<html><head><title>New Zealand - Wikipedia</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' });

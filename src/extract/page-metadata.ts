@@ -70,6 +70,11 @@ function wordOverlap(a: string, b: string): number {
   return wb.length === 0 ? 0 : wb.filter((w) => wa.has(w)).length / wb.length;
 }
 
+/** A declared description shorter than this may be a share line rather than a summary. */
+const SHORT_EXCERPT_CHARS = 60;
+/** Longest description taken in its place. */
+const MAX_EXCERPT_CHARS = 500;
+
 /** The title of a JSON-LD article: its headline, unless the headline is a description and `name` matches the page title. */
 function ldTitle(article: Obj, documentTitle: string | undefined): string | undefined {
   const headline = clean(decodeEntities(clean(article.headline) ?? ''));
@@ -254,7 +259,13 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
 
   // The description the page shows when shared comes first: JSON-LD descriptions are often a shorter internal blurb.
   const alternativeHeadline = clean(decodeEntities(clean(article?.alternativeHeadline) ?? ''));
-  const excerpt = get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description') ?? clean(decodeEntities(clean(article?.description) ?? ''));
+  const declared = get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description') ?? clean(decodeEntities(clean(article?.description) ?? ''));
+  // A share line of a few words ("There’s no going back from here.") gives way to a fuller
+  // description the page also declares (its <meta name="description">, JSON-LD).
+  const fuller = declared && declared.length < SHORT_EXCERPT_CHARS
+    ? [get('description'), clean(decodeEntities(clean(article?.description) ?? '')), get('twitter:description')].find((d) => d && d.length >= 2 * declared.length && d.length <= MAX_EXCERPT_CHARS)
+    : undefined;
+  const excerpt = fuller ?? declared;
   const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? get('og:url');
   const imageUrl = get('og:image', 'og:image:url', 'og:image:secure_url', 'twitter:image', 'twitter:image:src') ?? (article ? ldImage(article.image) : undefined);
 
