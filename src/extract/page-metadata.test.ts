@@ -38,6 +38,14 @@ describe('readPageMetadata', () => {
     const og = 'The first hands-on with the headset shows a device that is ready for people to use every day.';
     assert.equal(readPageMetadata(page(og) as unknown as MetaDocument, []).excerpt, og);
   });
+  it('should name every author a repeated meta tag names, Dublin Core creators surname first', () => {
+    const page = (metas: string) => parseHtmlDocument(`<html><head><title>T</title>${metas}</head><body></body></html>`) as unknown as MetaDocument;
+    const names = (metas: string) => readPageMetadata(page(metas), []).authors.map((a) => a.name);
+    assert.deepEqual(names('<meta name="DC.Creator" content="Kooman, F."><meta name="DC.Creator" content="Jong, Michiel de">'), ['F. Kooman', 'Michiel de Jong']);
+    assert.deepEqual(names('<meta property="article:author" content="Jane Roe"><meta property="article:author" content="Max Mustermann">'), ['Jane Roe', 'Max Mustermann']);
+    // Two people listed in one creator tag are not one name written surname first.
+    assert.deepEqual(names('<meta name="DC.Creator" content="Jane Roe, Max Mustermann">'), ['Jane Roe', 'Max Mustermann']);
+  });
   it('should prefer the JSON-LD name when the headline is a description and the name matches <title>', () => {
     const document = parseHtmlDocument('<html><head><title>New Zealand - Wikipedia</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Article', name: 'New Zealand', headline: 'constitutional monarchy in Oceania' });

@@ -70,6 +70,25 @@ function wordOverlap(a: string, b: string): number {
   return wb.length === 0 ? 0 : wb.filter((w) => wa.has(w)).length / wb.length;
 }
 
+/** Meta tags naming the author, in the order they are trusted. */
+const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
+
+/**
+ * A Dublin Core creator is written surname first ("Jong, Michiel de", "Kooman, F."); shown as
+ * the name is spoken. A value with more commas, or none, is a list or a plain name and is split.
+ */
+function invertedName(value: string): string[] | undefined {
+  const m = /^([^,\d]+),\s*([^,\d]+)$/.exec(value);
+  if (!m || /\b(?:and|und|et|y|GmbH|AG|Inc|Ltd|LLC|Corp|Co|SA|KG)\b|[&@/]|\.\w/i.test(value)) return undefined;
+  const [surname, given] = [m[1]!.trim(), m[2]!.trim()];
+  const words = (s: string) => s.split(/\s+/).length;
+  // The given part is names or initials, each capitalized ("F.", "Michiel de" keeps its particle).
+  const givenNames = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Ll}{1,3}))*$/u.test(given);
+  // The surname is one word, after lower-case particles ("van der Berg"): "Jane Roe, Max Mustermann" is two people.
+  const oneSurname = /^(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\p{L}'’-]*$/u.test(surname);
+  return oneSurname && words(given) <= 3 && givenNames ? [`${given} ${surname}`] : undefined;
+}
+
 /** A declared description shorter than this may be a share line rather than a summary. */
 const SHORT_EXCERPT_CHARS = 60;
 /** Longest description taken in its place. */
@@ -149,6 +168,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   // rank before the same key given by `name`, as in Readability, then document order.
   const byProperty = new Map<string, string>();
   const byName = new Map<string, string>();
+  const repeated = new Map<string, string[]>();
   for (const m of doc.querySelectorAll('meta')) {
     const prop = m.getAttribute('property');
     const key = (prop ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
@@ -158,6 +178,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     for (const k of key.split(/\s+/)) {
       const nk = k.replace(/\./g, ':');
       if (!into.has(nk)) into.set(nk, content);
+      // A tag repeated for each author (article:author, DC.Creator) names them all.
+      else if (AUTHOR_META_KEYS.includes(nk)) repeated.set(nk, [...(repeated.get(nk) ?? [into.get(nk)!]), content]);
     }
   }
   const get = (...keys: string[]) => {
@@ -213,10 +235,11 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   const outlets = [siteName, pub, pubRef, ldSite, get('og:site_name'), get('application-name')];
   // Twitter card labels ("Written by" / "Verfasst von" in twitter:label1, the name in twitter:data1).
   const labelled = [1, 2].map((i) => (/^(?:written\s+by|verfasst\s+von|geschrieben\s+von|autor(?:in)?|author|escrito\s+por|écrit\s+par)$/i.test(get(`twitter:label${i}`) ?? '') ? get(`twitter:data${i}`) : undefined)).find((v) => v);
-  const metaAuthor = labelled ?? get('dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name');
+  const metaKey = AUTHOR_META_KEYS.find((k) => get(k));
+  const metaAuthors = labelled ? [labelled] : metaKey ? (repeated.get(metaKey) ?? [get(metaKey)!]) : [];
   const sources: (() => Author[])[] = [
     () => ldAuthors((article ? article.author ?? article.creator : undefined) ?? ldAuthor, ldIds),
-    () => (metaAuthor && !/^https?:/i.test(metaAuthor) ? splitAuthorNames(metaAuthor).map((name) => ({ name })) : []),
+    () => metaAuthors.filter((v) => !/^https?:/i.test(v)).flatMap((v) => (metaKey?.startsWith('dc') ? invertedName(v) ?? splitAuthorNames(v) : splitAuthorNames(v)).map((name) => ({ name }))),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
   let authors: Author[] = [];
