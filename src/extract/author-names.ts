@@ -175,3 +175,19 @@ export function agencyCredit(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A Dublin Core creator is written surname first ("Jong, Michiel de", "Kooman, F."); shown as
+ * the name is spoken. A value with more commas, or none, is a list or a plain name and is split.
+ */
+export function invertedName(value: string): string[] | undefined {
+  const m = /^([^,\d]+),\s*([^,\d]+)$/.exec(value);
+  if (!m || /\b(?:and|und|et|y|GmbH|AG|Inc|Ltd|LLC|Corp|Co|SA|KG)\b|[&@/]|\.\w/i.test(value)) return undefined;
+  const [surname, given] = [m[1]!.trim(), m[2]!.trim()];
+  const words = (s: string) => s.split(/\s+/).length;
+  // The given part is names or initials, each capitalized ("F.", "Michiel de" keeps its particle).
+  const givenNames = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Ll}{1,3}))*$/u.test(given);
+  // The surname is one word, after lower-case particles ("van der Berg"): "Jane Roe, Max Mustermann" is two people.
+  const oneSurname = /^(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\p{L}'’-]*$/u.test(surname);
+  return oneSurname && words(given) <= 3 && givenNames ? [`${given} ${surname}`] : undefined;
+}

@@ -91,7 +91,7 @@ export function nonSpaceChars(node: TextWalkNode): number {
 }
 
 /** Non-space characters of a string. */
-function countNonSpace(data: string): number {
+export function countNonSpace(data: string): number {
   let n = 0;
   for (let i = 0; i < data.length; i++) if (!isSpace(data.charCodeAt(i))) n++;
   return n;

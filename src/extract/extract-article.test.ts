@@ -126,3 +126,26 @@ describe('extractArticle: the headline in the title', () => {
     assert.equal(b.title, 'Bridge closure @ Jane Roe :: Harbour Blogs ::');
   });
 });
+
+describe('extractArticle: a story the page declares in JSON-LD', () => {
+  const paras = ['The first trams to the airport left the central station at dawn on Saturday, two years late, the transport authority said on Saturday.', 'About four hundred people rode the first service, many of them queuing since the night before, the transport authority said on Saturday.', 'The line runs every ten minutes during the day, and a ride costs the same as a bus ticket, the transport authority said on Saturday.', 'City officials blamed the delay on a shortage of steel and on a dispute over the depot, the transport authority said on Saturday.', 'Shop owners along the route asked the council for help with their rents after three years of works, the transport authority said on Saturday.', 'The council said it would answer them next month, once the first figures on riders are in, the transport authority said on Saturday.'];
+  const page = (ld: Record<string, unknown>, body: string) =>
+    `<!doctype html><html lang="en"><head><title>Tram opens</title><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Tram opens', ...ld })}</script></head><body><div id="root">${body}</div></body></html>`;
+
+  it('should take the declared text, HTML or plain, when the HTML holds much less of it', async () => {
+    const plain = await extractArticle(page({ articleBody: paras.join('\n') }, '<p>Loading the story…</p>'), { url: 'https://e.example/tram' });
+    assert.equal(plain.text, paras.join('\n\n'));
+    const marked = await extractArticle(page({ articleBody: paras.map((p) => `<p>${p}</p>`).join('') }, ''), { url: 'https://e.example/tram' });
+    assert.equal(marked.text, paras.join('\n\n'));
+  });
+
+  it('should keep the body the HTML holds when it is as long as the declared text', async () => {
+    const html = paras.map((p) => `<p>${p}</p>`).join('');
+    const a = await extractArticle(page({ articleBody: `${paras.join(' ')} Read more stories.` }, `<article>${html}</article>`), { url: 'https://e.example/tram' });
+    assert.equal(a.text, paras.join('\n\n'));
+  });
+
+  it('should not show the declared text of a story the page says is not free', async () => {
+    await assert.rejects(extractArticle(page({ articleBody: paras.join('\n'), isAccessibleForFree: false }, ''), { url: 'https://e.example/tram' }), (e: unknown) => e instanceof LedeError && e.code === 'no-article');
+  });
+});

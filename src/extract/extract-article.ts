@@ -9,8 +9,9 @@ import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeLeadingNav, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
+import { DECLARED_BODY_FACTOR, declaredBodyHtml } from './declared-body.ts';
 import { dateFromUrl } from './markup-dates.ts';
-import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
+import { countNonSpace, nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages, photoBoxesAsFigures, withFigureCaptions } from './image-refs.ts';
@@ -113,6 +114,12 @@ function leadRead(lead: string): BodyRead {
   const content = doc.body.firstElementChild!;
   content.firstElementChild!.textContent = lead;
   return { parsed: { title: null, byline: null, siteName: null, excerpt: null }, content, figures: [] };
+}
+
+/** A reading whose body is the given HTML (a body the page declares), keeping what Readability said of the page. */
+function htmlRead(html: string, parsed: ReadMeta | undefined): BodyRead {
+  const doc = parseHtmlDocument(`<!doctype html><html><body><div>${html}</div></body></html>`) as unknown as Document;
+  return { parsed: parsed ?? { title: null, byline: null, siteName: null, excerpt: null }, content: doc.body.firstElementChild!, figures: [] };
 }
 
 /** The article body after rewriting and sanitizing, with what the gate needs. */
@@ -230,6 +237,20 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
       body = leadBody;
       why = undefined;
       leadIsBody = true;
+    }
+  }
+  // A story the page declares in JSON-LD that its HTML does not carry (drawn by script in the
+  // browser): the declared text is the body, unless the page says the story is cut for its readers.
+  const declared = meta.articleBody ? declaredBodyHtml(meta.articleBody) : undefined;
+  const cut = declaredCut || junk.paywallPrompt || !!body?.paywallPrompt;
+  if (declared && !cut && declared.chars >= threshold && (why || !body || declared.chars > DECLARED_BODY_FACTOR * countNonSpace(body.text))) {
+    const asBody = htmlRead(declared.html, read?.parsed);
+    const declaredBody = rewriteBody(asBody, deck, baseUrl, datesRead, preTitle);
+    if (!judge(declaredBody)) {
+      read = asBody;
+      body = declaredBody;
+      why = undefined;
+      leadIsBody = false;
     }
   }
   // A page that calls itself an article and reads as a list of links is a post of links (a

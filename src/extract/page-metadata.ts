@@ -1,7 +1,7 @@
 // Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
-import { cleanAuthorName, isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
+import { cleanAuthorName, invertedName, isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
 import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout, type PartEl } from './page-parts.ts';
 
@@ -36,6 +36,8 @@ export interface PageMetadata {
   readonly alternativeHeadline?: string;
   /** CSS selectors of the parts the page declares paywalled (schema.org hasPart, isAccessibleForFree false). */
   readonly paywalledParts: readonly string[];
+  /** The story's text as its JSON-LD article node declares it (articleBody), as written; not on a page that declares the article is not free. */
+  readonly articleBody?: string;
 }
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -72,22 +74,6 @@ function wordOverlap(a: string, b: string): number {
 
 /** Meta tags naming the author, in the order they are trusted. */
 const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
-
-/**
- * A Dublin Core creator is written surname first ("Jong, Michiel de", "Kooman, F."); shown as
- * the name is spoken. A value with more commas, or none, is a list or a plain name and is split.
- */
-function invertedName(value: string): string[] | undefined {
-  const m = /^([^,\d]+),\s*([^,\d]+)$/.exec(value);
-  if (!m || /\b(?:and|und|et|y|GmbH|AG|Inc|Ltd|LLC|Corp|Co|SA|KG)\b|[&@/]|\.\w/i.test(value)) return undefined;
-  const [surname, given] = [m[1]!.trim(), m[2]!.trim()];
-  const words = (s: string) => s.split(/\s+/).length;
-  // The given part is names or initials, each capitalized ("F.", "Michiel de" keeps its particle).
-  const givenNames = /^\p{Lu}[\p{L}'’-]*\.?(?:\s+(?:\p{Lu}[\p{L}'’-]*\.?|\p{Ll}{1,3}))*$/u.test(given);
-  // The surname is one word, after lower-case particles ("van der Berg"): "Jane Roe, Max Mustermann" is two people.
-  const oneSurname = /^(?:\p{Ll}{1,3}\s+){0,2}\p{Lu}[\p{L}'’-]*$/u.test(surname);
-  return oneSurname && words(given) <= 3 && givenNames ? [`${given} ${surname}`] : undefined;
-}
 
 /** A declared description shorter than this may be a share line rather than a summary. */
 const SHORT_EXCERPT_CHARS = 60;
@@ -308,5 +294,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     declaresArticle,
     declaresNonArticle: declaresNonArticle && !declaresArticle,
     paywalledParts,
+    // Not from a page that declares the article is not free: its text is for search engines, not for a reader.
+    ...(typeof article?.articleBody === 'string' && article.articleBody.trim() && !/^false$/i.test(String(article.isAccessibleForFree ?? '').trim()) ? { articleBody: article.articleBody } : {}),
   };
 }
