@@ -11,6 +11,24 @@ const compressCases: { name: string; value: string; cased: boolean; expected: st
     expected: 'The Senate passed the bill on Friday after a long debate.',
   },
   {
+    name: 'should drop a dateline of a city in capitals and its country or state',
+    value: "DUBAI, United Arab Emirates — Dubai's flagship carrier finalized a deal to buy 30 jets, executives announced Wednesday.",
+    cased: true,
+    expected: "Dubai's flagship carrier finalized a deal to buy 30 jets, executives announced Wednesday.",
+  },
+  {
+    name: 'should drop a dateline with a state abbreviation',
+    value: 'SAN JOSE, Calif. -- The chipmaker will cut a tenth of its staff this year after its sales fell.',
+    cased: true,
+    expected: 'The chipmaker will cut a tenth of its staff this year after its sales fell.',
+  },
+  {
+    name: 'should keep a sentence whose subject is a name in capitals before an aside',
+    value: 'NASA, the space agency — which had planned the launch for May — delayed it again on Friday.',
+    cased: true,
+    expected: 'NASA, the space agency — which had planned the launch for May — delayed it again on Friday.',
+  },
+  {
     name: 'should drop a lower-cased PTB dateline',
     value: 'london ( cnn ) -- the bank raised its main interest rate to 5 % on thursday .',
     cased: false,

@@ -8,6 +8,8 @@ const DATELINE = [
   /^\(\s*(cnn|ap|reuters|afp)\s*\)\s*(--|—|–|-)?\s*/i,
   // "LONDON - ", "SEOUL, Jan. 5 (Yonhap) -- "
   /^[A-Z][A-Z .,'-]{2,40}(\([A-Za-z]+\))?\s*(--|—|–)\s+/,
+  // "DUBAI, United Arab Emirates — ", "SAN JOSE, Calif. -- ": a city in capitals, then its state or country
+  /^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}, (?:[A-Z][\p{L}.'-]*\s?){1,4}(--|—|–)\s+/u,
   /^[A-Z][A-Za-z .,'-]{2,30}\d{1,2}\s*\((Yonhap|AFP|AP|Reuters)\)\s*(--|—|–|-)?\s*/,
 ];
 
