@@ -35,6 +35,10 @@ describe('splitCredit', () => {
     ['서울 송파구 아파트 단지 모습. /한빛일보', { caption: '서울 송파구 아파트 단지 모습.', credit: '한빛일보' }],
     ['수출입 비중 (단위: %/년)', { caption: '수출입 비중 (단위: %/년)' }],
     ['2024/2025 시즌 개막전', { caption: '2024/2025 시즌 개막전' }],
+    // A label for screen readers before a sentence about the photo; a credit after the label stays one.
+    ['Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham', { caption: 'Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham' }],
+    ['Photo: Courtesy of the family of the late mayor and the city archive', { credit: 'Courtesy of the family of the late mayor and the city archive' }],
+    ['Foto: Getty Images / Photographer is my life', { credit: 'Getty Images / Photographer is my life' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));

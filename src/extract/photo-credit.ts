@@ -93,6 +93,22 @@ const LEADING_MARK = /^[▲△▶▷►■□◆◇●○※]\s*/u;
 /** A date stamp (and the photographer's address, or the agency after a slash) closing a caption's sentence: "… 모습. 2025.11.15 name@yna.example", "… 모습. 2025.11.15/뉴스1". */
 const WIRE_STAMP = /([.!?"”)\]])\s*\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}\.?(?:\s*\/\s*[^\s/]{1,12})?(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?\s*$/u;
 
+/** Lower-case words a credit is written with ("Courtesy of the family", "Photo by staff via Reuters"). */
+const CREDIT_WORDS = new Set(['of', 'the', 'and', 'for', 'by', 'via', 'from', 'on', 'at', 'courtesy', 'photo', 'photos', 'image', 'images', 'illustration', 'staff', 'file', 'handout', 'pool', 'de', 'del', 'la', 'le', 'les', 'des', 'di', 'da', 'do', 'dos', 'van', 'von', 'der', 'den', 'und', 'für', 'y', 'et', 'e']);
+
+const AGENCY_NAMED = new RegExp(String.raw`(?:^|[\s/(])${AGENCY}(?=$|[\s/),.])`, 'iu');
+
+/**
+ * True for text that reads as a sentence about the photo rather than a name: eight words or more,
+ * three of them lower-case words a credit is not written with, no agency, no slash, not opening
+ * as credits do ("Courtesy of …").
+ */
+function readsAsSentence(text: string): boolean {
+  const words = text.split(/[\s,;]+/).filter(Boolean);
+  if (words.length < 8 || text.includes('/') || AGENCY_NAMED.test(text) || /^(?:courtesy|by|via|credit|file)\b/i.test(text)) return false;
+  return words.filter((w) => /^\p{Ll}/u.test(w) && !CREDIT_WORDS.has(w.replace(/[^\p{L}]/gu, ''))).length >= 3;
+}
+
 /** splitCredit on a whitespace-collapsed caption: the first credit pattern that matches, else a leading credit. */
 function splitLabelled(t: string): SplitCaption {
   for (const re of PATTERNS) {
@@ -101,6 +117,8 @@ function splitLabelled(t: string): SplitCaption {
     const credit = trimPunct(m[1]);
     if (credit === '' || credit.length > 80) continue;
     const caption = trimPunct(t.slice(0, m.index));
+    // "Image: Jose Mourinho, left, has replaced …" (a label for screen readers before the caption): a sentence is the caption.
+    if (caption === '' && readsAsSentence(credit)) return { caption: credit };
     return caption === '' ? { credit } : { caption, credit };
   }
   const lead = LEADING.exec(t);
