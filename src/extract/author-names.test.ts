@@ -26,6 +26,8 @@ describe('splitAuthorNames', () => {
     ['Kossivi Tiassou Edition : M-A. Pioerron', ['Kossivi Tiassou']],
     ['Doe, Jane', ['Doe, Jane']],
     ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
+    ['Ilana Muhlstein, MS, RDN', ['Ilana Muhlstein, MS, RDN']],
+    ['Jane Doe, DDS, and Max Roe, PsyD', ['Jane Doe, DDS', 'Max Roe, PsyD']],
     ['Mac & i', ['Mac & i']],
     ['홍길동 기자 기자 페이지', ['홍길동']],
     ['By Shin Ji-hye (shinjh@hanbit.example)', ['Shin Ji-hye']],

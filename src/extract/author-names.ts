@@ -67,7 +67,7 @@ function isDateOrTime(part: string): boolean {
 }
 
 /** Degrees and suffixes written after a name, after a comma. */
-const NAME_SUFFIX = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|Ph\.D\.|DO|RN|MPH|MBA|DVM|PharmD|Jr\.?|Sr\.?|II|III|IV)$/;
+const NAME_SUFFIX = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|Ph\.D\.|DO|RN|MPH|MBA|DVM|PharmD|RD|RDN|LD|LDN|CDN|CDE|CDCES|NP|FNP|DDS|DMD|DPT|LCSW|LPC|LMFT|MSW|MSN|BSN|MEd|EdD|PsyD|JD|LLM|CPA|CFA|CFP|MFA|MPhil|DPhil|RPh|FACS|FACP|FAAP|CSCS|Esq\.?|Jr\.?|Sr\.?|II|III|IV)$/;
 
 /** Splits a meta author value into names ("A, B and C"), dropping URLs, "By" and trailing dates. */
 export function splitAuthorNames(value: string): string[] {
