@@ -3,7 +3,8 @@
 // "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 import type { Author } from '../core/records.ts';
 import { isDateLine } from './date-line.ts';
-import { descendantList, hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
+import { hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
+import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
@@ -13,39 +14,6 @@ import { isListedStory, isStoryPointer, MAX_LISTED_STORIES, nextBlock } from './
 import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
 const key = looseKey;
-
-const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'SPAN', 'BLOCKQUOTE', 'STRONG', 'B', 'EM', 'ADDRESS', 'DD', 'DT', 'TD']);
-/** Tags whose presence inside an element makes it a container rather than a text block. */
-const INNER_BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'IMG']);
-
-/** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs), outside figures. */
-function textBlocks(content: Element): Element[] {
-  // One walk instead of a querySelector and a closest() per candidate (iterative: hostile pages
-  // nest thousands of tags): mark the ancestors of every INNER_BLOCK element as containers, and
-  // everything under a <figure> as inside one.
-  if (content.closest('figure')) return [];
-  const all = descendantList(content);
-  const containers = new Set<Element>();
-  const inFigure = new Set<Element>();
-  for (const el of all) {
-    const parent = el.parentElement;
-    if (el.tagName === 'FIGURE' || (parent && inFigure.has(parent))) inFigure.add(el);
-    if (!INNER_BLOCK.has(el.tagName)) continue;
-    for (let p = parent; p && p !== content && !containers.has(p); p = p.parentElement) containers.add(p);
-  }
-  return all.filter((el) => TEXT_BLOCK.has(el.tagName) && !containers.has(el) && !inFigure.has(el) && hasVisibleText(el));
-}
-
-/** Removes `el` and any ancestors it leaves empty (up to the content root). */
-function removeUp(el: Element, root: Element): void {
-  let cur: Element | null = el;
-  while (cur && cur !== root) {
-    const parent: Element | null = cur.parentElement;
-    cur.remove();
-    if (!parent || parent === root || hasVisibleText(parent as unknown as TextWalkNode) || parent.querySelector('img, figure')) break;
-    cur = parent;
-  }
-}
 
 /** Removes the blocks near the top of the body that repeat the headline (a second headline element outside the one Readability dropped). */
 export function removeTitleRepeats(content: Element, title: string): void {

@@ -8,6 +8,7 @@ import { normalizeLanguageTag } from '../core/language-tag.ts';
 import { looksBinary, whyNotArticle } from './article-gate.ts';
 import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { cleanBody, removeDateLines, removeLeadingNav, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeReporterLines, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
+import { removeCreditLines } from './credit-lines.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { DECLARED_BODY_FACTOR, declaredBodyHtml } from './declared-body.ts';
 import { dateFromUrl } from './markup-dates.ts';
@@ -134,7 +135,17 @@ interface RewrittenBody {
 }
 
 /** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
-function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, datesRead: boolean, title = ''): RewrittenBody {
+/** What the rewrite knows of the page: its deck and headline, where it is, whether it declares dates, who wrote it and where. */
+interface PageFacts {
+  readonly deck: readonly string[];
+  readonly baseUrl: string;
+  readonly datesRead: boolean;
+  readonly title: string;
+  /** The authors and the outlet the metadata names. */
+  readonly names: readonly string[];
+}
+
+function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }: PageFacts): RewrittenBody {
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
   restoreFigures(content, figures, (src) => resolveUrl(src, baseUrl));
@@ -149,6 +160,7 @@ function rewriteBody(read: BodyRead, deck: readonly string[], baseUrl: string, d
   removeTitleRepeats(content, title);
   removeLeadingNav(content);
   const lineAuthors = removeReporterLines(content);
+  removeCreditLines(content, names);
   if (datesRead) removeDateLines(content);
   for (const a of Array.from(content.querySelectorAll('a[href]'))) {
     const href = a.getAttribute('href')!;
@@ -206,17 +218,19 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const readAgain = () => readBody(readAgainDocument(prepared.html), baseUrl, threshold);
   const judge = (b: RewrittenBody) => whyNotArticle({ text: b.text, linkChars: b.linkChars, declaresNonArticle: meta.declaresNonArticle });
   const datesRead = !!(meta.publishedAt || meta.modifiedAt);
+  const names = [...meta.authors, ...meta.outletAuthors].map((a) => a.name).concat(siteName ?? []);
+  const facts: PageFacts = { deck, baseUrl, datesRead, title: preTitle, names };
   let read = readBody(doc, baseUrl, threshold);
   let retried = false;
   if (!read) {
     read = readAgain();
     retried = true;
   }
-  let body = read ? rewriteBody(read, deck, baseUrl, datesRead, preTitle) : undefined;
+  let body = read ? rewriteBody(read, facts) : undefined;
   let why = body ? judge(body) : 'empty';
   if (body && why && !retried && (why === 'empty' || why === 'link-list')) {
     const second = readAgain();
-    const secondBody = second ? rewriteBody(second, deck, baseUrl, datesRead, preTitle) : undefined;
+    const secondBody = second ? rewriteBody(second, facts) : undefined;
     if (second && secondBody && !judge(secondBody)) {
       read = second;
       body = secondBody;
@@ -231,7 +245,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const lead = meta.declaresNonArticle ? undefined : why ? findLead(parseHtmlDocument(prepared.html) as unknown as Document, deck, { articleDescriptionOnly: why === 'link-list' }) : proseDeck(deck);
   if (lead && (why || lead.length > body!.text.length)) {
     const asBody = leadRead(lead);
-    const leadBody = rewriteBody(asBody, [], baseUrl, datesRead, preTitle);
+    const leadBody = rewriteBody(asBody, { ...facts, deck: [] });
     if (!judge(leadBody)) {
       read = asBody;
       body = leadBody;
@@ -245,7 +259,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const cut = declaredCut || junk.paywallPrompt || !!body?.paywallPrompt;
   if (declared && !cut && declared.chars >= threshold && (why || !body || declared.chars > DECLARED_BODY_FACTOR * countNonSpace(body.text))) {
     const asBody = htmlRead(declared.html, read?.parsed);
-    const declaredBody = rewriteBody(asBody, deck, baseUrl, datesRead, preTitle);
+    const declaredBody = rewriteBody(asBody, facts);
     if (!judge(declaredBody)) {
       read = asBody;
       body = declaredBody;

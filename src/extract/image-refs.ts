@@ -98,8 +98,8 @@ export function photoBoxesAsFigures(doc: Document): void {
     const box = photoContainer(img);
     if (box === img || box.tagName === 'FIGURE' || box.querySelector('figure, figcaption')) continue;
     const caption = Array.from(box.querySelectorAll('*')).find((e) => !e.contains(img) && NAMED_CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
-    // The box holds the photo and its caption and nothing else (not an infobox table with a photo in it).
-    if (!caption || caption.querySelector('img') || norm(caption.textContent).length < norm(box.textContent).length - 2) continue;
+    // The box holds the photo and its caption (and its credit) and nothing else (not an infobox table with a photo in it).
+    if (!caption || caption.querySelector('img') || norm(caption.textContent).length + creditChars(box, img) < norm(box.textContent).length - 2) continue;
     // A <p> caption keeps its paragraph inside the figcaption: Readability weighs a list or box by
     // its paragraphs against its photos, and one that loses them goes (a list of items with photos).
     const cap = renamed(caption, 'figcaption');
@@ -108,8 +108,25 @@ export function photoBoxesAsFigures(doc: Document): void {
       while (cap.firstChild) para.appendChild(cap.firstChild);
       cap.appendChild(para);
     }
+    // A credit beside the caption goes into it as a <cite>, which tells it from the caption once
+    // Readability has removed the classes.
+    for (const credit of creditElements(box, img)) if (!cap.contains(credit)) cap.appendChild(renamed(credit, 'cite'));
     renamed(box, 'figure');
   }
+}
+
+/** Elements of a photo box classed as its photo's credit ("credit", "copyright"), outside its caption and each other. */
+function creditElements(box: Element, img: Element): Element[] {
+  const found = Array.from(box.querySelectorAll('*')).filter((e) => !e.contains(img) && CREDIT_CLASS.test(e.getAttribute('class') ?? ''));
+  return found.filter((e) => {
+    for (let a = e.parentElement; a && a !== box; a = a.parentElement) if (found.includes(a) || CAPTION_CLASS.test(a.getAttribute('class') ?? '')) return false;
+    return true;
+  });
+}
+
+/** Characters of the text of a photo box's credit elements. */
+function creditChars(box: Element, img: Element): number {
+  return creditElements(box, img).reduce((n, e) => n + norm(e.textContent).length, 0);
 }
 
 /** The element that holds one photo and its caption: a <figure>, a small wrapper with a caption-like child, or textless wrappers around the <img>. */
@@ -130,7 +147,7 @@ function photoContainer(img: Element): Element {
     // A wrapper whose only text is a caption-like child (or a one-photo table) is the photo box.
     const captionChild = Array.from(p.querySelectorAll('*')).find((c) => !c.contains(img) && CAPTION_CLASS.test(c.getAttribute('class') ?? '') || c.tagName === 'FIGCAPTION');
     if (text.length <= 400 && (captionChild || tag === 'TABLE') && p.querySelectorAll('p').length <= 1) {
-      if (!captionChild || norm(captionChild.textContent).length >= text.length - 2) return p;
+      if (!captionChild || norm(captionChild.textContent).length + creditChars(p, img) >= text.length - 2) return p;
       if (tag === 'TABLE') return p;
     }
     break;
@@ -157,7 +174,8 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     let captionText = '';
     let credit = '';
     if (box !== img) {
-      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? ''));
+      // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above).
+      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION'));
       credit = norm(creditEls.map((e) => e.textContent).join(' '));
       for (const e of creditEls) e.remove();
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));

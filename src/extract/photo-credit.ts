@@ -114,7 +114,8 @@ function splitLabelled(t: string): SplitCaption {
   for (const re of PATTERNS) {
     const m = re.exec(t);
     if (!m || m[1] === undefined) continue;
-    const credit = trimPunct(m[1]);
+    // "(Image: © Jane Roe)": the copyright sign is a label too.
+    const credit = trimPunct(m[1].replace(/^\s*(?:ⓒ|©|\(c\)|copyright\b)\s*/iu, ''));
     if (credit === '' || credit.length > 80) continue;
     const caption = trimPunct(t.slice(0, m.index));
     // "Image: Jose Mourinho, left, has replaced …" (a label for screen readers before the caption): a sentence is the caption.
