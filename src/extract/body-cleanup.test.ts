@@ -7,6 +7,7 @@ import { isBoilerplate } from './furniture-lines.ts';
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Sign In', true],
+    ['Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news from the final frontier!', true],
     ['촬영기자:박준호/영상편집:이서연/그래픽:최유진', true],
     ['훈훈해요슬퍼요화나요후속기사 원해요', true],
     ['추천해요 3 좋아요 1 감동이에요 0 화나요 5 슬퍼요 2', true],
@@ -190,6 +191,12 @@ describe('cleanBody', () => {
     assert.equal(content.querySelector('figcaption')?.innerHTML, 'Lee Elder at the Masters in 1975. <cite>Augusta National/Getty Images</cite>');
     assert.equal(content.querySelector('img')?.getAttribute('alt'), '');
     assert.deepEqual(Array.from(content.querySelectorAll('p'), (p) => p.textContent), ['The story.', 'More of the story.']);
+  });
+  it("should drop a photo whose caption is an offer, and keep one whose caption opens with its copyright", () => {
+    const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><p>The story.</p><figure><img src="/a.jpg"><figcaption>© Jane Roe Divers at the reef on Monday.</figcaption></figure><p>More of the story.</p><figure><img src="/banner.png"><figcaption>Want more science? Get a subscription of our sister publication "How It Works" magazine. <cite>Future plc</cite></figcaption></figure></div></body></html>');
+    const content = document.querySelector('#c') as unknown as Element;
+    cleanBody(content);
+    assert.deepEqual(Array.from(content.querySelectorAll('img'), (i) => i.getAttribute('src')), ['/a.jpg']);
   });
   it('should keep a paragraph after a photo that holds no credit', () => {
     assert.deepEqual(cleaned('<figure><img src="/a.jpg"></figure><p>The council met on Tuesday.</p>'), ['The council met on Tuesday.']);

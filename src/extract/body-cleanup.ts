@@ -383,6 +383,14 @@ export function cleanBody(content: Element): void {
       }
     }
   }
+  // A photo whose caption is an offer or a prompt (a magazine's subscription banner) is no photo of the story.
+  for (const fc of Array.from(content.querySelectorAll('figure > figcaption'))) {
+    let caption = '';
+    for (let n = fc.firstChild; n; n = n.nextSibling) if (!(n.nodeType === 1 && (n as Element).tagName === 'CITE')) caption += n.textContent ?? '';
+    // (A caption opening with its copyright line is a caption with its credit first.)
+    const text = norm(caption);
+    if (isBoilerplate(text) && !/^(?:ⓒ|©|\(c\)|copyright)/iu.test(text)) fc.parentElement!.remove();
+  }
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes
   // the text of what is left, so blankness is read without building every container's text.
   for (const el of Array.from(content.querySelectorAll('p, div, span, section, li, ul, ol, blockquote, strong, em, b, i, a, h1, h2, h3, h4, h5, h6')).reverse()) {

@@ -65,6 +65,8 @@ const BOILERPLATE = [
   // Calls to sign up, support or write in, around the story.
   /^(?=.{0,220}$).*(?:\bby signing up (?:to|for)|\bsign up (?:to|for) (?:our|the)|\bsubscribe to our)\b.{0,40}\bnewsletters?\b/i,
   /^(?=.{0,220}$).*\b(?:sign up|subscribe) here\b/i,
+  // A magazine's offer ("Want more science? Get a subscription of our sister publication …", "Subscribe to our sister title …").
+  /^(?=.{0,220}$).*\b(?:subscribe to|(?:get|take out) a subscription (?:of|to)) our sister (?:publication|title|magazine)\b/i,
   /^(?=.{0,220}$)(?:.*\bhelp us (?:continue|keep (?:going|publishing))\b|.*\bzapraszamy (?:też |również |także )?do (?:subskrypcji|prenumeraty)|.*\b(?:nuestro canal de youtube|our youtube channel|unseren youtube-kanal)\b)/i,
   /^(?=.{0,220}$).*(?:\babonnieren sie|\babonniere|\bmelden sie sich|\babonnez-vous|\binscrivez-vous|suscríbete|\bsuscribite|\bassine|\biscriviti)\b.{0,60}(?:newsletter|boletín|infolettre)/i,
   /^(?=.{0,220}$).*\b(?:would you |please )?consider supporting (?:our|us|independent)\b|^(?=.{0,220}$).*\bsupport (?:our|independent) journalism\b/i,

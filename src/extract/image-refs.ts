@@ -247,5 +247,7 @@ export function withFigureCaptions(content: Element, images: readonly ImageRef[]
     caption = norm(caption);
     late.set(src, { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) });
   }
-  return images.map((i) => (i.caption || i.credit || !late.has(i.url) ? i : { ...i, ...late.get(i.url) }));
+  // A photo the clean-up removed (an offer's banner) is no longer the story's.
+  const shown = new Set(Array.from(content.querySelectorAll('img'), (img) => img.getAttribute('src')));
+  return images.filter((i) => shown.has(i.url)).map((i) => (i.caption || i.credit || !late.has(i.url) ? i : { ...i, ...late.get(i.url) }));
 }
