@@ -27,6 +27,8 @@ describe('splitAuthorNames', () => {
     ['Doe, Jane', ['Doe, Jane']],
     ['Jane Doe, MD, and John Roe, Jr.', ['Jane Doe, MD', 'John Roe, Jr.']],
     ['Ilana Muhlstein, MS, RDN', ['Ilana Muhlstein, MS, RDN']],
+    ['Текст: Лида Буслаева', ['Лида Буслаева']],
+    ['Texto: Ana Pérez', ['Ana Pérez']],
     ['Jane Doe, DDS, and Max Roe, PsyD', ['Jane Doe, DDS', 'Max Roe, PsyD']],
     ['Mac & i', ['Mac & i']],
     ['홍길동 기자 기자 페이지', ['홍길동']],
