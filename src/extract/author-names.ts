@@ -31,15 +31,22 @@ const TRAILING_CREDIT = /\s+(?:(?:illustrations?|illustrationen|fotos?|photos?|b
 
 /** A team written after the names behind a spaced dash ("Jane Doe and John Roe - Safe Browsing team"): a lower-case word tells it from a second name ("Jane Doe - John Roe"); a dash inside a name has no spaces. */
 const TRAILING_AFFILIATION = /(?<=\p{L}{2,}\.?)\s+[-–—]\s+(?=[^-–—]*\s\p{Ll})\p{L}[^-–—]*$/u;
+/** The outlet after a bar ("Amy Kuperinsky | NJ Advance Media for NJ.com", "Jane Roe | Daily News staff"). */
+const TRAILING_OUTLET = /\s+\|\s+(?=[^|]*(?:\bfor\b|\bmedia\b|\bnews\b|\bstaff\b|\.[a-z]{2,}\b))[^|]*$/iu;
+
+/** A date opening a value ("20 Nov 2019 08:00 GMT", "21.01.2022 …", "2019-11-20 …"). */
+const LEADING_DATE = new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b)`, 'iu');
 
 /** Values that are buttons or labels, not names. */
-const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
+const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
 
 /** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), labels ("Autor:"), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
 export function cleanAuthorName(name: string): string {
   let v = name
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
     .replace(/(?:^|\s)@\w+/g, '')
+    // A home page in brackets ("Bradley M. Kuhn (http://ebb.org/bkuhn/)").
+    .replace(/\s*[(\[<]\s*https?:\/\/[^\s)\]>]*\s*[)\]>]/g, '')
     // The brackets an address stood in ("Shin Ji-hye (shinjh@…)").
     .replace(/[(\[<]\s*[)\]>]/g, '')
     .replace(/\s+/g, ' ');
@@ -52,12 +59,15 @@ export function cleanAuthorName(name: string): string {
     .replace(TRAILING_CREDIT, '')
     .replace(TRAILING_DATE, '')
     .replace(TRAILING_AFFILIATION, '')
+    .replace(TRAILING_OUTLET, '')
     .replace(TRAILING_ROLE, '');
   if (TRAILING_WORD_END.test(v)) v = v.replace(TRAILING_WORD, '');
   v = v
     .replace(/[\s,|—–:-]+$/, '')
     .replace(/^[\s,|—–:/-]+/, '')
     .trim();
+  // A date or a wiki's revision left where a name should be ("20 Nov 2019 08:00 GMT", "21.01.2022 Aktuelle Meldung", "oldid=2594817").
+  if (LEADING_DATE.test(v) || /^\w+=/.test(v)) return '';
   return NOT_A_NAME.test(v) ? '' : v;
 }
 
