@@ -134,7 +134,6 @@ interface RewrittenBody {
   readonly paywallPrompt: boolean;
 }
 
-/** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
 /** What the rewrite knows of the page: its deck and headline, where it is, whether it declares dates, who wrote it and where. */
 interface PageFacts {
   readonly deck: readonly string[];
@@ -145,6 +144,7 @@ interface PageFacts {
   readonly names: readonly string[];
 }
 
+/** Rewrites Readability's body in place (figures, photos, lines that leave the body, links), then sanitizes it and reads its text. */
 function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }: PageFacts): RewrittenBody {
   const { content, figures } = read;
   // Lost figures back, photos (credits attach to figures), then lines that leave the body.
