@@ -6,6 +6,7 @@ import { isDateLine } from './date-line.ts';
 import { hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
+import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
@@ -385,10 +386,8 @@ export function cleanBody(content: Element): void {
   }
   // A photo whose caption is an offer or a prompt (a magazine's subscription banner) is no photo of the story.
   for (const fc of Array.from(content.querySelectorAll('figure > figcaption'))) {
-    let caption = '';
-    for (let n = fc.firstChild; n; n = n.nextSibling) if (!(n.nodeType === 1 && (n as Element).tagName === 'CITE')) caption += n.textContent ?? '';
     // (A caption opening with its copyright line is a caption with its credit first.)
-    const text = norm(caption);
+    const text = captionOf(fc);
     if (isBoilerplate(text) && !/^(?:ⓒ|©|\(c\)|copyright)/iu.test(text)) fc.parentElement!.remove();
   }
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes

@@ -230,6 +230,13 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
   return out;
 }
 
+/** The caption a <figcaption> writes, without its credit (the <cite> Lede writes it in). */
+export function captionOf(fc: Element): string {
+  let caption = '';
+  for (let n = fc.firstChild; n; n = n.nextSibling) if (!(n.nodeType === 1 && (n as Element).tagName === 'CITE')) caption += n.textContent ?? '';
+  return norm(caption);
+}
+
 /**
  * `images` with the captions and credits the body clean-up gave their figures afterwards (a
  * credit line or a caption line right after a photo joins its figure): the photo list says what
@@ -242,9 +249,7 @@ export function withFigureCaptions(content: Element, images: readonly ImageRef[]
     const fc = fig.querySelector('figcaption');
     if (!src || !fc) continue;
     const credit = norm(Array.from(fc.querySelectorAll('cite'), (c) => c.textContent).join(' '));
-    let caption = '';
-    for (let n = fc.firstChild; n; n = n.nextSibling) if (!(n.nodeType === 1 && (n as Element).tagName === 'CITE')) caption += n.textContent ?? '';
-    caption = norm(caption);
+    const caption = captionOf(fc);
     late.set(src, { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) });
   }
   // A photo the clean-up removed (an offer's banner) is no longer the story's.
