@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { alternation, matchesAny } from './regex-set.ts';
+import { alternation, anchoredAtStart, matchesAny } from './regex-set.ts';
 
 const LIST = [
   /^(?:sign up|subscribe)\b.{0,20}newsletter/i,
@@ -24,8 +24,16 @@ describe('alternation', () => {
       { numRuns: 2000 },
     );
   });
-  it('should make one expression per set of flags', () => {
-    assert.equal(alternation(LIST).length, new Set(LIST.map((re) => re.flags)).size);
+  it('should make one expression per set of flags and anchoring', () => {
+    assert.equal(alternation(LIST).length, new Set(LIST.map((re) => `${re.flags} ${anchoredAtStart(re.source)}`)).size);
+  });
+  it('should put the patterns anchored at the start under one ^ of their own', () => {
+    const set = alternation([/^ad$/i, /^(?:sign up|subscribe)\b/i, /copyright/i]);
+    assert.deepEqual(set.map((re) => re.source).sort(), ['(?:copyright)', '^(?:(?:ad$)|(?:(?:sign up|subscribe)\\b))']);
+  });
+  it('should tell a pattern anchored at the start from one with an alternative outside its groups', () => {
+    const cases: [RegExp, boolean][] = [[/^a|b/, false], [/^a(?:b|c)|d/, false], [/^[(]a|b/, false], [/a^/, false], [/^x[|]y/, true], [/^x\|y/, true], [/^(?:a|b)$/, true], [/^[\]|]z/, true]];
+    for (const [re, anchored] of cases) assert.equal(anchoredAtStart(re.source), anchored, re.source);
   });
   it('should refuse patterns that keep state between tests', () => {
     assert.throws(() => alternation([/a/g]), /keeps state/);
