@@ -27,6 +27,7 @@ const DATE = new RegExp(
 const SHORT_DATE = new RegExp(String.raw`${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 const TIME = /(?:오전|오후)?\s*\d{1,2}\s*[:시]\s*\d{2}(?:\s*분)?(?:\s*[:분]?\s*\d{2}(?:\s*초)?)?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
 const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
+const WEEKDAY_ANY = new RegExp(WEEKDAY, 'giu');
 const MAX_DATE_LINE_CHARS = 120;
 
 /** True when a line holds only publication dates and times with their labels (and nothing else). */
@@ -41,7 +42,7 @@ export function isDateLine(text: string): boolean {
   rest = rest.replace(SHORT_DATE, () => (shortDates++, ' '));
   rest = rest.replace(TIME, () => (times++, ' '));
   rest = rest.replace(LABEL, () => (labels++, ' '));
-  rest = rest.replace(ZONE, ' ').replace(new RegExp(WEEKDAY, 'giu'), ' ');
+  rest = rest.replace(ZONE, ' ').replace(WEEKDAY_ANY, ' ');
   if (/[\p{L}\p{N}]/u.test(rest)) return false;
   // A bare time ("10:20") is not enough; a labelled time or any full date is.
   return dates > 0 || ((times > 0 || shortDates > 0) && labels > 0);

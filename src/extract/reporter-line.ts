@@ -108,11 +108,17 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   return undefined;
 }
 
+/** A reporter line glued to the end of a paragraph, after its last sentence: Korean role with an optional address, or a name with an address. */
+const TRAILING_REPORTER = new RegExp(
+  String.raw`(?<=[.!?”"」)])\s+((?:${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:[^\s()@]{2,20}\s+)?${KO_ROLE}\s*[(<\[]?\s*(?:${EMAIL})?\s*[)>\]]?|${EN_NAME}\s*[(<]?\s*${EMAIL}\s*[)>]?)\s*$`,
+  'u',
+);
+
 /** Finds a reporter line glued to the end of a paragraph ("…밝혔다. 홍길동 기자 hong@yna.co.kr"); returns the authors and the paragraph without it. */
 export function parseTrailingReporter(paragraph: string): ReporterLine | undefined {
   const t = paragraph.replace(/\s+/g, ' ').trim();
   // Only after a sentence end, and only shapes that cannot be prose: Korean role + optional email, or an email.
-  const m = new RegExp(String.raw`(?<=[.!?”"」)])\s+((?:${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:[^\s()@]{2,20}\s+)?${KO_ROLE}\s*[(<\[]?\s*(?:${EMAIL})?\s*[)>\]]?|${EN_NAME}\s*[(<]?\s*${EMAIL}\s*[)>]?)\s*$`, 'u').exec(t);
+  const m = TRAILING_REPORTER.exec(t);
   if (!m) return undefined;
   const parsed = parseReporterLine(m[1]!);
   if (!parsed) return undefined;
