@@ -5,6 +5,7 @@
 import type { Author } from '../core/records.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { parseReporterLine } from './reporter-line.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-element.ts). */
 export interface EmailEl extends WalkEl, TextWalkNode {
@@ -23,7 +24,7 @@ export function withSignatureEmails(root: EmailEl | null, authors: readonly Auth
   for (let el = root.firstElementChild as EmailEl | null; el && emails.size < wanted.size; el = nextInOrder(el, root)) {
     // Signature lines are leaves: the element holds text and no other element.
     if (el.firstElementChild !== null || el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || textLongerThan(el, MAX_SIGNATURE_CHARS)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (el.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
     if (!text.includes('@')) continue;
     for (const a of parseReporterLine(text)?.authors ?? []) if (a.email && wanted.has(a.name) && !emails.has(a.name)) emails.set(a.name, a.email);
   }

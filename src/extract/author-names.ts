@@ -2,6 +2,7 @@
 // languages ("By", "Von", "Autor:", "Posted by", "Zeige alle Beiträge von"), trailing dates and
 // roles, and outlet names standing where a person's name should be.
 import type { Author } from '../core/records.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)[a-zäéû]*\.?`;
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
@@ -49,7 +50,7 @@ export function cleanAuthorName(name: string): string {
     .replace(/\s*[(\[<]\s*https?:\/\/[^\s)\]>]*\s*[)\]>]/g, '')
     // The brackets an address stood in ("Shin Ji-hye (shinjh@…)").
     .replace(/[(\[<]\s*[)\]>]/g, '')
-    .replace(/\s+/g, ' ');
+    .replace(SPACE_RUNS, ' ');
   // "홍길동 기자 기자 페이지", "김철수기자 구독": a Korean name, its role, then the buttons around it.
   v = v.replace(KO_NAME_ROLE_REST, '$1');
   v = v.replace(INNER_LABEL, '');
@@ -181,7 +182,7 @@ export function agencyCredit(text: string): string | undefined {
   }
   for (const p of paragraphs.slice(-3).reverse()) {
     const close = CLOSING_CREDIT.exec(p.slice(-60));
-    if (close && isAgencyName(close[2]!)) return close[1]!.replace(/\s+/g, ' ').trim();
+    if (close && isAgencyName(close[2]!)) return close[1]!.replace(SPACE_RUNS, ' ').trim();
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
-import { collapseSpaces as norm, looseKey } from './loose-key.ts';
+import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
 import { isListedStory, isStoryPointer, MAX_LISTED_STORIES, nextBlock } from './story-pointers.ts';
 import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
@@ -286,7 +286,7 @@ function replaceText(el: Element, full: string, rest: string): void {
   const last = el.lastChild;
   const cut = full.length - rest.length;
   const prefix = full.slice(0, cut).trim();
-  const head = first && first.nodeType === 3 ? (first.textContent ?? '').replace(/\s+/g, ' ').trimStart() : '';
+  const head = first && first.nodeType === 3 ? (first.textContent ?? '').replace(SPACE_RUNS, ' ').trimStart() : '';
   if (first && full.endsWith(rest) && head.startsWith(prefix)) {
     first.textContent = head.slice(prefix.length).trimStart();
     return;

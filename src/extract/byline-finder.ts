@@ -5,6 +5,7 @@
 import { splitAuthorNames } from './author-names.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface BylineEl extends WalkEl, TextWalkNode {
@@ -39,7 +40,7 @@ export const MAX_LABEL_RAW_CHARS = 200;
 
 /** True when a leaf's text is an author label and nothing else. */
 function isAuthorLabel(raw: string): boolean {
-  const text = raw.replace(/\s+/g, ' ').trim();
+  const text = raw.replace(SPACE_RUNS, ' ').trim();
   return text.length <= MAX_LABEL_CHARS && AUTHOR_LABEL.test(text);
 }
 
@@ -52,7 +53,7 @@ function namesAfterLabel(after: string): string[] {
 /** The names of a byline set on two lines, a label alone and the names on the next ("Von" / "Denis Dilba", "Published By" / "Inga Hoeltmann"); empty when these are not such lines. The next line is read only after a label. */
 export function twoLineByline(label: string, next: () => string): string[] {
   if (!isAuthorLabel(label)) return [];
-  const after = next().replace(/\s+/g, ' ').trim();
+  const after = next().replace(SPACE_RUNS, ' ').trim();
   return after.length <= MAX_NAME_CHARS ? namesAfterLabel(after) : [];
 }
 
@@ -64,7 +65,7 @@ function textAfterLabel(label: BylineEl): string | undefined {
       if (n.nodeType === 1 && n.nodeName === 'BR') continue;
       if (n.nodeType !== 1 && n.nodeType !== 3) continue;
       if (textLongerThan(n, MAX_NAME_CHARS)) return undefined;
-      const text = spacedText(n).replace(/\s+/g, ' ').trim();
+      const text = spacedText(n).replace(SPACE_RUNS, ' ').trim();
       if (text === '' || /^[\p{P}\s]+$/u.test(text)) {
         if (n.nodeType === 1 && n.nodeName !== 'SPAN' && text === '' && n.firstChild) return undefined;
         continue;
@@ -93,7 +94,7 @@ const ONE_NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
 
 /** The byline part of a text broken into lines: after a "By …" first line, the lines under it are affiliations ("WebMD Health News") or other credits, not names. */
 function bylineLines(text: string): string {
-  const lines = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim()).filter((l) => l !== '');
+  const lines = text.split('\n').map((l) => l.replace(SPACE_RUNS, ' ').trim()).filter((l) => l !== '');
   if (lines.length < 2) return lines[0] ?? '';
   if (BY_PREFIX.test(lines[0]!)) return lines[0]!;
   const kept = lines.filter((l) => !OTHER_CREDIT.test(l));
@@ -106,7 +107,7 @@ function namesOf(el: BylineEl): string[] {
   // The name's own element when the byline wraps more (a photo, a label, a biography link).
   const nameEl = el.querySelector('[itemprop~="name"]') ?? el.querySelector('[class~="author-name"], [class~="author_name"], [class~="authorName"], [class~="byline-name"], [class~="byline__name"]');
   const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
-  const text = raw.replace(/\s+/g, ' ').trim();
+  const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   return splitAuthorNames(text).filter(isNameLike);
 }
@@ -158,7 +159,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const full = spacedText(el).replace(/\s+/g, ' ').trim();
+      const full = spacedText(el).replace(SPACE_RUNS, ' ').trim();
       const text = full.replace(LEADING_DATE, '');
       if (headline && isDatedName(full, text)) byLine = [text];
       else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {

@@ -2,6 +2,7 @@
 // "Published 10:20 AM, Updated 11:05 AM", "Nov. 24, 2026, 6:45 a.m. ET") repeat the
 // publishedAt/modifiedAt fields, so once those are read the line leaves the body text.
 import { MONTH_NAME } from './date-parse.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 const LABEL = new RegExp(
   [
@@ -32,7 +33,7 @@ const MAX_DATE_LINE_CHARS = 120;
 
 /** True when a line holds only publication dates and times with their labels (and nothing else). */
 export function isDateLine(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > MAX_DATE_LINE_CHARS) return false;
   let dates = 0;
   let times = 0;

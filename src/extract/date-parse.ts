@@ -1,6 +1,7 @@
 // Date strings as news pages write them → ISO 8601 at the offset the page wrote (UTC when it wrote
 // none, or Z), so the day is the one the page printed. Zone-less values are read in a default zone
 // (KST for Korean pages, UTC otherwise) so the result never depends on the machine's TZ.
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Zone names a date may end with. */
 const ZONE_NAME = String.raw`\b(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b`;
@@ -110,7 +111,7 @@ function readMonthName(raw: string, offset: string): string | undefined {
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
   if (!input) return undefined;
   // "4. 2. 2022" (spaced German numerals) is day first like "4.2.2022"; V8 would read it as 2 April.
-  const raw = input.replace(/\s+/g, ' ').trim().replace(/(?<![\d.])(\d{1,2})\. (\d{1,2})\. ?(\d{4})(?!\d)/, '$1.$2.$3');
+  const raw = input.replace(SPACE_RUNS, ' ').trim().replace(/(?<![\d.])(\d{1,2})\. (\d{1,2})\. ?(\d{4})(?!\d)/, '$1.$2.$3');
   if (raw === '' || raw.length > 200) return undefined;
   const korean = /[\uac00-\ud7af]/.test(raw);
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');

@@ -4,6 +4,7 @@
 // clean-up (body-cleanup.ts) decides where in the body each is read.
 import { LINE_CREDIT_LABEL } from './photo-credit.ts';
 import { alternation, matchesAny } from './regex-set.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Copyright notices, disclosures and blog footers, which run longer than other furniture: read up to LEGAL_MAX_CHARS. */
 const LEGAL = [
@@ -117,7 +118,7 @@ const BOILERPLATE_ANY = alternation(BOILERPLATE);
 
 /** True when a short line is site boilerplate rather than article text. */
 export function isBoilerplate(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > LEGAL_MAX_CHARS) return false;
   if (matchesAny(LEGAL_ANY, t)) return true;
   return t.length <= MAX_BOILERPLATE_CHARS && matchesAny(BOILERPLATE_ANY, t);

@@ -2,6 +2,7 @@
 // list item, caption…) becomes one paragraph separated by a blank line, so adjacent blocks never
 // glue together ("end.Next") the way textContent does.
 import { parseHtmlFragment } from './dom/parse-html.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 const BLOCK = new Set([
   'P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
@@ -58,7 +59,7 @@ export function nodeToText(root: TextNodeLike, opts: TextOptions = {}): string {
   const walk = (n: TextNodeLike, inPre: boolean) => {
     if (n.nodeType === 3) {
       const t = n.textContent ?? '';
-      cur += inPre ? t : t.replace(/\s+/g, ' ');
+      cur += inPre ? t : t.replace(SPACE_RUNS, ' ');
       return;
     }
     if (n.nodeType !== 1 && n.nodeType !== 9 && n.nodeType !== 11) return;

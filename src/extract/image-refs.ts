@@ -6,7 +6,7 @@
 import type { ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
 import { isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
-import { collapseSpaces as norm, looseKey } from './loose-key.ts';
+import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
 const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
@@ -186,7 +186,7 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     const creditLabelled = splitCredit(credit);
     credit = creditLabelled.credit ?? creditLabelled.caption ?? '';
     if (!credit && split.credit) credit = split.credit;
-    else if (split.credit && key(split.credit) !== key(credit)) caption = captionText.replace(/\s+/g, ' ').trim();
+    else if (split.credit && key(split.credit) !== key(credit)) caption = captionText.replace(SPACE_RUNS, ' ').trim();
     let alt = norm(img.getAttribute('alt'));
     const altCore = key(splitCredit(alt).caption ?? '');
     if (alt && (isCreditOnly(alt) || (altCore !== '' && key(caption).includes(altCore)) || (caption && (key(caption).includes(key(alt)) || key(alt).includes(key(caption)))) || (credit && key(alt).includes(key(credit)) && key(alt).length <= key(credit).length + 12))) alt = '';

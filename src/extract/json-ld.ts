@@ -1,6 +1,7 @@
 // JSON-LD as news pages write it: lenient parsing, @graph flattening, and the few value shapes
 // (author, image, publisher) the metadata reader needs.
 import type { Author } from '../core/records.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** A parsed JSON value of unknown shape. */
 export type Json = unknown;
@@ -20,7 +21,7 @@ export function isObj(v: Json): v is Obj {
 /** Collapses whitespace and decodes nothing; returns undefined for empty strings. */
 export function clean(v: Json): string | undefined {
   if (typeof v !== 'string') return undefined;
-  const s = v.replace(/\s+/g, ' ').trim();
+  const s = v.replace(SPACE_RUNS, ' ').trim();
   return s === '' ? undefined : s;
 }
 
@@ -85,7 +86,7 @@ export function indexLdIds(nodes: readonly Obj[]): Map<string, Obj> {
 
 /** The full name a Person's biography opens with when its `name` is only a first name ("Nils" + "Nils Pickert ist freier Autor…" → "Nils Pickert"): SEO plugins fill `name` from the login's display name and `description` from the profile. */
 function nameFromBio(name: string, bio: Json): string {
-  const text = typeof bio === 'string' ? decodeEntities(bio).replace(/\s+/g, ' ').trim() : '';
+  const text = typeof bio === 'string' ? decodeEntities(bio).replace(SPACE_RUNS, ' ').trim() : '';
   if (/\s/.test(name) || !text.startsWith(name)) return name;
   // One or two capitalised words right after the first name, then anything that is not another capitalised word.
   const rest = /^((?:\s+\p{Lu}[\p{L}'’-]+){1,2})(?=$|[\s,.;:(–—-])(?!\s+\p{Lu})/u.exec(text.slice(name.length));

@@ -3,6 +3,7 @@
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
 import { descendantList, hasVisibleText, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { holdsPaywallPrompt, PAYWALL_TOKEN } from './paywall.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Tags that are never article text. */
 const JUNK_TAGS = ['nav', 'aside', 'form', 'button', 'select', 'input', 'textarea', 'dialog', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio', 'map', 'link', 'meta'];
@@ -110,7 +111,7 @@ function linkShare(el: JunkEl): number {
 function holdsProse(el: JunkEl): boolean {
   if (PROSE_JUNK.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`)) return false;
   let prose = 0;
-  for (const p of Array.from(el.querySelectorAll('p'))) prose += (p.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  for (const p of Array.from(el.querySelectorAll('p'))) prose += (p.textContent ?? '').replace(SPACE_RUNS, ' ').trim().length;
   return prose >= 400 && linkShare(el) < 0.2;
 }
 

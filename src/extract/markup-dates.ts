@@ -6,6 +6,7 @@
 import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, OTHER_TAGS, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface DateEl extends WalkEl, TextWalkNode {
@@ -74,7 +75,7 @@ function machineValue(el: DateEl): string | undefined {
 function ownText(el: DateEl): string {
   let text = '';
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3) text += n.textContent ?? '';
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(SPACE_RUNS, ' ').trim();
 }
 
 /** Labelled dates in one short text: the first published and first modified one. */
@@ -168,7 +169,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!marked && !markedModified && textLongerThan(el, 160)) {
       // A first paragraph or a header line may open with its date ("29.11.2022 – Text…").
       if (near) {
-        const head = (el.textContent ?? '').slice(0, 120).replace(/\s+/g, ' ').trim();
+        const head = (el.textContent ?? '').slice(0, 120).replace(SPACE_RUNS, ' ').trim();
         // ("Pressemitteilung vom 25. Januar 2022 | Berlin – Text…": a labelled date opening it.)
         offer('published', 1, LABEL_AT_START.test(head) ? labelledDates(head, dayFirst).published : undefined, head);
         offer('published', 3, leadingDate(head, { dayFirst }), head);
@@ -195,7 +196,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (belongsToSomethingElse(el as PartEl, story, memo) && !(near && underHeadline(el))) {
       // A sibling of the headline is part of the story's header whatever its class says ("teaser-meta").
       if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
-        const text = raw.replace(/\s+/g, ' ').trim();
+        const text = raw.replace(SPACE_RUNS, ' ').trim();
         const date = isBareDate(text) ? parseDate(text, opts) : undefined;
         if (date) lastBeforeHeadline = { at: visited, date, raw: text };
       }
@@ -206,7 +207,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (marked || markedModified) continue;
     // Weaker evidence is read only while nothing as strong or stronger was found (pages with many dated references).
     const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
-    const text = raw.replace(/\s+/g, ' ').trim();
+    const text = raw.replace(SPACE_RUNS, ' ').trim();
     if (wants('published', 1) || wants('modified', 1)) {
       const labelled = labelledDates(text, dayFirst);
       offer('published', 1, labelled.published, text);

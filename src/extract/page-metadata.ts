@@ -10,6 +10,7 @@ import { atShownClock, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
@@ -141,7 +142,7 @@ function linkedProfileName(doc: MetaDocument, handle: string): string | undefine
       continue;
     }
     if (last.replace(/^@/, '').toLowerCase() !== login) continue;
-    const text = (a.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (a.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
     const words = text.split(' ');
     if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && !PROFILE_LINK_WORDS.test(text) && cleanAuthorName(text) === text) return text;
   }

@@ -12,6 +12,7 @@
 // so only a short one is partial.
 import { descendants, type WalkEl } from './dom-walk.ts';
 import { alternation, matchesAny } from './regex-set.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Bodies at least this long are whole whatever the page says. */
 export const PARTIAL_MAX_CHARS = 4000;
@@ -48,7 +49,7 @@ const PROMPTS_ANY = alternation(PROMPTS);
 
 /** True when a short line asks the reader to subscribe or sign in to read the rest. */
 export function isPaywallPrompt(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(SPACE_RUNS, ' ').trim();
   return t !== '' && t.length <= MAX_PROMPT_CHARS && matchesAny(PROMPTS_ANY, t);
 }
 

@@ -1,6 +1,7 @@
 // Photo captions carry their credit in many shapes ("photo=Hankyung DB", "사진=연합뉴스",
 // "Photo: Reuters", "(Getty Images)", "ⓒ 뉴스1", "/AP Photo"). This splits it off so the caption
 // and the credit are each kept once.
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** A caption with its credit split off. */
 export interface SplitCaption {
@@ -58,7 +59,7 @@ function trimPunct(s: string): string {
 
 /** Splits a photo caption into caption text and credit ("Protesters march. photo=Hankyung DB" → caption "Protesters march.", credit "Hankyung DB"). */
 export function splitCredit(text: string): SplitCaption {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(SPACE_RUNS, ' ').trim();
   return t === '' ? {} : splitLabelled(t);
 }
 
@@ -73,7 +74,7 @@ export function splitCaption(text: string): SplitCaption {
   const wire = WIRE_DATELINE.exec(text);
   const t = text
     .slice(wire ? wire[0].length : 0)
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_RUNS, ' ')
     .replace(LEADING_MARK, '')
     .replace(WIRE_STAMP, '$1')
     .trim();
@@ -132,7 +133,7 @@ function splitLabelled(t: string): SplitCaption {
 
 /** True when `text` is only a photo credit (a whole line such as "사진=연합뉴스" or "Photo: Reuters"). */
 export function isCreditOnly(text: string): boolean {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = text.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > 90) return false;
   const s = splitCredit(t);
   return s.credit !== undefined && s.caption === undefined;

@@ -2,6 +2,7 @@
 // "안혜원 한경닷컴 기자 anhw@hankyung.com", "홍길동 기자 (hong@yna.co.kr)",
 // "[서울=뉴시스] 김철수 기자 = …", "[이데일리 김은비 기자] …", "김은비 (silver@edaily.co.kr)") are parsed into authors so they can leave the body.
 import type { Author } from '../core/records.ts';
+import { SPACE_RUNS } from './loose-key.ts';
 
 /** Authors parsed from a reporter line, and the article text that shared its line, if any. */
 export interface ReporterLine {
@@ -78,7 +79,7 @@ function toAuthors(list: string, outletRaw: string | undefined, emailList: strin
 
 /** Parses a whole line that is a reporter line; undefined when the line is anything else. Lines sharing text with a Korean dateline byline return the rest. */
 export function parseReporterLine(line: string): ReporterLine | undefined {
-  const t = line.replace(/\s+/g, ' ').trim();
+  const t = line.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > 400) return undefined;
   const d = KO_DATELINE.exec(t);
   if (d) {
@@ -116,7 +117,7 @@ const TRAILING_REPORTER = new RegExp(
 
 /** Finds a reporter line glued to the end of a paragraph ("…밝혔다. 홍길동 기자 hong@yna.co.kr"); returns the authors and the paragraph without it. */
 export function parseTrailingReporter(paragraph: string): ReporterLine | undefined {
-  const t = paragraph.replace(/\s+/g, ' ').trim();
+  const t = paragraph.replace(SPACE_RUNS, ' ').trim();
   // Only after a sentence end, and only shapes that cannot be prose: Korean role + optional email, or an email.
   const m = TRAILING_REPORTER.exec(t);
   if (!m) return undefined;

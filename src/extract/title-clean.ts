@@ -1,13 +1,13 @@
 // Titles as pages write them often carry the site name ("Story | Example Times"); this drops it
 // when, and only when, the dropped part is the site's name.
-import { looseKey } from './loose-key.ts';
+import { looseKey, SPACE_RUNS } from './loose-key.ts';
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
 
 
 /** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`; collapses whitespace. */
 export function cleanTitle(title: string, siteName: string | undefined): string {
-  const t = title.replace(/\s+/g, ' ').trim();
+  const t = title.replace(SPACE_RUNS, ' ').trim();
   if (!siteName) return t;
   const site = looseKey(siteName);
   if (site === '') return t;
@@ -42,7 +42,7 @@ const wordCount = (s: string) => s.split(/\s+/).filter((w) => w !== '').length;
  * result of four words or fewer falls back to the whole <title>.
  */
 export function titleFromDocumentTitle(documentTitle: string, h1s: readonly string[], h2s: readonly string[]): string {
-  const orig = documentTitle.replace(/\s+/g, ' ').trim();
+  const orig = documentTitle.replace(SPACE_RUNS, ' ').trim();
   let cur = orig;
   let hierarchical = false;
   if (HIERARCHY.test(cur)) {
@@ -50,14 +50,14 @@ export function titleFromDocumentTitle(documentTitle: string, h1s: readonly stri
     cur = orig.replace(/(.*)\s[|\-–—\\/>»]\s.*/, '$1');
     if (wordCount(cur) < 3) cur = orig.replace(/^[^|\-–—\\/>»]*[|\-–—\\/>»]\s(.*)/, '$1');
   } else if (cur.includes(': ')) {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+    const norm = (s: string) => s.replace(SPACE_RUNS, ' ').trim();
     if (![...h1s, ...h2s].some((h) => norm(h) === cur)) {
       cur = orig.slice(orig.lastIndexOf(':') + 1).trim();
       if (wordCount(cur) < 3) cur = orig.slice(orig.indexOf(':') + 1).trim();
       else if (wordCount(orig.slice(0, orig.indexOf(':'))) > 5) cur = orig;
     }
   } else if ((cur.length > 150 || cur.length < 15) && h1s.length === 1) {
-    cur = h1s[0]!.replace(/\s+/g, ' ').trim();
+    cur = h1s[0]!.replace(SPACE_RUNS, ' ').trim();
   }
   const n = wordCount(cur);
   if (n <= 4 && (!hierarchical || n !== wordCount(orig.replace(/\s[|\-–—\\/>»]+\s/g, ' ')) - 1)) cur = orig;
@@ -78,7 +78,7 @@ export function headlineInTitle(title: string, headings: readonly string[], url?
   if (cuts.length === 0) return title;
   const keys = new Map<string, string>();
   for (const h of headings) {
-    const text = h.replace(/\s+/g, ' ').trim();
+    const text = h.replace(SPACE_RUNS, ' ').trim();
     const k = looseKey(text);
     // A heading of a word or two is a section's name or the site's, not a headline.
     if (k.length >= 8 && wordCount(text) >= 2 && !keys.has(k)) keys.set(k, text);
