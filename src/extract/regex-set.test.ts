@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { alternation, anchoredAtStart, matchesAny } from './regex-set.ts';
+import { alternation, anchoredAtStart, matchesAny, startBranches } from './regex-set.ts';
 
 const LIST = [
   /^(?:sign up|subscribe)\b.{0,20}newsletter/i,
@@ -10,12 +10,15 @@ const LIST = [
   /무단\s*전재/,
   /^(?=.{0,12}$)(?:ad|anzeige)$/iu,
   /(a)b/,
+  /^(?=.{0,30}$).*\bsubscribe here\b/i,
+  /^(?=.{0,30}$).*newsletter$|^copy/i,
+  /^(?=.{0,12}$).*ab/,
 ];
 
 describe('alternation', () => {
   it('should answer as the list does, for any line', () => {
     const set = alternation(LIST);
-    const words = fc.constantFrom('sign up', 'Subscribe', ' to our ', 'newsletter', 'copyright', 'COPY', 'ABC', '무단 전재', 'ad', 'Anzeige', 'ab', 'x', ' ', 'É');
+    const words = fc.constantFrom('sign up', 'Subscribe', ' to our ', 'newsletter', 'copyright', ' here', 'SUBSCRIBE HERE', '\n', 'COPY', 'ABC', '무단 전재', 'ad', 'Anzeige', 'ab', 'x', ' ', 'É');
     fc.assert(
       fc.property(fc.array(words, { maxLength: 8 }), (parts) => {
         const line = parts.join('');
@@ -32,8 +35,16 @@ describe('alternation', () => {
     assert.deepEqual(set.map((re) => re.source).sort(), ['(?:copyright)', '^(?:(?:ad$)|(?:(?:sign up|subscribe)\\b))']);
   });
   it('should tell a pattern anchored at the start from one with an alternative outside its groups', () => {
-    const cases: [RegExp, boolean][] = [[/^a|b/, false], [/^a(?:b|c)|d/, false], [/^[(]a|b/, false], [/a^/, false], [/^x[|]y/, true], [/^x\|y/, true], [/^(?:a|b)$/, true], [/^[\]|]z/, true]];
+    const cases: [RegExp, boolean][] = [[/^a|^b/, true], [/^a|(?:^b)/, false], [/^a|b/, false], [/^a(?:b|c)|d/, false], [/^[(]a|b/, false], [/a^/, false], [/^x[|]y/, true], [/^x\|y/, true], [/^(?:a|b)$/, true], [/^[\]|]z/, true]];
     for (const [re, anchored] of cases) assert.equal(anchoredAtStart(re.source), anchored, re.source);
+  });
+  it('should give the branches of a pattern anchored at the start without their ^', () => {
+    assert.deepEqual(startBranches(String.raw`^a(?:b|^c)|^[|^]d|^e\|f`), ['a(?:b|^c)', '[|^]d', String.raw`e\|f`]);
+    assert.equal(startBranches('^a|b'), undefined);
+  });
+  it('should let anchored branches that scan the line share one scan', () => {
+    const set = alternation([/^(?=.{0,40}$).*\bsign up\b/i, /^(?=.{0,40}$).*\bsubscribe\b|^ad$/i, /^(?=.{0,9}$).*x/i]);
+    assert.deepEqual(set.map((re) => re.source), [String.raw`^(?:(?:ad$)|(?:(?=.{0,40}$).*(?:(?:\bsign up\b)|(?:\bsubscribe\b)))|(?:(?=.{0,9}$).*(?:(?:x))))`]);
   });
   it('should refuse patterns that keep state between tests', () => {
     assert.throws(() => alternation([/a/g]), /keeps state/);
