@@ -4,7 +4,13 @@
 // summarize the same. NFC is the form the web and search indexes use (W3C Character Model).
 import type { Author, ExtractedArticle, ImageRef } from '../core/records.ts';
 
-const nfc = (s: string) => s.normalize('NFC');
+/**
+ * `s` as a string of its own. A string cut from the page (an attribute value, a text node, a line
+ * left as it was) can be a view into the whole page's HTML, and keeps all of it alive for as long
+ * as the article is kept; a copy keeps only itself.
+ */
+const own = (s: string): string => (s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le'));
+const nfc = (s: string) => own(s.normalize('NFC'));
 const nfcOpt = <T extends string | undefined>(s: T): T => (s === undefined ? s : (nfc(s) as T));
 
 function authorNfc(a: Author): Author {
