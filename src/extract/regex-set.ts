@@ -44,7 +44,8 @@ const LINE_SCAN = /^\(\?=\.\{0,\d+\}\$\)\.\*/;
  * one scan: ".*(?:a|b)" reads the line once where ".*a|.*b" reads it once per branch.
  */
 export function alternation(list: readonly RegExp[]): RegExp[] {
-  const byKind = new Map<string, { flags: string; anchored: boolean; sources: string[]; scans: Map<string, string[]> }>();
+  type Kind = { flags: string; anchored: boolean; sources: string[]; scans: Map<string, string[]> };
+  const byKind = new Map<string, Kind>();
   for (const re of list) {
     if (re.global || re.sticky) throw new Error(`alternation: ${re} keeps state between tests`);
     // A back reference counts groups from the start of the whole expression: joined, it would point elsewhere.
@@ -52,7 +53,7 @@ export function alternation(list: readonly RegExp[]): RegExp[] {
     const branches = startBranches(re.source);
     const anchored = branches !== undefined;
     const key = `${re.flags} ${anchored}`;
-    const kind = byKind.get(key) ?? { flags: re.flags, anchored, sources: [], scans: new Map() };
+    const kind: Kind = byKind.get(key) ?? { flags: re.flags, anchored, sources: [], scans: new Map() };
     byKind.set(key, kind);
     if (!branches) {
       kind.sources.push(`(?:${re.source})`);
