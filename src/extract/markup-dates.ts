@@ -3,6 +3,7 @@
 // "Veröffentlicht am 3. August 2015", "Updated May 1, 2024") and bare dates in elements classed as
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
+import { isDateLine } from './date-line.ts';
 import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, OTHER_TAGS, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
@@ -56,12 +57,31 @@ const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}
 /** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin", "(21. November 2022) Text": a full date opening a line, whatever follows it. */
 const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?\(?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
 
-/** The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"), if any. */
+/** What parts of a byline or meta line are set apart by: "Jane Roe / 22.04.2020 / 06:15", "· November 22, 2011 · Email this post". */
+const META_SEPARATOR = /\s*[|•·⋅∙]\s*|\s+[/–—-]\s+/;
+/** The place a dateline opens with ("BERLIN, ", "Wiesbaden, "). */
+const DATELINE_PLACE = /^[\p{Lu}][\p{L} /.-]{1,30},\s*/u;
+/** Parts of a meta line read for a date. */
+const MAX_META_PARTS = 6;
+
+/**
+ * The date a line opens with ("29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…", "02.02.2022 • News"),
+ * else the first of its first parts that is a date and nothing else ("Jane Roe / 22.04.2020 / 06:15 / Foto: …").
+ */
 function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
   const lead = LEADING_DATE.exec(text);
   if (lead && isBareDate(lead[1]!)) return parseDate(lead[1], opts);
   const numeric = NUMERIC_LEAD.exec(text);
-  return numeric ? parseDate(numeric[1], opts) : undefined;
+  if (numeric) return parseDate(numeric[1], opts);
+  const parts = text.split(META_SEPARATOR, MAX_META_PARTS + 1);
+  if (parts.length < 2) return undefined;
+  // A part that is a date with its time or weekday, after the place it was written in ("Wiesbaden, 11. November 2021");
+  // not a sentence that holds one ("Seit dem 22.04.2020 im Amt").
+  for (const part of parts.slice(0, MAX_META_PARTS)) {
+    const date = part.replace(DATELINE_PLACE, '');
+    if (isDateLine(date) && YEAR.test(date)) return parseDate(date, opts);
+  }
+  return undefined;
 }
 /** Tags whose short text may hold a labelled date. */
 const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
