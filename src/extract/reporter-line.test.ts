@@ -10,6 +10,8 @@ describe('parseReporterLine', () => {
     ['Write to Jane Doe at jane@example.com and John Roe at john@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }, { name: 'John Roe', email: 'john@example.com' }] }],
     ['Write to us at letters@example.com', undefined],
     ['By Jane Doe and John Smith', { authors: [{ name: 'Jane Doe' }, { name: 'John Smith' }] }],
+    ['Written by: Jane Doe', { authors: [{ name: 'Jane Doe' }] }],
+    ['Written by Jane Doe and John Smith', { authors: [{ name: 'Jane Doe' }, { name: 'John Smith' }] }],
     ['안혜원 한경닷컴 기자 anhw@hankyung.com', { authors: [{ name: '안혜원', email: 'anhw@hankyung.com', outlet: '한경닷컴' }] }],
     ['홍길동 기자 (hong@yna.co.kr)', { authors: [{ name: '홍길동', email: 'hong@yna.co.kr' }] }],
     ['[서울=뉴시스] 김철수 기자 = 정부는 1일 발표했다.', { authors: [{ name: '김철수', outlet: '뉴시스' }], rest: '정부는 1일 발표했다.' }],

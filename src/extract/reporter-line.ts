@@ -45,9 +45,9 @@ const KO_BRACKET = new RegExp(
 const KO_ROLE_WORD = new RegExp(String.raw`\s*${KO_ROLE}`, 'gu');
 /** "김은비 (silver@edaily.co.kr)": a Korean name and an address alone on a line, the role left out (a word ending in a particle no name ends in, "문의는 (…)", is no name). */
 const KO_NAME_EMAIL = new RegExp(String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)(?<![는를의에로])\s*[(<\[]?\s*(${EMAILS})\s*[)>\]]?\s*$`, 'u');
-/** "By Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com", "BY LEE JAE-LIM [lee.jaelim@example.com]". */
+/** "By Jane Doe", "Written by: Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com", "BY LEE JAE-LIM [lee.jaelim@example.com]". */
 const EN_BY = new RegExp(
-  String.raw`^\s*${ci('by')}\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(${EMAIL})?\s*[)\]>]?\s*$`,
+  String.raw`^\s*(?:${ci('written')}\s+${ci('by')}\s*:?|${ci('by')})\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(${EMAIL})?\s*[)\]>]?\s*$`,
   'u',
 );
 /** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
