@@ -5,6 +5,10 @@ import { agencyCredit, dropAgenciesBesidePeople, isOutletName, splitAuthorNames 
 describe('splitAuthorNames', () => {
   const cases: [string, string[]][] = [
     ['Dan Goodin - Apr 16, 2015 8:02 pm UTC', ['Dan Goodin']],
+    ['Jane Doe, Senior Reporter, The Example Times', ['Jane Doe']],
+    ['Jane Doe and John Roe, Associated Press', ['Jane Doe', 'John Roe']],
+    ['Jane Doe, John Roe', ['Jane Doe', 'John Roe']],
+    ['ERIC TUCKER Associated Press', ['ERIC TUCKER Associated Press']],
     ['GILLIAN MOHNEY\n March 11, 2015 3:46 PM', ['GILLIAN MOHNEY']],
     ['Zeige alle Beiträge von Cem Basman', ['Cem Basman']],
     ['Posted on September 21, 2020 by Adi Tzlil', ['Adi Tzlil']],

@@ -38,6 +38,11 @@ const TRAILING_OUTLET = /\s+\|\s+(?=[^|]*(?:\bfor\b|\bmedia\b|\bnews\b|\bstaff\b
 /** A date opening a value ("20 Nov 2019 08:00 GMT", "21.01.2022 …", "2019-11-20 …"). */
 const LEADING_DATE = new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b)`, 'iu');
 
+/** A role listed after a name as if it were another name ("By Jane Doe, Staff Writer", "…, Senior Reporter"). */
+export const LISTED_ROLE = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)\s+)?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)s?$/i;
+/** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
+export const LISTED_OUTLET = /^(?:The\s+\S.*|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
+
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
 
@@ -98,7 +103,8 @@ export function splitAuthorNames(value: string): string[] {
   }
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
-  return parts.filter((p) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p));
+  // After the first name, a role or an outlet listed like a name is not another person.
+  return parts.filter((p, i) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p) && !(i > 0 && (LISTED_ROLE.test(p) || LISTED_OUTLET.test(p))));
 }
 
 /** Lower-case letters and digits only, for comparing names with outlet names. */

@@ -2,6 +2,7 @@
 // "안혜원 한경닷컴 기자 anhw@hankyung.com", "홍길동 기자 (hong@yna.co.kr)",
 // "[서울=뉴시스] 김철수 기자 = …", "[이데일리 김은비 기자] …", "김은비 (silver@edaily.co.kr)") are parsed into authors so they can leave the body.
 import type { Author } from '../core/records.ts';
+import { LISTED_OUTLET, LISTED_ROLE } from './author-names.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Authors parsed from a reporter line, and the article text that shared its line, if any. */
@@ -68,9 +69,17 @@ function names(list: string): string[] {
 /** Builds author records; emails go to the names in order (one email: the first name). */
 function toAuthors(list: string, outletRaw: string | undefined, emailList: string | undefined): Author[] {
   const emails = (emailList ?? '').split(/[\s,;/·]+/).filter((e) => e.includes('@'));
+  // After the first name, a role or an outlet listed like a name is not another person.
+  const people: string[] = [];
+  let listedOutlet: string | undefined;
+  names(list).forEach((part, i) => {
+    if (i > 0 && LISTED_ROLE.test(part)) return;
+    if (i > 0 && LISTED_OUTLET.test(part)) listedOutlet ??= part;
+    else people.push(part);
+  });
   // A role adjective ("staff" of "staff writer") is not an outlet.
-  const outlet = outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) ? outletRaw : undefined;
-  return names(list).map((name, i) => ({
+  const outlet = (outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
+  return people.map((name, i) => ({
     name,
     ...(emails[i] ? { email: emails[i] } : {}),
     ...(outlet ? { outlet: outlet.trim() } : {}),
