@@ -23,9 +23,19 @@ const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)
 const ROLE_ADJ = ['senior', 'staff', 'chief', 'contributing', 'political', 'business', 'foreign'];
 const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['reporter', 'correspondent', 'writer', 'editor', 'journalist', 'columnist', 'contributor'].map(ci).join('|')})s?`;
 
-/** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)". */
+/** The label of the story's writer before a Korean byline ("글=", "글·사진 ", "정리="); not "사진=" alone, the photographer's. */
+const KO_WRITER_LABEL = String.raw`(?:(?:글|글\s*[·/ㆍ]\s*사진|사진\s*[·/ㆍ]\s*글|정리|취재)\s*[=:：]?\s*)?`;
+/** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)", "글=홍길동 기자". */
 const KO_LINE = new RegExp(
-  String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
+  String.raw`^[=/\s]*${KO_WRITER_LABEL}(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
+  'u',
+);
+/** How Korean outlets' names end ("한빛일보", "한경닷컴", "머니투데이", "뉴스1"), which no person's name does. */
+const KO_NAME_ONLY = new RegExp(String.raw`^${KO_NAME}$`, 'u');
+const KO_OUTLET_WORD = /(?:일보|신문|뉴스|경제|방송|닷컴|통신|타임스|미디어|데일리|저널|투데이|포스트|비즈|매일|[A-Za-z0-9])$/;
+/** The outlet first, a name no person has ("뉴스1 홍길동 기자", "머니투데이 홍길동 기자"). */
+const KO_OUTLET_FIRST = new RegExp(
+  String.raw`^[=/\s]*${KO_WRITER_LABEL}([^\s()@]{2,20})\s+(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
 /** The role first: "칼럼니스트 박생강 pillgoo9@example.com", "엔터미디어 칼럼니스트 정덕현". */
@@ -102,7 +112,11 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   }
   if (t.length > 160) return undefined;
   let m = KO_LINE.exec(t);
+  // "한빛일보 홍길동 기자": the outlet first, read as a four-syllable name with a name for its outlet.
+  if (m && m[2] && !m[1]!.includes('·') && KO_OUTLET_WORD.test(m[1]!) && !KO_OUTLET_WORD.test(m[2]) && KO_NAME_ONLY.test(m[2])) return { authors: toAuthors(m[2], m[1], m[3]) };
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  m = KO_OUTLET_FIRST.exec(t);
+  if (m && KO_OUTLET_WORD.test(m[1]!)) return { authors: toAuthors(m[2]!, m[1], m[3]) };
   m = KO_ROLE_FIRST.exec(t);
   if (m) return { authors: toAuthors(m[2]!, m[1], m[3]) };
   m = KO_NAME_EMAIL.exec(t);
