@@ -8,11 +8,11 @@ const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janu
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017", "X am 21. April 2020", "X, 07 Dezember"). */
 const TRAILING_DATE = new RegExp(
-  String.raw`(?:\s+[-–—|·,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:(?:${WEEKDAY})\.?,?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:at|um|à)\s+\d{1,2}[:.]\d{2}\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
+  String.raw`(?:\s+[-–—|·•,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:(?:${WEEKDAY})\.?,?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{4}[-./]\d{1,2}[-./]\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:at|um|à)\s+\d{1,2}[:.]\d{2}\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
   'iu',
 );
 /** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
-const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|eingestellt\s+von|vom|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|texto|testo|tekst|текст|автор|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
+const PREFIX = /^\s*(?:(?:posted|written|published|created|edited|text|photos?|interview|reported|story|words|post\s+author)\s+(?:and\s+\w+\s+)?by|post\s+author|veröffentlicht\s+von|eingestellt\s+von|vom|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|gepostet\s+von|by|von|par|por|door|(?:text\s+und\s+interview|text|texto|testo|tekst|текст|автор|interview|autor(?:in)?|author|auteur|autore|verfasser(?:in)?|erstellt\s+von|geschrieben\s+von|gespeichert\s+von|zeige\s+alle\s+beiträge\s+von|alle\s+beiträge\s+von|(?:view|see)\s+all\s+posts\s+by|more\s+(?:articles|stories)\s+by|posted\s+on\s+.{0,40}?\s+by)\s*[:：]?)\s*[:：]?\s+(?=\S)/iu;
 /** Roles written after a name ("기자", "Staff Writer", "Chefredakteur"). */
 const TRAILING_ROLE = /\s*(?:기자|특파원|선임기자|논설위원|chefredakteur(?:in)?|redakteur(?:in)?|korrespondent(?:in)?|staff\s+writer|senior\s+writer|contributor|correspondent)\s*$/iu;
 /** Weekdays as words; the German two-letter forms ("Do", "Di") only with their dot or comma, for they are surnames too ("Minh Do"). */
@@ -40,8 +40,8 @@ const LEADING_DATE = new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTH}\b|${MONTH}\
 
 /** A role listed after a name as if it were another name ("By Jane Doe, Staff Writer", "…, Senior Reporter"). */
 export const LISTED_ROLE = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)\s+)?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)s?$/i;
-/** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
-export const LISTED_OUTLET = /^(?:The\s+\S.*|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
+/** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press", "By Jane Doe, CNN Business"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
+export const LISTED_OUTLET = /^(?:The\s+\S.*|\p{Lu}{2,5}\s+(?:Business|Politics|Sports?|Health|World|Travel|Digital|International|Opinion|Money|Tech|Español)|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
 
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
@@ -55,6 +55,8 @@ export function cleanAuthorName(name: string): string {
     .replace(/\s*[(\[<]\s*https?:\/\/[^\s)\]>]*\s*[)\]>]/g, '')
     // The brackets an address stood in ("Shin Ji-hye (shinjh@…)").
     .replace(/[(\[<]\s*[)\]>]/g, '')
+    // An agency or outlet in brackets after the name ("Jane Doe (Reuters)").
+    .replace(/\s*\(([^()]{2,30})\)\s*$/, (all, inner: string) => (isAgencyName(inner) || LISTED_OUTLET.test(inner.trim()) ? '' : all))
     .replace(SPACE_RUNS, ' ');
   // "홍길동 기자 기자 페이지", "김철수기자 구독": a Korean name, its role, then the buttons around it.
   v = v.replace(KO_NAME_ROLE_REST, '$1');

@@ -27,6 +27,7 @@ describe('findBylineNames', () => {
     ['should skip page-builder blocks classed as widgets only when the class stands alone', '<div class="builder-widget"><h1>T</h1><a class="author-name" href="/a">Tatyana Turner</a></div>', ['Tatyana Turner']],
     ['should read a "By" line under the headline', '<h2 class="title-block">T</h2><h1>T</h1><time datetime="2020-10-12" pubdate><h4>By Giovanni Gaggero | 12/10/2020</h4></time>', ['Giovanni Gaggero']],
     ['should read a "Written by:" line under the headline', '<h1>T</h1><p><em>Courtesy of Forests News</em></p><p><em>Written by: <a href="/x">Julie Mollins</a></em></p>', ['Julie Mollins']],
+    ['should read a "Story by" line under the headline', '<h1>T</h1><p>Story by <a href="/x">Jane Doe</a></p><p>Text.</p>', ['Jane Doe']],
     ['should read a German "von" line under the headline', '<h1>T</h1><h4>Ein Musikfilm</h4><p> von <em>Klaus Stanjek</em></p>', ['Klaus Stanjek']],
     ['should read a byline marked by a test id', '<h1>T</h1><div data-testid="prism-byline"><span>By</span><span><a href="/team/jr">J.R. Stone</a></span></div>', ['J.R. Stone']],
     ['should not read a "By" line far from the headline', `<h1>T</h1>${'<p>Text.</p>'.repeat(50)}<p>By the way, this is text.</p>`, []],

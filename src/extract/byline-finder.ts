@@ -23,7 +23,7 @@ const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biogra
 const MAX_NAME_CHARS = 120;
 
 /** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Written by: Jane Doe", "Text: Jane Doe"). */
-const BY_LINE = /^(?:by|von|par|por|door|di|(?:posted\s+by|written\s+by|geschrieben\s+von)\s*[:：]?|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
+const BY_LINE = /^(?:by|von|par|por|door|di|(?:posted\s+by|written\s+by|story\s+by|words\s+by|geschrieben\s+von)\s*[:：]?|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
 /** A date and time a byline may open with ("06.11.2023 13:30 von Jane"). */
 const LEADING_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\s|[,|·•-])+(?=\p{L})/u;
 /** Elements after the headline where a "By …" line is the story's own. */

@@ -58,7 +58,7 @@ const KO_ROLE_WORD = new RegExp(String.raw`\s*${KO_ROLE}`, 'gu');
 const KO_NAME_EMAIL = new RegExp(String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)(?<![는를의에로])\s*[(<\[]?\s*(${EMAILS})\s*[)>\]]?\s*$`, 'u');
 /** "By Jane Doe", "Written by: Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com", "BY LEE JAE-LIM [lee.jaelim@example.com]". */
 const EN_BY = new RegExp(
-  String.raw`^\s*(?:${ci('written')}\s+${ci('by')}\s*:?|${ci('by')})\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(${EMAIL})?\s*[)\]>]?\s*$`,
+  String.raw`^\s*(?:(?:${ci('written')}|${ci('story')}|${ci('words')})\s+${ci('by')}\s*:?|${ci('by')})\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(${EMAIL})?\s*[)\]>]?\s*$`,
   'u',
 );
 /** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
@@ -87,8 +87,8 @@ function toAuthors(list: string, outletRaw: string | undefined, emailList: strin
     if (i > 0 && LISTED_OUTLET.test(part)) listedOutlet ??= part;
     else people.push(part);
   });
-  // A role adjective ("staff" of "staff writer") is not an outlet.
-  const outlet = (outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
+  // A role adjective ("staff" of "staff writer") or a role ("By Jane Doe, Correspondent") is not an outlet.
+  const outlet = (outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) && !LISTED_ROLE.test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
   return people.map((name, i) => ({
     name,
     ...(emails[i] ? { email: emails[i] } : {}),
