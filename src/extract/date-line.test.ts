@@ -10,6 +10,8 @@ describe('isDateLine', () => {
     ['입력 2025년 11월 15일 08시 47분', true],
     ['segunda-feira, 22 de janeiro de 2018 às 0:13', true],
     ['Today 12:01 AM', true],
+    ['Sat 15 Nov 2025 08.47 GMT', true],
+    ['Sat 15 Nov 2025 08.47 Uhr Treffen', false],
     ['heute, 10:20 Uhr', true],
     ['Today we go', false],
     ['입력 2025년 11월 15일 08시 47분 12초', true],

@@ -4,11 +4,28 @@
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Zone names a date may end with. */
-const ZONE_NAME = String.raw`\b(?:GMT|UTC|UT|[ECMP][SD]T|KST|JST|CET|CEST|BST)\b`;
+const ZONE_NAME = String.raw`\b(?:GMT|UTC|UT|[ECMP][SD]?T|KST|JST|CET|CEST|BST)\b`;
 const HAS_ZONE = new RegExp(String.raw`(?:Z|[+-]\d{2}:?\d{2}|${ZONE_NAME})\s*$`, 'i');
 const ZONE_OFFSETS: Record<string, string> = {
   KST: '+09:00', JST: '+09:00', CET: '+01:00', CEST: '+02:00', BST: '+01:00',
+  EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
 };
+/** US zones written without standard or daylight time ("8:47 a.m. ET"): their offset in standard time. */
+const US_ZONE_STANDARD: Record<string, number> = { ET: -5, CT: -6, MT: -7, PT: -8 };
+
+/** True when US daylight saving time is in force on that day: from the second Sunday of March to the first Sunday of November. */
+function usDaylightTime(y: number, mo: number, d: number): boolean {
+  if (mo < 3 || mo > 11) return false;
+  if (mo > 3 && mo < 11) return true;
+  const firstSunday = 1 + ((7 - new Date(Date.UTC(y, mo - 1, 1)).getUTCDay()) % 7);
+  return mo === 3 ? d >= firstSunday + 7 : d < firstSunday;
+}
+
+/** The offset of a US zone written without standard or daylight time ("ET") on the day y-mo-d: "-05:00", or "-04:00" in daylight time. */
+function usZoneOffset(zone: string, y: number, mo: number, d: number): string {
+  const hours = US_ZONE_STANDARD[zone]! + (usDaylightTime(y, mo, d) ? 1 : 0);
+  return `-${pad(-hours)}:00`;
+}
 const MIN_YEAR = 1990;
 
 /** Options for parseDate. */
@@ -74,7 +91,9 @@ const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join
 /** A month name or abbreviation as a whole word ("März", "Sept.", "października"), for patterns of other modules. */
 export const MONTH_NAME = String.raw`(?<![\p{L}])(?:${MONTH_NAMES})(?![\p{L}])\.?`;
 const MONTH_WORD = String.raw`(${MONTH_NAMES})(?![\p{L}])\.?`;
-const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?)?`;
+/** A zone written after a clock ("GMT", "EST", "ET", "+0200"). */
+const CLOCK_ZONE = String.raw`(?:\s*\b(GMT|UTC|UT|[ECMP][SD]?T|KST|JST|CET|CEST|BST)\b|\s*([+-]\d{2}:?\d{2})(?!\d))?`;
+const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:GMT|UTC|BST|[ap]\.?m\.?|uhr)\b))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?${CLOCK_ZONE})?`;
 /** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */
 const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s*(?:de\s+)?${MONTH_WORD},?\s*(?:de\s+)?(\d{4})(?!\d)${CLOCK}`, 'iu');
 /** "December 29th 2019", "Apr 7, 2009 1:52 PM". */
@@ -92,20 +111,35 @@ function readDayFirst(raw: string, offset: string, dayFirst = false): string | u
   return fromFields(+y!, mo, d, to24(h ? +h : 0, mer), mi ? +mi : 0, s ? +s : 0, offset);
 }
 
-/** Reads a date written with a month name, day first or month first. */
-function readMonthName(raw: string, offset: string): string | undefined {
+/** The offset of a zone written after a clock (`name` a zone's name, or `numeric` "+0200"), on the day y-mo-d; `fallback` when none is written. */
+function zoneOffset(name: string | undefined, numeric: string | undefined, y: number, mo: number, d: number, fallback: string): string {
+  if (numeric) return numeric.length === 5 ? `${numeric.slice(0, 3)}:${numeric.slice(3)}` : numeric;
+  if (!name) return fallback;
+  const z = name.toUpperCase();
+  if (z === 'GMT' || z === 'UTC' || z === 'UT') return 'Z';
+  if (US_ZONE_STANDARD[z] !== undefined) return usZoneOffset(z, y, mo, d);
+  return ZONE_OFFSETS[z] ?? fallback;
+}
+
+/** Reads a date written with a month name, day first or month first, with the zone its clock writes; with `zoned`, only a date whose clock writes its zone. */
+function readMonthName(raw: string, offset: string, zoned = false): string | undefined {
   const dm = DAY_MONTH_YEAR.exec(raw);
+  if (dm && zoned && !dm[8] && !dm[9]) return undefined;
   if (dm) {
     const mo = MONTHS[dm[2]!.toLowerCase()];
-    if (mo) return fromFields(+dm[3]!, mo, +dm[1]!, to24(dm[4] ? +dm[4] : 0, dm[7]), dm[5] ? +dm[5] : 0, dm[6] ? +dm[6] : 0, offset);
+    if (mo) return fromFields(+dm[3]!, mo, +dm[1]!, to24(dm[4] ? +dm[4] : 0, dm[7]), dm[5] ? +dm[5] : 0, dm[6] ? +dm[6] : 0, zoneOffset(dm[8], dm[9], +dm[3]!, mo, +dm[1]!, offset));
   }
   const md = MONTH_DAY_YEAR.exec(raw);
+  if (md && zoned && !md[8] && !md[9]) return undefined;
   if (md) {
     const mo = MONTHS[md[1]!.toLowerCase()];
-    if (mo) return fromFields(+md[3]!, mo, +md[2]!, to24(md[4] ? +md[4] : 0, md[7]), md[5] ? +md[5] : 0, md[6] ? +md[6] : 0, offset);
+    if (mo) return fromFields(+md[3]!, mo, +md[2]!, to24(md[4] ? +md[4] : 0, md[7]), md[5] ? +md[5] : 0, md[6] ? +md[6] : 0, zoneOffset(md[8], md[9], +md[3]!, mo, +md[2]!, offset));
   }
   return undefined;
 }
+
+/** A clock and its zone written before the date ("Published 8:47 AM EST, Sat November 15, 2025", CNN's form). */
+const LEADING_CLOCK = /^((?:published|updated|posted)\s*:?\s*)?(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?:GMT|UTC|[ECMP][SD]?T|KST|JST|CET|CEST|BST)\b)?\s*,\s*(.{6,60})$/i;
 
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
@@ -115,6 +149,12 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   if (raw === '' || raw.length > 200) return undefined;
   const korean = /[\uac00-\ud7af]/.test(raw);
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');
+  const lead = LEADING_CLOCK.exec(raw);
+  if (lead) {
+    const date = lead[4]!.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');
+    const at = parseDate(`${date} ${lead[2]}${lead[3] ? ` ${lead[3]}` : ''}`, opts);
+    if (at) return at;
+  }
 
   // Numeric Y-M-D with optional time, any of . - / 년월일 as separators; labels like "입력" ignored.
   const ymd = /(\d{4})\s*(?:[.\-/년]\s*)(\d{1,2})\s*(?:[.\-/월]\s*)(\d{1,2})\s*(?:일|\.)?(?:\s*\([^)]{1,3}\))?(?:[ T]*(오전|오후|AM|PM|a\.m\.|p\.m\.)?\s*(\d{1,2})\s*[:시]\s*(\d{1,2})\s*(?:분)?(?::(\d{1,2})(?:\.(\d+))?)?\s*(오전|오후|AM|PM|a\.m\.|p\.m\.)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|KST|JST)?/i.exec(raw);
@@ -134,6 +174,10 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   if (!HAS_ZONE.test(raw) && !/\b[+-]\d{4}\b/.test(raw)) {
     const dmy = readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
     if (dmy) return dmy;
+  } else {
+    // A month name with a clock and its zone ("November 15, 2025 8:47 AM EST", "Sat 15 Nov 2025 08.47 GMT"): at that zone's offset.
+    const zoned = readMonthName(raw, offset, true);
+    if (zoned) return zoned;
   }
 
   // Unix timestamps (seconds or milliseconds).

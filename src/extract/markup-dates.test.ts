@@ -11,6 +11,12 @@ function datesOf(body: string) {
 }
 
 describe('readMarkupDates', () => {
+  it('should read a date written without Hangul in KST on a page declared Korean', () => {
+    const page = (lang: string) => parseHtmlDocument(`<!doctype html><html lang="${lang}"><head><title>t</title></head><body><h1>제목</h1><span class="date">2025. 11. 15. 08:47</span></body></html>`);
+    assert.equal(readMarkupDates(page('ko').documentElement as unknown as DateEl).published, '2025-11-15T08:47:00.000+09:00');
+    assert.equal(readMarkupDates(page('ko-KR').documentElement as unknown as DateEl).published, '2025-11-15T08:47:00.000+09:00');
+    assert.equal(readMarkupDates(page('de').documentElement as unknown as DateEl).published, '2025-11-15T08:47:00.000Z');
+  });
   const cases: [string, string, string | undefined][] = [
     ['should read itemprop="datePublished" from its text', '<h1>T</h1><div class="date" itemprop="datePublished">20.06.2019 11:43</div>', '2019-06-20T11:43:00.000Z'],
     ['should read the title of abbr.published', "<h1>T</h1><abbr class='published' title='2018-06-05T08:00:00-07:00'>08:00</abbr>", '2018-06-05T08:00:00.000-07:00'],

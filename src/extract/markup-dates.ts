@@ -137,6 +137,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   const lang = root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '';
   // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
   const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
+  // A Korean page's clock is KST, also where a date line writes no Hangul ("2025. 11. 15. 08:47").
+  const koreanPage = /^ko(?:$|[-_])/i.test(lang.trim());
   let sinceHeadline = -1;
   const afterHeadline = (headline as unknown as DateEl | undefined)?.nextElementSibling as DateEl | null | undefined;
   /** True when `el` is, or is inside, the element right after the headline, and none of them is an aside, nav, footer or form. */
@@ -210,7 +212,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     // Every date form read here has a four-digit year.
     if (!marked && !markedModified && !YEAR.test(raw)) continue;
     if (++scanned > MAX_SCANNED) break;
-    const korean = /[가-힣]/.test(raw);
+    const korean = koreanPage || /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
     // The block right under the headline is the story's header whatever its class says ("teaser-small__metadata").
     if (belongsToSomethingElse(el as PartEl, story, memo) && !(near && underHeadline(el))) {
