@@ -46,6 +46,8 @@ const PATTERNS: readonly RegExp[] = [
   /(?<=[.!?"”)\]])\s*\/\s*([가-힣A-Za-z0-9]{1,12}(?:\s?[가-힣A-Za-z0-9]{1,8})?\s*(?:DB|자료\s*사진)|[가-힣]{2,4}\s*(?:사진\s*)?기자|[가-힣]{2,10}(?:일보|신문|경제|뉴스|방송|타임스|저널|미디어)?)\s*$/u,
   // A line that is only an agency's or picture desk's name ("Getty Images", "AP Photo/Jane Doe", "Reuters"): the credit of the photo before it.
   new RegExp(String.raw`^\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?)\s*$`, 'iu'),
+  // "… under construction. Getty Images", "… . Jane Doe/Getty Images", "… . AFP via Getty Images": an agency as written, after the caption's last sentence.
+  new RegExp(String.raw`(?<=[.!?"”)])\s+(${AGENCY}(?:\s+(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[\p{L} .'’-]{2,40}/\s*${AGENCY}|${AGENCY}\s+via\s+${AGENCY})\s*$`, 'u'),
   // "… /AP Photo", "… / 연합뉴스", "… AFP/Getty Images" after a slash.
   new RegExp(String.raw`\s*/\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[^/]{1,40}\s+Photo)\s*$`, 'iu'),
 ];
