@@ -26,6 +26,12 @@ describe('headlineInTitle', () => {
     assert.equal(headlineInTitle('Harbour Blog » Archive » Harbour bridge to close to cars', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
     assert.equal(headlineInTitle('Harbour bridge to close to cars : 06.11.2023, 11.41 Uhr', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
   });
+  it('should take a short Korean headline out of its title, counting characters for what they say', () => {
+    assert.equal(headlineInTitle('방파제 예산 통과 - 한빛일보', ['방파제 예산 통과']), '방파제 예산 통과');
+    assert.equal(headlineInTitle('방파제 예산 통과 | 사회', ['한빛일보', '방파제 예산 통과']), '방파제 예산 통과');
+    // A Korean section's name of one word is still no headline.
+    assert.equal(headlineInTitle('사회 | 방파제 예산 통과', ['사회']), '사회 | 방파제 예산 통과');
+  });
   it('should keep the title without such a heading, or when the heading names the site', () => {
     assert.equal(headlineInTitle('Harbour bridge to close to cars | The Harbour Times', ['Other story of the day']), 'Harbour bridge to close to cars | The Harbour Times');
     assert.equal(headlineInTitle('Tragwerksplanung | RS Ingenieure', ['RS Ingenieure'], 'https://www.rs-ingenieure.de/tragwerksplanung/'), 'Tragwerksplanung | RS Ingenieure');
