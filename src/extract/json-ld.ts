@@ -57,13 +57,14 @@ export function parseJsonLd(text: string): Json {
   }
 }
 
-/** Flattens JSON-LD roots, arrays and @graph members into a list of typed nodes. */
+/** Flattens JSON-LD roots, arrays, @graph members and a page's main entity (a WebPage whose `mainEntity` is the Article) into a list of typed nodes. */
 export function flattenLd(root: Json, out: Obj[] = [], depth = 0): Obj[] {
   if (depth > 4) return out;
   if (Array.isArray(root)) for (const r of root) flattenLd(r, out, depth + 1);
   else if (isObj(root)) {
     if (root['@type'] !== undefined) out.push(root);
     if (root['@graph'] !== undefined) flattenLd(root['@graph'], out, depth + 1);
+    if (isObj(root['mainEntity']) || Array.isArray(root['mainEntity'])) flattenLd(root['mainEntity'], out, depth + 1);
   }
   return out;
 }

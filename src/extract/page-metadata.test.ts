@@ -70,6 +70,13 @@ describe('readPageMetadata', () => {
     assert.deepEqual(value.authors, [{ name: 'Jane Roe' }]);
     assert.equal(value.siteName, 'Example Daily');
   });
+  it('should read the article a JSON-LD WebPage names as its main entity', () => {
+    const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'WebPage', mainEntity: { '@type': 'NewsArticle', headline: 'H', author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2025-11-15T08:47:00+09:00' } });
+    const value = readPageMetadata(document as unknown as MetaDocument, [ld]);
+    assert.deepEqual(value.authors, [{ name: 'Jane Roe' }]);
+    assert.equal(value.publishedAt, '2025-11-15T08:47:00.000+09:00');
+  });
   it('should take the author of a page that is one recipe, how-to or video', () => {
     const document = parseHtmlDocument('<html><head><title>T</title></head><body></body></html>');
     const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'Recipe', name: 'Mandarin cake', author: { '@type': 'Person', name: 'Jane Roe' }, datePublished: '2020-01-02' });
