@@ -306,7 +306,7 @@ describe('removeReporterLines', () => {
   function run(html: string): { authors: string[]; lines: string[] } {
     const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
     const content = document.getElementById('c') as unknown as Element;
-    const authors = removeReporterLines(content).map((a) => a.name);
+    const authors = removeReporterLines(content).authors.map((a) => a.name);
     return { authors, lines: Array.from(content.querySelectorAll('p')).map((e) => (e.textContent ?? '').trim()) };
   }
   const story = ['Die Firma hat die Wiederverwertung ausgedienter Akkus optimiert.', 'Nach dem Schreddern erhält man ein Granulat.', 'Übrig bleibt ein feines schwarzes Pulver.', 'Darin stecken Lithium, Graphit und Nickel.'];
@@ -323,6 +323,12 @@ describe('removeReporterLines', () => {
     const inSentence = `<p>Die Firma von <strong><a href="/people/jane-roe">Jane Roe</a></strong> hat die Akkus optimiert.</p>${paragraphs}`;
     assert.deepEqual(run(inSentence).authors, []);
     assert.deepEqual(run(`<p><a href="/author/jane-roe">Jane Roe</a> / Chefin der Firma</p>${paragraphs}`).authors, []);
+  });
+  it('should take an address alone on the last line, but leave one inside a sentence', () => {
+    const alone = run(`${paragraphs}<p>dilba@example.com</p>`);
+    assert.deepEqual(alone.lines, story);
+    const inSentence = `<p>Denis Dilba schreibt über Technik. Schreiben Sie ihm an <a href="mailto:dilba@example.com"><span>dilba@example.com</span></a></p>`;
+    assert.deepEqual(run(`${paragraphs}${inSentence}`).lines, [...story, 'Denis Dilba schreibt über Technik. Schreiben Sie ihm an dilba@example.com']);
   });
   it('should take a bold byline off the head of the first paragraph with its separator', () => {
     assert.deepEqual(run(`<p><strong><em>By Jane Roe</em></strong>: ${story[0]}</p>${story.slice(1).map((s) => `<p>${s}</p>`).join('')}`), { authors: ['Jane Roe'], lines: story });

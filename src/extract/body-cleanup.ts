@@ -97,7 +97,7 @@ function authorLink(el: Element, text: string): string | undefined {
 const MAX_HEAD_BLOCKS = 12;
 
 /** Finds reporter lines at the start and end of the body, removes them and returns their authors. */
-export function removeReporterLines(content: Element): Author[] {
+export function removeReporterLines(content: Element): { authors: Author[]; emails: string[] } {
   const authors: Author[] = [];
   const emails: string[] = [];
   const blocks = textBlocks(content);
@@ -117,12 +117,14 @@ export function removeReporterLines(content: Element): Author[] {
   // ("[한빛경제 김은비 기자] 서울…") after the date and name lines a portal sets above it.
   const firstProse = blocks.slice(0, MAX_HEAD_BLOCKS).findIndex((el) => textLongerThan(el as unknown as TextWalkNode, MIN_PROSE_CHARS));
   const head = blocks.slice(0, Math.max(3, firstProse + 1));
-  const tail = blocks.slice(Math.max(3, blocks.length - 5)).reverse();
+  // The tail: the last lines, after the first three (a brief of three blocks or fewer: all but its first).
+  const tail = blocks.slice(blocks.length > 3 ? Math.max(3, blocks.length - 5) : 1).reverse();
   for (const el of [...head, ...tail]) {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
-    // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline.
-    if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text)) {
+    // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline;
+    // an address inside a sentence ("… or email him at <span>x@…</span>") stays with it.
+    if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text) && norm(lineOf(el, content).textContent) === text) {
       emails.push(text.replace(/^[(<]|[)>]$/g, ''));
       removeUp(el, content);
       continue;
@@ -145,8 +147,18 @@ export function removeReporterLines(content: Element): Author[] {
       if (after?.nodeType === 3 && content.contains(after)) after.textContent = (after.textContent ?? '').replace(/^\s*[:|–—-]\s*/, '');
     }
   }
-  // Bare emails go to the first author without one.
-  return authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! }));
+  // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
+  return { authors: authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! })), emails };
+}
+
+/** Tags that start a line of their own. */
+const LINE_TAGS = new Set(['P', 'DIV', 'LI', 'TD', 'DD', 'DT', 'BLOCKQUOTE', 'ADDRESS', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The line `el` stands in: itself when it starts one, else its nearest ancestor that does (the content root at most). */
+function lineOf(el: Element, root: Element): Element {
+  let cur: Element = el;
+  while (!LINE_TAGS.has(cur.tagName) && cur !== root && cur.parentElement) cur = cur.parentElement;
+  return cur;
 }
 
 /** Blocks at the end of the body read for a paywall prompt. */

@@ -127,6 +127,19 @@ describe('extractArticle: the headline in the title', () => {
   });
 });
 
+describe("extractArticle: the reporter's address alone at the end of a brief", () => {
+  it("should give the address to the reporter the page names and take the line out of the story", async () => {
+    const story = '<p>서울시는 15일 새 방파제 예산을 승인했다고 밝혔다. 시의회는 긴 논의 끝에 예산안을 통과시켰다. 공사는 내년 봄에 시작된다.</p>'.repeat(2);
+    const page = (author: string) => `<!doctype html><html lang="ko"><head><title>방파제 예산 통과</title>${author}</head><body><article><h1>방파제 예산 통과</h1>${story}<p>hong@hanbit.example</p></article></body></html>`;
+    const a = await extractArticle(page('<meta name="author" content="홍길동">'), { url: 'https://news.example/a' });
+    assert.deepEqual(a.authors, [{ name: '홍길동', email: 'hong@hanbit.example' }]);
+    assert.ok(!a.text.includes('@'), a.text);
+    // Without a reporter to give it to, it is no author of its own.
+    const b = await extractArticle(page(''), { url: 'https://news.example/a' });
+    assert.ok(b.authors.every((x) => x.email === undefined), JSON.stringify(b.authors));
+  });
+});
+
 describe('extractArticle: a story the page declares in JSON-LD', () => {
   const paras = ['The first trams to the airport left the central station at dawn on Saturday, two years late, the transport authority said on Saturday.', 'About four hundred people rode the first service, many of them queuing since the night before, the transport authority said on Saturday.', 'The line runs every ten minutes during the day, and a ride costs the same as a bus ticket, the transport authority said on Saturday.', 'City officials blamed the delay on a shortage of steel and on a dispute over the depot, the transport authority said on Saturday.', 'Shop owners along the route asked the council for help with their rents after three years of works, the transport authority said on Saturday.', 'The council said it would answer them next month, once the first figures on riders are in, the transport authority said on Saturday.'];
   const page = (ld: Record<string, unknown>, body: string) =>

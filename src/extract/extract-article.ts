@@ -123,10 +123,18 @@ function htmlRead(html: string, parsed: ReadMeta | undefined): BodyRead {
   return { parsed: parsed ?? { title: null, byline: null, siteName: null, excerpt: null }, content: doc.body.firstElementChild!, figures: [] };
 }
 
+/** `authors` with `emails` given in turn to those without an address. */
+function withBareEmails(authors: readonly Author[], emails: readonly string[]): Author[] {
+  const left = [...emails];
+  return authors.map((a) => (a.email || left.length === 0 ? a : { ...a, email: left.shift()! }));
+}
+
 /** The article body after rewriting and sanitizing, with what the gate needs. */
 interface RewrittenBody {
   readonly images: ImageRef[];
   readonly lineAuthors: Author[];
+  /** Addresses alone on lines at the end of the story that no reporter line took ("hong@example.com"). */
+  readonly lineEmails: string[];
   readonly contentHtml: string;
   readonly text: string;
   readonly linkChars: number;
@@ -159,7 +167,7 @@ function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }:
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   removeLeadingNav(content);
-  const lineAuthors = removeReporterLines(content);
+  const { authors: lineAuthors, emails: lineEmails } = removeReporterLines(content);
   removeCreditLines(content, names);
   if (datesRead) removeDateLines(content);
   for (const a of Array.from(content.querySelectorAll('a[href]'))) {
@@ -178,7 +186,7 @@ function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }:
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
-  return { images, lineAuthors, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
+  return { images, lineAuthors, lineEmails, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
 }
 
 /** The page parsed anew with its furniture tags removed (class names kept: teaser blocks are read by them). */
@@ -272,7 +280,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (why === 'link-list' && meta.declaresArticle && body) why = undefined;
   if (why || !read || !body) noArticle(opts.url);
   const { parsed } = read;
-  const { images, lineAuthors, contentHtml, text } = body;
+  const { images, lineAuthors, lineEmails, contentHtml, text } = body;
   const partial = isPartial({ text, declaredCut, prompted: junk.paywallPrompt || body.paywallPrompt });
 
   const finalSite = siteName ?? parsed.siteName ?? undefined;
@@ -287,7 +295,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const agency = people.length > 0 ? undefined : agencyCredit(text);
   const named = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
   // A reporter's signature set apart from the story ("정해민 기자 hmj@…" in a box after it) still gives the address.
-  const authors = withSignatureEmails(doc.documentElement as unknown as EmailEl, named);
+  // An address alone at the end of the story is the reporter's: the person the page names, when one of them has none.
+  const signed = people.length > 0 ? withBareEmails(named, lineEmails) : named;
+  const authors = withSignatureEmails(doc.documentElement as unknown as EmailEl, signed);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);

@@ -63,11 +63,13 @@ const EN_BY = new RegExp(
 );
 /** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
 const EN_SIGNED = new RegExp(
-  String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
+  String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*,?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
   'u',
 );
-/** "Write to Jane Doe at jane@example.com", "Write to Jane Doe at jane@… and John Roe at john@…": the signature of Dow Jones papers. */
-const EN_WRITE_TO = new RegExp(String.raw`^\s*${ci('write')}\s+(?:to\s+)?(${EN_NAME})\s+at\s+(${EMAIL})(?:\s*(?:,|and)\s*(${EN_NAME})\s+at\s+(${EMAIL}))?\.?\s*$`, 'u');
+/** "Write to Jane Doe at jane@example.com", "Write to Jane Doe at jane@… and John Roe at john@…" (the signature of Dow Jones papers), "Contact Jane Doe at …". */
+const EN_WRITE_TO = new RegExp(String.raw`^\s*(?:${ci('write')}|${ci('contact')}|${ci('email')}|${ci('e-mail')})\s+(?:to\s+)?(${EN_NAME})\s+at\s+(${EMAIL})(?:\s*(?:,|and)\s*(${EN_NAME})\s+at\s+(${EMAIL}))?\.?\s*$`, 'u');
+/** "Jane Doe can be reached at jane@example.com or 555-0100.": the tagline of American papers. */
+const EN_REACHED = new RegExp(String.raw`^\s*(${EN_NAME})\s+(?:can|may)\s+be\s+(?:reached|contacted)\s+at\s+(${EMAIL})(?:\s*(?:,|or)\s*(?:at\s+)?\+?[\d\s().-]{7,20})?\.?\s*$`, 'u');
 /** "Jane Doe, Example Times reporter" without an email. */
 const EN_ROLE_LINE = new RegExp(String.raw`^\s*(${EN_NAME})\s*,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\s*$`, 'u');
 
@@ -127,6 +129,8 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = EN_WRITE_TO.exec(t);
   if (m) return { authors: [{ name: m[1]!, email: m[2]! }, ...(m[3] && m[4] ? [{ name: m[3], email: m[4] }] : [])] };
+  m = EN_REACHED.exec(t);
+  if (m) return { authors: [{ name: m[1]!, email: m[2]! }] };
   m = EN_ROLE_LINE.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], undefined) };
   return undefined;
