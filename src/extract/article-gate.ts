@@ -23,6 +23,17 @@ const MAX_WALL_CHARS = 300;
 /** Share of control characters above which an input is binary, not HTML. */
 const MAX_CONTROL_SHARE = 0.01;
 
+/** A sentence of a story: this long at least, ending as sentences end. */
+const TEASER_SENTENCE = /^.{40,}[.!?。’”"]$/su;
+
+/** True when a short text holds, besides its sign-in or subscription lines, a line that reads as a story's sentence. */
+function holdsTeaser(text: string): boolean {
+  return text.split(/\n+/).some((line) => {
+    const l = line.trim();
+    return !WALL.test(l) && TEASER_SENTENCE.test(l);
+  });
+}
+
 /** True for input that is binary data rather than markup (NULs and other C0 controls). */
 export function looksBinary(input: string): boolean {
   const sample = input.length > 4096 ? input.slice(0, 4096) : input;
@@ -39,8 +50,8 @@ export function whyNotArticle(input: GateInput): string | undefined {
   const plain = chars - input.linkChars;
   // A list of links with hardly any prose of its own: a section front, a sitemap, a tag page.
   if (density > 0.85 || (density > 0.6 && plain < 300)) return 'link-list';
-  // A sign-in or subscription prompt in place of the story.
-  if (text.length < MAX_WALL_CHARS && WALL.test(text)) return 'login-wall';
+  // A sign-in or subscription prompt in place of the story; a story's opening above the prompt (a teaser) is an article.
+  if (text.length < MAX_WALL_CHARS && WALL.test(text) && !holdsTeaser(text)) return 'login-wall';
   // A page that calls itself a website or a collection, and holds no more than a blurb.
   if (input.declaresNonArticle && text.length < MIN_INDEX_TEXT_CHARS) return 'index-page';
   return undefined;

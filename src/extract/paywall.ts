@@ -41,6 +41,8 @@ const PROMPTS: readonly RegExp[] = [
   /\b(?:para continuar lendo|conteúdo exclusivo para assinantes|matéria exclusiva para assinantes)\b/i,
   /\b(?:per continuare a leggere|contenuto riservato agli abbonati|articolo riservato agli abbonati)\b/i,
   // Korean and Japanese.
+  // "전체 기사를 보시려면 로그인이 필요합니다", "기사 전문을 읽으려면 구독하세요": the rest of the story, then what it takes.
+  /(?:전문|전체|나머지|이어지는)\s*(?:기사|내용)?\s*[을를은는]?\s*(?:보시려면|보려면|읽으시려면|읽으려면|확인하시려면|확인하려면|이용하시려면|열람하시려면|열람하려면)\s*.{0,20}?(?:로그인|구독|회원\s*가입|결제)/,
   /유료\s*(?:회원|구독자?|가입자)\s*전용|구독자\s*전용|프리미엄\s*(?:회원\s*)?전용|(?:로그인|구독|회원\s*가입)\s*(?:후|하시면|하고|하면)\s*(?:기사\s*)?(?:전문|전체|나머지|계속|이어)/,
   /有料会員限定|会員限定(?:記事|です|の記事)|続きを読むには|この記事の続きは|残り\d+文字/,
 ];
