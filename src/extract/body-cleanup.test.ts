@@ -259,6 +259,16 @@ describe('removeTitleRepeats', () => {
     removeTitleRepeats(content, 'New car sales plunge 10 percent in October');
     assert.equal((content.textContent ?? '').trim(), 'Sales fell again.');
   });
+  it('should drop a short Korean headline repeated at the top of the body, and keep a shorter line', () => {
+    const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><h2>방파제 예산 통과</h2><p>서울시는 예산을 승인했다.</p></div></body></html>');
+    const content = document.getElementById('c') as unknown as Element;
+    removeTitleRepeats(content, '방파제 예산 통과');
+    assert.equal((content.textContent ?? '').trim(), '서울시는 예산을 승인했다.');
+    const short = parseHtmlDocument('<!doctype html><html><body><div id="c"><h2>속보</h2><p>서울시는 예산을 승인했다.</p></div></body></html>');
+    const shortContent = short.getElementById('c') as unknown as Element;
+    removeTitleRepeats(shortContent, '속보');
+    assert.equal((shortContent.textContent ?? '').trim(), '속보서울시는 예산을 승인했다.');
+  });
 });
 
 describe('removePaywallPrompts', () => {

@@ -10,7 +10,7 @@ import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
-import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
+import { collapseSpaces as norm, looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
 import { isListedStory, isStoryPointer, MAX_LISTED_STORIES, nextBlock } from './story-pointers.ts';
 import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
 
@@ -19,7 +19,7 @@ const key = looseKey;
 /** Removes the blocks near the top of the body that repeat the headline (a second headline element outside the one Readability dropped). */
 export function removeTitleRepeats(content: Element, title: string): void {
   const k = key(title);
-  if (k.length < 8) return;
+  if (k.length < minHeadlineChars(title)) return;
   for (const el of textBlocks(content).slice(0, 4)) if (key(norm(el.textContent)) === k) removeUp(el, content);
 }
 

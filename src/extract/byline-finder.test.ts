@@ -68,6 +68,13 @@ describe('findBylineNames with the page title', () => {
     const root = document.documentElement as unknown as BylineEl;
     assert.deepEqual(findBylineNames(root, readLayout(root as never, 'Remembering the first stones laid in the old town')), ['Erika Mustermann']);
   });
+  it('should take the <h2> that repeats a short Korean title as the headline', () => {
+    const document = parseHtmlDocument(`<!doctype html><html lang="ko"><head><title>방파제 예산 통과 - 한빛일보</title></head><body>
+      <header><h1>한빛일보</h1></header>${'<div><p>메뉴</p></div>'.repeat(50)}
+      <h2>방파제 예산 통과</h2><p>글=홍길동 기자</p><p>본문.</p></body></html>`);
+    const root = document.documentElement as unknown as BylineEl;
+    assert.equal(readLayout(root as never, '방파제 예산 통과 - 한빛일보').headline?.tagName, 'H2');
+  });
   it('should not take a one-word section heading that the title contains for the headline', () => {
     const document = parseHtmlDocument(`<!doctype html><html><head><title>Heat pumps in old houses - when they pay off</title></head><body>
       <nav><h3>Pumps</h3></nav><h1>Do heat pumps suit old houses?</h1><div class="byline">By Jane Roe</div><p>Story.</p></body></html>`);

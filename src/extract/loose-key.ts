@@ -18,3 +18,14 @@ export const SPACE_RUNS = /\s\s+|[^\S ]/g;
 export function collapseSpaces(s: string | null | undefined): string {
   return (s ?? '').replace(SPACE_RUNS, ' ').trim();
 }
+
+/** Korean, Chinese and Japanese script, whose characters each say what two or three Latin letters do. */
+const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * Letters and digits a heading or a title needs before it is compared with another as a headline
+ * ("방파제 예산 통과" is one at seven): eight in alphabets, four in Korean, Chinese or Japanese.
+ */
+export function minHeadlineChars(text: string): number {
+  return CJK.test(text) ? 4 : 8;
+}

@@ -2,7 +2,7 @@
 // related-story lists, navigation and page footers carry dates and names of other things. And the
 // headline, whose ancestors are the story's own wrappers whatever their class names say.
 import { nextInOrder, type WalkEl } from './dom-walk.ts';
-import { looseKey } from './loose-key.ts';
+import { looseKey, minHeadlineChars } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
 export interface PartEl extends WalkEl {
@@ -56,7 +56,8 @@ export interface PageLayout {
 function sameAsTitle(heading: string, title: string): boolean {
   const h = looseKey(heading);
   // A heading inside the title must hold most of it ("Wärmepumpe" is a section of "Wärmepumpe im Altbau - Wann es sich lohnt").
-  return h.length >= 8 && ((title.includes(h) && h.length >= 0.6 * title.length) || (h.includes(title) && title.length >= 8));
+  const min = minHeadlineChars(heading);
+  return h.length >= min && ((title.includes(h) && h.length >= 0.6 * title.length) || (h.includes(title) && title.length >= min));
 }
 
 /**

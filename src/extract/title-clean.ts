@@ -1,6 +1,6 @@
 // Titles as pages write them often carry the site name ("Story | Example Times"); this drops it
 // when, and only when, the dropped part is the site's name.
-import { looseKey, SPACE_RUNS } from './loose-key.ts';
+import { looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
 
 const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
 
@@ -64,11 +64,6 @@ export function titleFromDocumentTitle(documentTitle: string, h1s: readonly stri
   return cur;
 }
 
-/** Letters and digits a heading needs to be taken for the headline inside a title, in Latin and other alphabets, and in Korean, Chinese or Japanese. */
-const MIN_HEADLINE_CHARS = 8;
-const MIN_CJK_HEADLINE_CHARS = 4;
-const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-
 /**
  * The headline inside a title that carries more around it ("Podcasts in Plex einbinden" of
  * "Disfunctions.de » Blog Archiv » Podcasts in Plex einbinden", "Story – Site name" where the
@@ -85,10 +80,8 @@ export function headlineInTitle(title: string, headings: readonly string[], url?
   for (const h of headings) {
     const text = h.replace(SPACE_RUNS, ' ').trim();
     const k = looseKey(text);
-    // A heading of a word or two is a section's name or the site's, not a headline. A Korean,
-    // Chinese or Japanese character says what two or three Latin letters do ("방파제 예산 통과").
-    const minChars = CJK.test(text) ? MIN_CJK_HEADLINE_CHARS : MIN_HEADLINE_CHARS;
-    if (k.length >= minChars && wordCount(text) >= 2 && !keys.has(k)) keys.set(k, text);
+    // A heading of a word or two is a section's name or the site's, not a headline.
+    if (k.length >= minHeadlineChars(text) && wordCount(text) >= 2 && !keys.has(k)) keys.set(k, text);
   }
   if (keys.size === 0) return title;
   // A heading that names the site (its logo, its motto: "RS Ingenieure" on rs-ingenieure.de) is not the headline.
