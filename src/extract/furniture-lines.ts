@@ -48,6 +48,8 @@ const BOILERPLATE = [
   /^(?:(?:beitrag|inhalt|video|karte|tweet|post|externen inhalt)\s+(?:laden|entsperren|anzeigen)|(?:load|show|unblock)\s+(?:post|content|video|tweet|map)|(?:immer|always)\s+(?:entsperren|laden|unblock|load)[^.]{0,40})$/i,
   // A call to comment ("Deixe suas dúvidas e opiniões aqui embaixo!", "Leave your thoughts in the comments below").
   /^(?=.{0,200}$)(?:deixe (?:suas?|seus?|o seu|a sua) (?:dúvidas?|opini\w*|coment\w*)|leave (?:your|a) (?:comments?|questions?|thoughts)\b.{0,40}\b(?:below|here)\b|(?:hinterlasse|hinterlassen sie)\s+(?:uns\s+)?(?:einen|deinen|ihren)\s+kommentar)/i,
+  // A broadcast script's markers left as lines ("[앵커]", "<리포트>", "◀ 앵커 ▶").
+  /^[\[<〈【◀]\s*(?:앵커(?:\s*멘트)?|리포트|기자(?:\s*리포트)?|앵커\s*리포트)\s*[\]>〉】▶]$/,
   // Korean reaction buttons left as a line, alone or run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").
   /^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|후속\s*요청|추천해요|감동이에요|놀랐어요|싫어요|최고예요|응원해요|궁금해요|기뻐요|쏠쏠정보|흥미진진|공감백배|분석탁월)\s*\d*\s*){2,12}$/,
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.

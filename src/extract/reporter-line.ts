@@ -38,14 +38,16 @@ const KO_OUTLET_FIRST = new RegExp(
   String.raw`^[=/\s]*${KO_WRITER_LABEL}([^\s()@]{2,20})\s+(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
+/** A broadcast reporter's sign-off closing the script ("한빛방송 홍길동입니다.", "KBS 뉴스 홍길동입니다."). */
+const KO_SIGN_OFF = new RegExp(String.raw`^\s*([가-힣A-Za-z0-9]{2,12}(?:\s*뉴스)?)\s+(${KO_NAME})입니다\.?\s*$`, 'u');
 /** The role first: "칼럼니스트 박생강 pillgoo9@example.com", "엔터미디어 칼럼니스트 정덕현". */
 const KO_ROLE_FIRST = new RegExp(
   String.raw`^[=/\s]*(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s+(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
-/** "[서울=뉴시스] 김철수 기자 = 본문…", "(서울=연합뉴스) 홍길동 기자 = 본문…". */
+/** "[서울=뉴시스] 김철수 기자 = 본문…", "(서울=연합뉴스) 홍길동 기자 = 본문…", "【서울=한빛통신】 홍길동 기자 = 본문…". */
 const KO_DATELINE = new RegExp(
-  String.raw`^\s*[\[(]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])]{1,20})\s*[\])]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
+  String.raw`^\s*[\[(【]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])】]{1,20})\s*[\])】]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
   'u',
 );
 /** "[이데일리 김은비 기자] 본문…", "[헤럴드경제=홍길동 기자] 본문…", "[아시아경제 홍길동 기자, 김철수 기자] 본문…": the outlet and its reporters in brackets opening the story. */
@@ -119,6 +121,8 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
   m = KO_OUTLET_FIRST.exec(t);
   if (m && KO_OUTLET_WORD.test(m[1]!)) return { authors: toAuthors(m[2]!, m[1], m[3]) };
+  m = KO_SIGN_OFF.exec(t);
+  if (m && KO_OUTLET_WORD.test(m[1]!)) return { authors: toAuthors(m[2]!, m[1], undefined) };
   m = KO_ROLE_FIRST.exec(t);
   if (m) return { authors: toAuthors(m[2]!, m[1], m[3]) };
   m = KO_NAME_EMAIL.exec(t);
