@@ -10,6 +10,7 @@ describe('isBoilerplate', () => {
     ['Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news from the final frontier!', true],
     ['촬영기자:박준호/영상편집:이서연/그래픽:최유진', true],
     ['훈훈해요슬퍼요화나요후속기사 원해요', true],
+    ['※ 이 기사는 한빛일보 지면에 실렸습니다.', true],
     ['[앵커]', true],
     ['<리포트>', true],
     ['◀ 앵커 ▶', true],
@@ -154,6 +155,9 @@ describe('cleanBody', () => {
         '<p><b>LE PUEDE INTERESAR: <a href="https://news.example/a">La ficha del expresidente en la cárcel de Nueva York</a></b></p>' +
         '<p><em>Czytaj też:</em><br><a href="/b"><strong>Ten region zanotował najniższe bezrobocie</strong></a></p>' +
         '<p>Lesen Sie auch: <a href="/c">Der Stadtrat stimmt über den neuen Haushalt ab</a></p>' +
+        '<p>ALSO READ | <a href="/d">Mayor unveils a new plan for the harbor</a></p>' +
+        '<p><a href="/e">[관련기사] 시장, 항만 계획 발표</a></p>' +
+        '<p>☞ <a href="/f">시장, 항만 계획 발표</a></p>' +
         '<p>Debt rose by 6.6 percent.</p>',
     );
     assert.deepEqual(value, ['The bank reported the figures on Monday.', 'Debt rose by 6.6 percent.']);
@@ -165,6 +169,7 @@ describe('cleanBody', () => {
       '<h3><a href="#ex1">Example 1: Amend a shared changeset</a></h3>',
       '<p>Review: <a href="/r">‘Madden NFL 17’: it runs hard and plays it safe</a></p>',
       '<p>The court said on Monday: <a href="/ruling">the ruling stands for now</a>, and the appeal was refused.</p>',
+      '<p>☞ 자세한 내용은 <a href="/g">시 누리집</a>에서 확인할 수 있다.</p>',
     ];
     for (const html of kept) assert.equal(cleaned(html).length, 1, html);
   });

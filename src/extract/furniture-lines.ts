@@ -48,6 +48,8 @@ const BOILERPLATE = [
   /^(?:(?:beitrag|inhalt|video|karte|tweet|post|externen inhalt)\s+(?:laden|entsperren|anzeigen)|(?:load|show|unblock)\s+(?:post|content|video|tweet|map)|(?:immer|always)\s+(?:entsperren|laden|unblock|load)[^.]{0,40})$/i,
   // A call to comment ("Deixe suas dúvidas e opiniões aqui embaixo!", "Leave your thoughts in the comments below").
   /^(?=.{0,200}$)(?:deixe (?:suas?|seus?|o seu|a sua) (?:dúvidas?|opini\w*|coment\w*)|leave (?:your|a) (?:comments?|questions?|thoughts)\b.{0,40}\b(?:below|here)\b|(?:hinterlasse|hinterlassen sie)\s+(?:uns\s+)?(?:einen|deinen|ihren)\s+kommentar)/i,
+  // A Korean daily's note that the story ran in print ("※ 이 기사는 한빛일보 지면에 실렸습니다.").
+  /^※?\s*이\s*기사는\s*.{0,40}?(?:지면|신문|판)에\s*(?:실렸습니다|실린\s*기사입니다|게재(?:됐|되었)습니다)\.?$/,
   // A broadcast script's markers left as lines ("[앵커]", "<리포트>", "◀ 앵커 ▶").
   /^[\[<〈【◀]\s*(?:앵커(?:\s*멘트)?|리포트|기자(?:\s*리포트)?|앵커\s*리포트)\s*[\]>〉】▶]$/,
   // Korean reaction buttons left as a line, alone or run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").

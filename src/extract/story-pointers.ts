@@ -34,17 +34,32 @@ function isLinkList(el: Element): boolean {
 // "Example 1: …" or a linked title with a colon is not one), the rest reads as a headline (four
 // words or more: not a credit such as "(Artist: Name)"), and the link leaves the page (mail,
 // phone and in-page links are not pointers).
-const POINTER = /^([^:：(\[]{1,40})[:：]\s*(.{8,200})$/u;
+const POINTER = /^([^:：(\[|]{1,40}?)\s*[:：|]\s*(.{8,200})$/u;
+/** A pointer marked by an arrow or a hand instead of a label ("☞ <a>Headline</a>", "▶ <a>…</a>"). */
+const MARKED_POINTER = /^[☞▶▷►]\s*(.{8,200})$/u;
+/** A pointer whose label is in brackets, linked with the headline or not ("[관련기사] <a>…</a>", "<a>[Related] …</a>"). */
+const BRACKETED_POINTER = /^[\[【<]\s*(?:관련\s*기사|관련\s*뉴스|함께\s*보면\s*좋은\s*기사|related|see also|read also)\s*[\]】>]\s*(.{4,200})$/iu;
 const POINTER_LABEL_WORDS = 4;
 const POINTER_REST_WORDS = 4;
 const POINTER_LINKED_SHARE = 0.8;
 
 /** True when `el` (its text `text`) is a label and a link to another story. */
 export function isStoryPointer(el: Element, text: string): boolean {
+  const bracketed = BRACKETED_POINTER.exec(text);
+  if (bracketed && soleLinkHolds(el, bracketed[1]!)) return true;
+  const marked = MARKED_POINTER.exec(text);
+  if (marked && marked[1]!.split(/\s+/).length >= POINTER_REST_WORDS && soleLinkHolds(el, marked[1]!)) return true;
   const m = POINTER.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > POINTER_LABEL_WORDS || m[2]!.split(/\s+/).length < POINTER_REST_WORDS) return false;
   const links = Array.from(el.querySelectorAll('a[href]'));
   if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
   const linked = norm(links[0]!.textContent);
   return !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
+}
+
+/** True when `el` has one link, to another page, and its text is most of `rest`. */
+function soleLinkHolds(el: Element, rest: string): boolean {
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
+  return norm(links[0]!.textContent).length >= POINTER_LINKED_SHARE * rest.length;
 }
