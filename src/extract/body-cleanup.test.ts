@@ -343,6 +343,15 @@ describe('removeReporterLines', () => {
     assert.deepEqual(run(inSentence).authors, []);
     assert.deepEqual(run(`<p><a href="/author/jane-roe">Jane Roe</a> / Chefin der Firma</p>${paragraphs}`).authors, []);
   });
+  it('should take a byline line with the date after it off the top of the body', () => {
+    for (const line of ['By Jane Roe | Nov. 15, 2025', 'By Jane Roe on November 15, 2025', 'BY JANE ROE • NOV 15, 2025', 'By Jane Roe and John Doe | Updated Nov. 15, 2025 at 8:47 a.m.']) {
+      const result = run(`<p>${line}</p>${paragraphs}`);
+      assert.deepEqual(result.lines, story, line);
+      assert.ok(result.authors.length > 0, line);
+    }
+    // A line that only looks like one stays.
+    assert.deepEqual(run(`<p>By the way, Nov. 15, 2025 was a Saturday</p>${paragraphs}`).lines.length, story.length + 1);
+  });
   it('should take an address alone on the last line, but leave one inside a sentence', () => {
     const alone = run(`${paragraphs}<p>dilba@example.com</p>`);
     assert.deepEqual(alone.lines, story);

@@ -136,7 +136,7 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
       removeUp(el, content);
       continue;
     }
-    const r = parseReporterLine(text) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
+    const r = parseReporterLine(text) ?? (head.includes(el) ? datedByline(text) : undefined) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
     if (!r || r.authors.length === 0) continue;
     authors.push(...r.authors);
     if (r.rest) replaceText(el, text, r.rest);
@@ -149,6 +149,23 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
   }
   // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
   return { authors: authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! })), emails };
+}
+
+/** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, or "on". */
+const BYLINE_DATE_SEPARATOR = /\s*[|•·–—,]\s*|\s+on\s+/g;
+/** Longest byline line read with its date. */
+const MAX_DATED_BYLINE_CHARS = 160;
+
+/** A byline line with the story's date after it ("By Jane Doe | Nov. 15, 2025", "By Jane Doe on November 15, 2025"): the byline, when the rest is a date line. */
+function datedByline(text: string): ReturnType<typeof parseReporterLine> {
+  if (text.length > MAX_DATED_BYLINE_CHARS) return undefined;
+  for (const m of text.matchAll(BYLINE_DATE_SEPARATOR)) {
+    const rest = text.slice(m.index! + m[0].length);
+    if (!isDateLine(rest)) continue;
+    const r = parseReporterLine(text.slice(0, m.index));
+    if (r && !r.rest) return r;
+  }
+  return undefined;
 }
 
 /** Tags that start a line of their own. */
