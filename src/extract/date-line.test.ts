@@ -11,6 +11,8 @@ describe('isDateLine', () => {
     ['segunda-feira, 22 de janeiro de 2018 às 0:13', true],
     ['Today 12:01 AM', true],
     ['Sat 15 Nov 2025 08.47 GMT', true],
+    ['발행일 2025.11.15', true],
+    ['게재 일자 : 2025년 11월 15일(토)', true],
     ['Sat 15 Nov 2025 08.47 Uhr Treffen', false],
     ['heute, 10:20 Uhr', true],
     ['Today we go', false],

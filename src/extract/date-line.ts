@@ -6,7 +6,7 @@ import { SPACE_RUNS } from './loose-key.ts';
 
 const LABEL = new RegExp(
   [
-    String.raw`(?:기사\s*)?(?:입력|등록|승인|수정|최종\s*수정|업데이트|송고|게재|작성)(?:\s*(?:일시|시간|날짜))?`,
+    String.raw`(?:기사\s*)?(?:입력|등록|승인|수정|최종\s*수정|업데이트|송고|게재|발행|작성)(?:\s*(?:일시|시간|날짜|일자|일))?`,
     String.raw`\b(?:published|updated|last\s+updated|posted|modified|first\s+published|news\s+date|date|on|at|today|yesterday)\b`,
     // German, French, Spanish, Portuguese, Italian, Polish labels ("Veröffentlicht am", "Publié le", "Publikacja:").
     String.raw`(?<![\p{L}])(?:veröffentlicht|veröffentlichung|aktualisiert|zuletzt\s+aktualisiert|erstellt|stand|datum|am|um|uhr|heute|gestern|publié|mis\s+à\s+jour|le|publicado|actualizado|atualizado|em|el|de|à|a\s+las|às|alle|pubblicato|aggiornato|il|publikacja|aktualizacja|opublikowano|data)(?![\p{L}])`,

@@ -90,6 +90,16 @@ describe('labelledDates', () => {
   it('should read 입력 and 수정 on one line', () => {
     assert.deepEqual(labelledDates('입력 2024.05.01 10:20 수정 2024.05.02 09:00'), { published: '2024-05-01T10:20:00.000+09:00', modified: '2024-05-02T09:00:00.000+09:00' });
   });
+  it('should read labels written after their dates, each naming the date before it', () => {
+    assert.deepEqual(labelledDates('2025-11-15 08:47 입력 · 2025-11-15 09:12 수정'), { published: '2025-11-15T08:47:00.000+09:00', modified: '2025-11-15T09:12:00.000+09:00' });
+    // A sentence holding a date before a label is no such line.
+    assert.deepEqual(labelledDates('Die Cookie-Erklärung wurde das letzte Mal am 02.12.2022 aktualisiert'), {});
+  });
+  it('should read 발행 and labels with 일 or 일자 written onto them', () => {
+    assert.deepEqual(labelledDates('발행일 2025.11.15'), { published: '2025-11-15T00:00:00.000+09:00' });
+    assert.deepEqual(labelledDates('입력일시 2025.11.15 08:47'), { published: '2025-11-15T08:47:00.000+09:00' });
+    assert.deepEqual(labelledDates('게재 일자 : 2025년 11월 15일(토)'), { published: '2025-11-15T00:00:00.000+09:00' });
+  });
 });
 
 describe('dateFromUrl', () => {

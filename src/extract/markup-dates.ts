@@ -29,11 +29,11 @@ export interface MarkupDates {
 // The word is matched first and the byline behind it checked after: a lookbehind leading the
 // pattern would be tried, scanning back up to 60 characters, at every position of every text.
 const BYLINE_DATE = String.raw`(?:am|on|le)(?<=(?:^|\s)(?:von|by|par|autor(?:in)?:|author:|auteur\s*:)\s+\S[^.!?]{0,60}?\s(?:am|on|le))`;
-const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|기사\s*승인|승인|게재|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne|${BYLINE_DATE}`;
+const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|기사\s*승인|승인|게재|발행|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne|${BYLINE_DATE}`;
 const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
 /** A label opening a text (the first words). */
 const LABEL_AT_START = new RegExp(String.raw`^(?:${PUBLISHED_LABEL})\s`, 'iu');
-const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?![\p{L}])\s*(?:일시|시간|날짜)?\s*[:：]?`, 'giu');
+const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?:\s*(?:일시|시간|날짜|일자|일))?(?![\p{L}])\s*[:：]?`, 'giu');
 
 /** Classes and ids of elements that hold a date ("entry-date", "post-meta", "byline", "datum"). */
 const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byline|dateline|info|subline|stamp|txt/i;
@@ -105,9 +105,13 @@ export function labelledDates(text: string, dayFirst = false): MarkupDates {
   const hits = Array.from(text.matchAll(LABEL));
   let published: string | undefined;
   let modified: string | undefined;
+  // Labels written after their dates ("2025-11-15 08:47 입력 · 2025-11-15 09:12 수정"): the line opens
+  // with a date and nothing else before its first label, and its last label ends it. Each label then
+  // names the date before it (a sentence "… am 02.12.2022 aktualisiert" is no such line).
+  const after = hits.length > 0 && isDateLine(text.slice(0, hits[0]!.index)) && /^[\s.·|,)\]]*$/.test(text.slice(hits[hits.length - 1]!.index! + hits[hits.length - 1]![0].length));
   hits.forEach((m, i) => {
-    const end = i + 1 < hits.length ? hits[i + 1]!.index : text.length;
-    const d = parseDate(text.slice(m.index! + m[0].length, end).slice(0, 60), opts);
+    const [from, end] = after ? [i > 0 ? hits[i - 1]!.index! + hits[i - 1]![0].length : 0, m.index!] : [m.index! + m[0].length, i + 1 < hits.length ? hits[i + 1]!.index! : text.length];
+    const d = parseDate(text.slice(from, end).slice(0, 60), opts);
     if (!d) return;
     if (m[1]) modified ??= d;
     else published ??= d;
