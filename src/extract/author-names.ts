@@ -138,6 +138,12 @@ export function isOutletName(name: string, outlets: readonly (string | undefined
   });
 }
 
+/** `authors` with `emails` given in turn to those without an address, and the addresses left over. */
+export function withBareEmails(authors: readonly Author[], emails: readonly string[]): { authors: Author[]; left: string[] } {
+  const left = [...emails];
+  return { authors: authors.map((a) => (a.email || left.length === 0 ? a : { ...a, email: left.shift()! })), left };
+}
+
 /** Merges author lists: one entry per name (case- and space-insensitive), keeping the first email and outlet seen. */
 export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[] {
   const out: Author[] = [];

@@ -8,6 +8,7 @@ import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
+import { withBareEmails } from './author-names.ts';
 import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
 import { collapseSpaces as norm, looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
@@ -148,7 +149,8 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
     }
   }
   // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
-  return { authors: authors.map((a) => (a.email || emails.length === 0 ? a : { ...a, email: emails.shift()! })), emails };
+  const given = withBareEmails(authors, emails);
+  return { authors: given.authors, emails: given.left };
 }
 
 /** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, or "on". */

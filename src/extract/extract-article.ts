@@ -19,7 +19,7 @@ import { imageSource, normalizeImages, photoBoxesAsFigures, withFigureCaptions }
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { withSignatureEmails, type EmailEl } from './author-emails.ts';
-import { agencyCredit, dropAgenciesBesidePeople, isOutletName } from './author-names.ts';
+import { agencyCredit, dropAgenciesBesidePeople, isOutletName, withBareEmails } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
@@ -121,12 +121,6 @@ function leadRead(lead: string): BodyRead {
 function htmlRead(html: string, parsed: ReadMeta | undefined): BodyRead {
   const doc = parseHtmlDocument(`<!doctype html><html><body><div>${html}</div></body></html>`) as unknown as Document;
   return { parsed: parsed ?? { title: null, byline: null, siteName: null, excerpt: null }, content: doc.body.firstElementChild!, figures: [] };
-}
-
-/** `authors` with `emails` given in turn to those without an address. */
-function withBareEmails(authors: readonly Author[], emails: readonly string[]): Author[] {
-  const left = [...emails];
-  return authors.map((a) => (a.email || left.length === 0 ? a : { ...a, email: left.shift()! }));
 }
 
 /** The article body after rewriting and sanitizing, with what the gate needs. */
@@ -296,7 +290,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const named = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
   // A reporter's signature set apart from the story ("정해민 기자 hmj@…" in a box after it) still gives the address.
   // An address alone at the end of the story is the reporter's: the person the page names, when one of them has none.
-  const signed = people.length > 0 ? withBareEmails(named, lineEmails) : named;
+  const signed = people.length > 0 ? withBareEmails(named, lineEmails).authors : named;
   const authors = withSignatureEmails(doc.documentElement as unknown as EmailEl, signed);
   // The language the page declares (or the caller's hint); detecting it from the text is the
   // language stage's job, after extraction (pipeline/process-item.ts).

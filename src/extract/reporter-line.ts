@@ -80,6 +80,9 @@ function names(list: string): string[] {
   return list.split(/\s*(?:[·,ㆍ&]|\band\b)\s*/i).map((n) => n.trim()).filter((n) => n !== '');
 }
 
+/** A role adjective standing alone ("staff" of "staff writer" cut at a comma). */
+const ROLE_ADJ_ONLY = new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i');
+
 /** Builds author records; emails go to the names in order (one email: the first name). */
 function toAuthors(list: string, outletRaw: string | undefined, emailList: string | undefined): Author[] {
   const emails = (emailList ?? '').split(/[\s,;/·]+/).filter((e) => e.includes('@'));
@@ -92,7 +95,7 @@ function toAuthors(list: string, outletRaw: string | undefined, emailList: strin
     else people.push(part);
   });
   // A role adjective ("staff" of "staff writer") or a role ("By Jane Doe, Correspondent") is not an outlet.
-  const outlet = (outletRaw && !new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i').test(outletRaw.trim()) && !LISTED_ROLE.test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
+  const outlet = (outletRaw && !ROLE_ADJ_ONLY.test(outletRaw.trim()) && !LISTED_ROLE.test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
   return people.map((name, i) => ({
     name,
     ...(emails[i] ? { email: emails[i] } : {}),

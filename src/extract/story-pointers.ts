@@ -51,15 +51,18 @@ export function isStoryPointer(el: Element, text: string): boolean {
   if (marked && marked[1]!.split(/\s+/).length >= POINTER_REST_WORDS && soleLinkHolds(el, marked[1]!)) return true;
   const m = POINTER.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > POINTER_LABEL_WORDS || m[2]!.split(/\s+/).length < POINTER_REST_WORDS) return false;
+  const linked = soleLinkText(el);
+  return linked !== undefined && !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
+}
+
+/** The text of the one link of `el` when it has one and it leads to another page (not mail, phone or a place on this page). */
+function soleLinkText(el: Element): string | undefined {
   const links = Array.from(el.querySelectorAll('a[href]'));
-  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
-  const linked = norm(links[0]!.textContent);
-  return !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
+  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return undefined;
+  return norm(links[0]!.textContent);
 }
 
 /** True when `el` has one link, to another page, and its text is most of `rest`. */
 function soleLinkHolds(el: Element, rest: string): boolean {
-  const links = Array.from(el.querySelectorAll('a[href]'));
-  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return false;
-  return norm(links[0]!.textContent).length >= POINTER_LINKED_SHARE * rest.length;
+  return (soleLinkText(el)?.length ?? 0) >= POINTER_LINKED_SHARE * rest.length;
 }
