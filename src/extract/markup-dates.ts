@@ -50,7 +50,7 @@ const YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
 
 /** Elements after the headline, in document order, where a bare or leading date is the story's own. */
 const NEAR_HEADLINE = 30;
-/** Elements before the headline, in document order, where a bare date sets the story's date ("<h3>02.01.2022</h3><h1>…"). */
+/** Elements with text of their own between a date and the headline below it, where the date is the story's ("<h3>02.01.2022</h3><h1>…"; share icons between them do not count). */
 const JUST_BEFORE = 6;
 /** "29.11.2022 – Text…", "BERLIN, 2. November 2021 – Text…": a dated first paragraph. */
 const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}?)\s*[–—|•·-]\s/u;
@@ -154,15 +154,17 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     return false;
   };
   let visited = 0;
-  let lastBeforeHeadline: { at: number; date: string; raw: string } | undefined;
+  /** The last date above the headline, and how many elements with text came after it. */
+  let lastBeforeHeadline: { between: number; date: string; raw: string } | undefined;
   // A plain loop, not the descendants() generator: this walk runs on most pages and often to the end.
   for (let el = root.firstElementChild as DateEl | null; el; el = nextInOrder(el, root)) {
     if (best.published?.[0] === 0 && best.modified) break;
     if (el === (headline as unknown)) {
       sinceHeadline = 0;
       // A date set just above the headline (a dateline over the title) is the story's own too.
-      if (lastBeforeHeadline && visited - lastBeforeHeadline.at <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date, lastBeforeHeadline.raw);
+      if (lastBeforeHeadline && lastBeforeHeadline.between <= JUST_BEFORE) offer('published', 2, lastBeforeHeadline.date, lastBeforeHeadline.raw);
     } else if (sinceHeadline >= 0) sinceHeadline++;
+    else if (lastBeforeHeadline && lastBeforeHeadline.between <= JUST_BEFORE && ownText(el) !== '') lastBeforeHeadline.between++;
     const near = sinceHeadline > 0 && sinceHeadline <= NEAR_HEADLINE;
     const tag = el.tagName;
     visited++;
@@ -224,7 +226,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
       if (headline && sinceHeadline < 0 && el.parentElement === (headline as unknown as DateEl).parentElement) {
         const text = raw.replace(SPACE_RUNS, ' ').trim();
         const date = isBareDate(text) ? parseDate(text, opts) : undefined;
-        if (date) lastBeforeHeadline = { at: visited, date, raw: text };
+        if (date) lastBeforeHeadline = { between: 0, date, raw: text };
       }
       continue;
     }
@@ -243,9 +245,10 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (!wants('published', 2)) continue;
     if (tag === 'TIME') offer('published', 2, parseDate(el.getAttribute('datetime'), opts) ?? (isBareDate(text) ? parseDate(text, opts) : undefined), `${el.getAttribute('datetime') ?? ''} ${text}`);
     else if ((holder || near) && isBareDate(text)) offer('published', 2, parseDate(text, opts), text);
-    else if (headline && sinceHeadline < 0 && isBareDate(text)) {
-      const date = parseDate(text, opts);
-      if (date) lastBeforeHeadline = { at: visited, date, raw: text };
+    else if (headline && sinceHeadline < 0) {
+      // Above the headline: a date alone, or one opening a date-classed line ("05.02.2020 - Redaktion: Jane Roe").
+      const date = isBareDate(text) ? parseDate(text, opts) : holder ? leadingDate(text, opts) : undefined;
+      if (date) lastBeforeHeadline = { between: 0, date, raw: text };
     }
     else if (near && wants('published', 3)) offer('published', 3, leadingDate(text, opts), text);
   }

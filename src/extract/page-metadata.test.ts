@@ -147,6 +147,16 @@ describe('readPageMetadata', () => {
       assert.equal(readPageMetadata(document as unknown as MetaDocument, []).publishedAt, expected, value);
     }
   });
+  it('should take the date a page shows over a bare <meta name="date"> a day or more later (the page\'s last change), not otherwise', () => {
+    const page = (meta: string, shown: string) =>
+      readPageMetadata(parseHtmlDocument(`<html lang="de"><head><title>T</title><meta name="date" content="${meta}"></head><body><h1>T</h1><p class="date">${shown}</p><p>Text.</p></body></html>`) as unknown as MetaDocument, []).publishedAt;
+    assert.equal(page('2020-02-12', '05.02.2020'), '2020-02-05T00:00:00.000Z');
+    assert.equal(page('2020-02-12T10:00:00Z', '12.02.2020'), '2020-02-12T10:00:00.000Z');
+    assert.equal(page('2020-02-12', '19.02.2020'), '2020-02-12T00:00:00.000Z');
+    // A date the page declares as its publication date stays whatever the page shows.
+    const declared = parseHtmlDocument('<html><head><meta property="article:published_time" content="2020-02-12T00:00:00Z"></head><body><h1>T</h1><p class="date">05.02.2020</p></body></html>');
+    assert.equal(readPageMetadata(declared as unknown as MetaDocument, []).publishedAt?.slice(0, 10), '2020-02-12');
+  });
   it('should not take a modification meta name for a publication date', () => {
     const document = parseHtmlDocument('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
     const value = readPageMetadata(document as unknown as MetaDocument, []);

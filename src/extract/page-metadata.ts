@@ -76,6 +76,8 @@ function wordOverlap(a: string, b: string): number {
 /** Meta tags naming the author, in the order they are trusted. */
 const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
 
+/** A day, in milliseconds. */
+const DAY_MS = 86_400_000;
 /** A declared description shorter than this may be a share line rather than a summary. */
 const SHORT_EXCERPT_CHARS = 60;
 /** Longest description taken in its place. */
@@ -248,10 +250,19 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   // declares its publication time in UTC (for the clock the page prints).
   let markupDates: ReturnType<typeof readMarkupDates> | undefined;
   const markup = () => (markupDates ??= readMarkupDates(doc.documentElement as unknown as DateEl, layout));
+  // A bare <meta name="date"> is whatever date the site's software keeps of the page, often its
+  // last change (TYPO3, Contao): a publication date the page shows that comes a day or more before it is the story's.
+  const bareDate = (date: string | undefined): string | undefined => {
+    if (date === undefined) return undefined;
+    const shownDate = markup().published;
+    return shownDate !== undefined && Date.parse(shownDate) <= Date.parse(date) - DAY_MS ? shownDate : date;
+  };
   // A creation date is the draft's: every publication date the page declares comes before it.
   const declaredPublished =
     parseDate(clean(article?.datePublished)) ??
-    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date', 'date', 'sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
+    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date')) ??
+    bareDate(parseDate(get('date'))) ??
+    parseDate(get('sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
     parseDate(ldPublished) ??
     parseDate(clean(article?.dateCreated)) ??
     parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY));

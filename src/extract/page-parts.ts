@@ -77,8 +77,10 @@ export function readLayout(root: PartEl, title?: string): PageLayout {
     // Pages whose <h1> is the site's logo set the story's title in an <h2> or <h3>.
     if (!titled && wanted !== '' && (el.tagName === 'H2' || el.tagName === 'H3') && sameAsTitle(el.textContent ?? '', wanted)) titled = el;
     if (el.tagName === 'H1' && (!h1 || !h1MatchesTitle)) {
-      const matches = wanted !== '' && sameAsTitle(el.textContent ?? '', wanted);
-      if (!h1 || matches) {
+      const text = el.textContent ?? '';
+      const matches = wanted !== '' && sameAsTitle(text, wanted);
+      // An <h1> without words (a logo image) is no headline.
+      if ((!h1 || matches) && /[\p{L}\p{N}]/u.test(text)) {
         h1 = el;
         h1MatchesTitle ||= matches;
         afterH1 = 0;
