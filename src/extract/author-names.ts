@@ -40,6 +40,8 @@ const LEADING_DATE = new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTH}\b|${MONTH}\
 
 /** A role listed after a name as if it were another name ("By Jane Doe, Staff Writer", "…, Senior Reporter"). */
 export const LISTED_ROLE = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)\s+)?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)s?$/i;
+/** What is left of a listed role once its last word is taken off as a role ("Political" of "Political Correspondent"). */
+const LISTED_ROLE_ADJECTIVES = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)(?:\s+|$))+$/i;
 /** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press", "By Jane Doe, CNN Business"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
 export const LISTED_OUTLET = /^(?:The\s+\S.*|\p{Lu}{2,5}\s+(?:Business|Politics|Sports?|Health|World|Travel|Digital|International|Opinion|Money|Tech|Español)|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
 
@@ -106,7 +108,7 @@ export function splitAuthorNames(value: string): string[] {
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
   // After the first name, a role or an outlet listed like a name is not another person.
-  return parts.filter((p, i) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p) && !(i > 0 && (LISTED_ROLE.test(p) || LISTED_OUTLET.test(p))));
+  return parts.filter((p, i) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p) && !(i > 0 && (LISTED_ROLE.test(p) || LISTED_ROLE_ADJECTIVES.test(p) || LISTED_OUTLET.test(p))));
 }
 
 /** Lower-case letters and digits only, for comparing names with outlet names. */

@@ -6,6 +6,11 @@ import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
+    ['기자의 다른 기사 보기', true],
+    ['홍길동 기자 기사 더보기', true],
+    ['기자 구독', true],
+    ['홍길동 기자', false],
+    ['기자가 쓴 기사를 보면 알 수 있다', false],
     ['Sign In', true],
     ['Need more space? Subscribe to our sister title "All About Space" Magazine for the latest amazing news from the final frontier!', true],
     ['촬영기자:박준호/영상편집:이서연/그래픽:최유진', true],

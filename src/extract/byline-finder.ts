@@ -5,6 +5,7 @@
 import { splitAuthorNames } from './author-names.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+import { parseReporterLine } from './reporter-line.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -31,6 +32,8 @@ const NEAR_HEADLINE = 40;
 /** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
 const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
+/** What the parts of a meta line are set apart by ("Updated 2 hours ago · By Jane Doe"). */
+const META_PART_SEPARATOR = /\s+[·•|]\s+/;
 
 /** An element that is only a label for the name after it ("<strong>Autor:</strong> <a>Jane Doe</a>", "<h4>Author</h4><p>Jane Doe</p>", a screen-reader "| By" between meta items, an "Interview" credit). */
 const AUTHOR_LABEL = /^[|·•,–—-]?\s*(?:by|von|par|autor(?:in)?|autoren|author|authors|auteur|verfasser(?:in)?|text|interview|redaktion|written\s+by|published\s+by|geschrieben\s+von)\s*[:：]?$/i;
@@ -109,6 +112,9 @@ function namesOf(el: BylineEl): string[] {
   const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
+  // A reporter line of its own ("[이데일리 홍길동 기자]", "세종=홍길동 기자 hong@…"): its names.
+  const line = /[\[【=@]/.test(text) ? parseReporterLine(text) : undefined;
+  if (line && line.rest === undefined && line.authors.length > 0) return line.authors.map((a) => a.name);
   return splitAuthorNames(text).filter(isNameLike);
 }
 
@@ -165,6 +171,11 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
         const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
+      } else if (headline && META_PART_SEPARATOR.test(text)) {
+        // A meta line of parts, one of them the byline ("Published 3 hours ago · By Jane Doe, Political Correspondent").
+        const part = text.split(META_PART_SEPARATOR).find((p) => BY_LINE.test(p));
+        const names = part ? splitAuthorNames(part).filter(isNameLike) : [];
+        if (names.length > 0) byLine = names;
       }
     }
     // Labels are leaves ("<strong>Autor:</strong>"), which keeps this test cheap on every element.

@@ -38,6 +38,8 @@ const BOILERPLATE = [
   /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치))[!.]?\s*$/,
+  // A reporter box's links ("기자의 다른 기사 보기", "홍길동 기자 기사 더보기", "기자 구독").
+  /^(?:[가-힣]{2,4}\s*)?기자(?:의\s*(?:다른\s*)?기사(?:\s*(?:더\s*)?보기)?|\s*(?:다른\s*)?기사\s*(?:더\s*)?보기|\s*구독(?:하기)?|\s*페이지)$/,
   // Korean widget labels left as lines: share, scrap, print, font size ("가 가"), comments, likes, subscribe.
   /^(?:공유(?:하기)?|스크랩|인쇄(?:하기)?|(?:본문\s*)?글(?:자|씨)\s*크기(?:\s*(?:설정|조절|변경))?|댓글(?:\s*\d+)?|좋아요(?:\s*\d+)?|구독(?:하기)?|북마크|기사\s*저장|URL\s*복사|닫기|가(?:\s*가){1,4})$/i,
   // Reader polls and comment boxes' prompts ("이 기사에 대해 어떻게 생각하시나요?", "로그인하고 댓글을 남겨보세요.", "What did you think of this article?").

@@ -25,9 +25,11 @@ const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['repor
 
 /** The label of the story's writer before a Korean byline ("글=", "글·사진 ", "정리="); not "사진=" alone, the photographer's. */
 const KO_WRITER_LABEL = String.raw`(?:(?:글|글\s*[·/ㆍ]\s*사진|사진\s*[·/ㆍ]\s*글|정리|취재)\s*[=:：]?\s*)?`;
-/** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)", "글=홍길동 기자". */
+/** The place a story was written in, before its reporter ("세종=홍길동 기자", "워싱턴=홍길동 특파원"); not a photo, video or graphics credit ("사진=홍길동 기자"). */
+const KO_PLACE = String.raw`(?:(?!사진|영상|그래픽|편집|디자인|삽화|일러스트|자료)[가-힣]{2,8}\s*=\s*)?`;
+/** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)", "글=홍길동 기자", "세종=홍길동 기자". */
 const KO_LINE = new RegExp(
-  String.raw`^[=/\s]*${KO_WRITER_LABEL}(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
+  String.raw`^[=/\s]*${KO_PLACE}${KO_WRITER_LABEL}(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s+(?:([^\s()@]{2,20})\s+)?${KO_ROLE}\s*[(<\[]?\s*(${EMAILS})?\s*[)>\]]?\s*$`,
   'u',
 );
 /** How Korean outlets' names end ("한빛일보", "한경닷컴", "머니투데이", "뉴스1"), which no person's name does. */
@@ -50,11 +52,16 @@ const KO_DATELINE = new RegExp(
   String.raw`^\s*[\[(【]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])】]{1,20})\s*[\])】]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
   'u',
 );
-/** "[이데일리 김은비 기자] 본문…", "[헤럴드경제=홍길동 기자] 본문…", "[아시아경제 홍길동 기자, 김철수 기자] 본문…": the outlet and its reporters in brackets opening the story. */
+/**
+ * "[이데일리 김은비 기자] 본문…", "[헤럴드경제=홍길동 기자] 본문…", "[아시아경제 홍길동 기자, 김철수 기자] 본문…": the outlet and its reporters in brackets opening the story;
+ * "【워싱턴=홍길동 특파원】": the place, when what stands before "=" is no outlet's name.
+ */
 const KO_BRACKET = new RegExp(
-  String.raw`^\s*\[\s*([^\]\s=]{2,20})\s*(?:=\s*)?(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE}(?:\s*[·,ㆍ]\s*${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE})*)\s*\]\s*`,
+  String.raw`^\s*[\[【]\s*([^\]】\s=]{2,20})\s*(=\s*)?(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE}(?:\s*[·,ㆍ]\s*${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*\s*${KO_ROLE})*)\s*[\]】]\s*`,
   'u',
 );
+/** Korea's provinces and metropolitan cities, written before "=" as the place a story comes from. */
+const KO_REGION = /^(?:서울|부산|대구|인천|광주|대전|울산|세종|경기|강원|충북|충남|전북|전남|경북|경남|제주|수원|창원|청주|전주|춘천|포항|안동|목포|여수|원주|의정부)$/;
 const KO_ROLE_WORD = new RegExp(String.raw`\s*${KO_ROLE}`, 'gu');
 /** "김은비 (silver@edaily.co.kr)": a Korean name and an address alone on a line, the role left out (a word ending in a particle no name ends in, "문의는 (…)", is no name). */
 const KO_NAME_EMAIL = new RegExp(String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)(?<![는를의에로])\s*[(<\[]?\s*(${EMAILS})\s*[)>\]]?\s*$`, 'u');
@@ -115,7 +122,10 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
   const b = KO_BRACKET.exec(t);
   if (b) {
     const rest = t.slice(b[0].length).trim();
-    return { authors: toAuthors(b[2]!.replace(KO_ROLE_WORD, ','), b[1], undefined), ...(rest ? { rest } : {}) };
+    // Before "=" a place ("【워싱턴=홍길동 특파원】", "[세종=홍길동 기자]") or an outlet ("[헤럴드경제=홍길동 기자]").
+    const place = b[2] !== undefined && !KO_OUTLET_WORD.test(b[1]!) && (KO_REGION.test(b[1]!) || b[3]!.includes('특파원'));
+    const outlet = place ? undefined : b[1];
+    return { authors: toAuthors(b[3]!.replace(KO_ROLE_WORD, ','), outlet, undefined), ...(rest ? { rest } : {}) };
   }
   if (t.length > 160) return undefined;
   let m = KO_LINE.exec(t);
