@@ -146,6 +146,10 @@ describe('cleanBody', () => {
     const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');
     assert.deepEqual(value, ['The story ends here.']);
   });
+  it('should drop a more-stories heading set between markers, with the links after it', () => {
+    assert.deepEqual(cleaned('<p>기사 본문입니다.</p><p>▶관련기사◀</p><p><a href="/1">서울시 예산 논란</a></p><p><a href="/2">시의회 본회의 개최</a></p>'), ['기사 본문입니다.']);
+    assert.deepEqual(cleaned('<p>기사 본문입니다.</p><h3>【함께 보면 좋은 기사】</h3><ul><li><a href="/1">서울시 예산 논란</a></li></ul>'), ['기사 본문입니다.']);
+  });
   it('should keep a list of prose after a "Related" heading', () => {
     const value = cleaned('<p>Intro.</p><h3>Related</h3><ul><li>The council voted on Tuesday, and <a href="/x">the mayor</a> said the plan would go ahead anyway.</li></ul>');
     assert.deepEqual(value, ['Intro.', 'The council voted on Tuesday, and the mayor said the plan would go ahead anyway.']);

@@ -8,6 +8,10 @@ describe('parseDate', () => {
     ['2024-05-01T10:20:00Z', '2024-05-01T10:20:00.000Z'],
     ['Published 8:47 AM EST, Sat November 15, 2025', '2025-11-15T08:47:00.000-05:00'],
     ['Nov. 15, 2025 at 8:47 a.m. ET', '2025-11-15T08:47:00.000-05:00'],
+    // A word that opens like a month is no month ("Jane" is not January, "Market" not March).
+    ['Jane DoeNovember 15, 2025', undefined],
+    ['Market report 15, 2025', undefined],
+    ['Sat, 15 Nov 2025 08:47:00 GMT', '2025-11-15T08:47:00.000Z'],
     ['July 4, 2025 at 8:47 a.m. ET', '2025-07-04T08:47:00.000-04:00'],
     ['March 8, 2025 10:00 AM ET', '2025-03-08T10:00:00.000-05:00'],
     ['March 9, 2025 10:00 AM ET', '2025-03-09T10:00:00.000-04:00'],

@@ -141,6 +141,13 @@ function readMonthName(raw: string, offset: string, zoned = false): string | und
 /** A clock and its zone written before the date ("Published 8:47 AM EST, Sat November 15, 2025", CNN's form). */
 const LEADING_CLOCK = /^((?:published|updated|posted)\s*:?\s*)?(\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)\s*((?:GMT|UTC|[ECMP][SD]?T|KST|JST|CET|CEST|BST)\b)?\s*,\s*(.{6,60})$/i;
 
+/** Words that open with the first three letters of a month's English name, which is all V8's reader looks at. */
+const MONTH_PREFIXED_WORD = /(?<![\p{L}])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*/giu;
+/** The English month names and abbreviations V8 reads. */
+const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set(
+  ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'sept', 'october', 'november', 'december'].flatMap((m) => [m, m.slice(0, 3)]),
+);
+
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
   if (!input) return undefined;
@@ -195,7 +202,9 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
     .replace(/\b(KST|JST|CEST|CET|BST)\b/, (z) => ZONE_OFFSETS[z.toUpperCase()]!.replace(':', ''));
   // V8 reads almost anything with a number in it ("2000 Besucher" → 2000-01-01): ask for a year and a day.
   if (!/(?<!\d)\d{4}(?!\d)/.test(cleaned) || !/(?<!\d)\d{1,2}(?!\d)/.test(cleaned)) return undefined;
-  const t = Date.parse(cleaned);
+  // V8 takes any word that opens with a month's first three letters for the month ("Jane DoeNovember 15, 2025": January).
+  const misread = cleaned.match(MONTH_PREFIXED_WORD)?.some((w) => !ENGLISH_MONTH_WORDS.has(w.toLowerCase())) ?? false;
+  const t = misread ? NaN : Date.parse(cleaned);
   if (Number.isNaN(t)) return readDayFirst(raw, offset, opts.dayFirst) ?? readMonthName(raw, offset);
   const local = new Date(t);
   if (HAS_ZONE.test(cleaned) || /\b[+-]\d{4}\b/.test(cleaned)) {

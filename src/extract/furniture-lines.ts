@@ -98,16 +98,17 @@ const BOILERPLATE = [
 ];
 /** Headings of lists of other stories; the list that follows goes with them. */
 export const MORE_STORIES = new RegExp(
-  String.raw`^(?:` +
+  // Set between markers ("▶관련기사◀", "【관련 뉴스】", "■ Related").
+  String.raw`^[▶▷►☞■□◆◇●○※★☆【\[<《〈]*\s*(?:` +
     [
       // English
       String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
       // German
       String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten|informationen)(?: (?:aus|zu|zum|zur|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|die redaktion empfiehlt|meist(?:gelesene?|diskutierte?|kommentierte?|geteilte?)(?: (?:artikel|beiträge|nachrichten|news))?|am meisten gelesen|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
       // Portuguese, Spanish, French, Italian, Polish, Korean
-      String.raw`leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:también )?(?:le|te) puede interesar|noticias relacionadas|notas relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|sur le même sujet|(?:audios? et )?vidéos? sur le (?:même )?sujet|articles similaires|voir aussi|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*기사|많이\s*본\s*기사`,
+      String.raw`leia (?:também|mais)|veja também|lea (?:también|más)|lee (?:también|más)|vea también|mira también|(?:también )?(?:le|te) puede interesar|noticias relacionadas|notas relacionadas|artículos relacionados|(?:à )?lire (?:aussi|également)|sur le même sujet|(?:audios? et )?vidéos? sur le (?:même )?sujet|articles similaires|voir aussi|leggi anche|articoli correlati|czytaj (?:też|także|również|więcej)|관련\s*(?:기사|뉴스)|(?:많이\s*본|추천|최신|주요)\s*(?:기사|뉴스)|함께\s*(?:보면\s*좋은|볼\s*만한)\s*(?:기사|뉴스)|이\s*시각\s*(?:주요\s*)?뉴스`,
     ].join('|') +
-    String.raw`)\s*[:.…!»>]*$`,
+    String.raw`)\s*[:.…!»>◀◁◄】\]》〉]*$`,
   'iu',
 );
 const MAX_BOILERPLATE_CHARS = 220;
