@@ -6,6 +6,8 @@ import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
+    ['이 기사를 추천합니다', true],
+    ['기사 추천', true],
     ['기자의 다른 기사 보기', true],
     ['홍길동 기자 기사 더보기', true],
     ['기자 구독', true],

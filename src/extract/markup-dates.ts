@@ -28,7 +28,8 @@ export interface MarkupDates {
 /** The "am" / "on" / "le" of a byline that dates it ("von Jane am 20.09.2020", "Author: jdoe on May 2, 2020"). */
 // The word is matched first and the byline behind it checked after: a lookbehind leading the
 // pattern would be tried, scanning back up to 60 characters, at every position of every text.
-const BYLINE_DATE = String.raw`(?:am|on|le)(?<=(?:^|\s)(?:von|by|par|autor(?:in)?:|author:|auteur\s*:)\s+\S[^.!?]{0,60}?\s(?:am|on|le))`;
+// Not the "AM" of a clock ("By Jane Doe Updated 8:47 AM EST, …").
+const BYLINE_DATE = String.raw`(?:am|on|le)(?<!(?:^|[^\p{L}\d])\d{1,2}(?:[:.]\d\d)?\s*(?:am|on|le))(?<=(?:^|\s)(?:von|by|par|autor(?:in)?:|author:|auteur\s*:)\s+\S[^.!?]{0,60}?\s(?:am|on|le))`;
 const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|기사\s*승인|승인|게재|발행|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne|${BYLINE_DATE}`;
 const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
 /** A label opening a text (the first words). */
