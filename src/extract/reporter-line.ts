@@ -16,7 +16,7 @@ const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 /** One or more emails, as bylines of two reporters list them ("a@x.kr, b@x.kr"). */
 const EMAILS = String.raw`${EMAIL}(?:\s*[,;/·]\s*${EMAIL})*`;
 const KO_NAME = String.raw`[가-힣]{2,4}`;
-const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD|칼럼니스트|(?:대중문화|문화|영화|음악|미술|문학|시사)?평론가)`;
+const KO_ROLE = String.raw`(?:수석|선임|전문|객원|인턴|수습|시민|대기자|편집|사진|영상|취재)?\s*(?:기자|특파원|논설위원|논설실장|통신원|기상캐스터|에디터|리포터|위원|PD|칼럼니스트|(?:대중문화|문화|영화|음악|미술|문학|시사)?평론가)`;
 const EN_NAME = String.raw`[A-Z][\p{L}'’-]+(?:\s+(?:[A-Z]\.|[A-Z][\p{L}'’-]+|van|de|der|von|da|di|le|la|del|bin|al)){1,3}`;
 /** Makes a lower-case word match case-insensitively inside a case-sensitive regex. */
 const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`);
@@ -72,7 +72,7 @@ const EN_BY = new RegExp(
 );
 /** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
 const EN_SIGNED = new RegExp(
-  String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*,?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
+  String.raw`^\s*[—–-]?\s*(${EN_NAME}(?:\s+(?:and|&)\s+${EN_NAME})*)\s*(?:,\s*(?:([^@,]{2,60}?)\s+)?${EN_ROLE}\b[^@]{0,40}?)?\s*[,|]?\s*[(<]?\s*(${EMAILS})\s*[)>]?\s*$`,
   'u',
 );
 /** "Write to Jane Doe at jane@example.com", "Write to Jane Doe at jane@… and John Roe at john@…" (the signature of Dow Jones papers), "Contact Jane Doe at …". */
@@ -110,6 +110,13 @@ function toAuthors(list: string, outletRaw: string | undefined, emailList: strin
   }));
 }
 
+/** A newsroom desk, written between the outlet and the name or after the name ("경제부", "디지털뉴스부", "탐사보도팀"): no outlet. */
+const KO_DESK = /^[가-힣]{1,8}(?:부|팀|국|센터|데스크)$/;
+/** The outlet and its desk before the name ("한빛일보 경제부 홍길동 기자"): the desk is dropped. */
+const KO_OUTLET_DESK = /^(\S{2,20})\s+([가-힣]{1,8}(?:부|팀|국|센터|데스크))\s+(?=[가-힣]{2,4}\s*(?:수습|인턴|선임|수석)?\s*기자)/u;
+/** A photographer's credit after the writer's byline ("홍길동 기자 사진=김철수 기자"). */
+const KO_PHOTO_TAIL = /\s+(?:사진|영상|그래픽)\s*[=:·]?\s*[가-힣]{2,4}\s*(?:기자)?$/u;
+
 /** Parses a whole line that is a reporter line; undefined when the line is anything else. Lines sharing text with a Korean dateline byline return the rest. */
 export function parseReporterLine(line: string): ReporterLine | undefined {
   const t = line.replace(SPACE_RUNS, ' ').trim();
@@ -128,10 +135,24 @@ export function parseReporterLine(line: string): ReporterLine | undefined {
     return { authors: toAuthors(b[3]!.replace(KO_ROLE_WORD, ','), outlet, undefined), ...(rest ? { rest } : {}) };
   }
   if (t.length > 160) return undefined;
+  return koreanPeople(t) ?? parseShortLine(t) ?? parseShortLine(t.replace(KO_PHOTO_TAIL, '').replace(KO_OUTLET_DESK, '$1 '));
+}
+
+/** Two or more Korean reporters each with a role ("홍길동 기자·김철수 PD"), which the one-line patterns would read as a name and an outlet. */
+function koreanPeople(t: string): ReporterLine | undefined {
+  const parts = t.split(/\s*[·,ㆍ]\s*/);
+  if (parts.length < 2) return undefined;
+  const each = parts.map((p) => KO_LINE.exec(p));
+  if (!each.every((m) => m !== null && m[2] === undefined)) return undefined;
+  return { authors: each.flatMap((m) => toAuthors(m![1]!, undefined, m![3])) };
+}
+
+/** parseReporterLine for a line of 160 characters or fewer that is nothing but a byline. */
+function parseShortLine(t: string): ReporterLine | undefined {
   let m = KO_LINE.exec(t);
   // "한빛일보 홍길동 기자": the outlet first, read as a four-syllable name with a name for its outlet.
   if (m && m[2] && !m[1]!.includes('·') && KO_OUTLET_WORD.test(m[1]!) && !KO_OUTLET_WORD.test(m[2]) && KO_NAME_ONLY.test(m[2])) return { authors: toAuthors(m[2], m[1], m[3]) };
-  if (m) return { authors: toAuthors(m[1]!, m[2], m[3]) };
+  if (m) return { authors: toAuthors(m[1]!, m[2] !== undefined && KO_DESK.test(m[2]) ? undefined : m[2], m[3]) };
   m = KO_OUTLET_FIRST.exec(t);
   if (m && KO_OUTLET_WORD.test(m[1]!)) return { authors: toAuthors(m[2]!, m[1], m[3]) };
   m = KO_SIGN_OFF.exec(t);
