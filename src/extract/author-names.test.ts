@@ -7,6 +7,7 @@ describe('splitAuthorNames', () => {
     ['Dan Goodin - Apr 16, 2015 8:02 pm UTC', ['Dan Goodin']],
     ['Jane Doe, Senior Reporter, The Example Times', ['Jane Doe']],
     ['By Jane Doe, Political Correspondent', ['Jane Doe']],
+    ['Jane Doe@janedoe', ['Jane Doe']],
     ['By Jane Doe, Senior Political Reporter', ['Jane Doe']],
     ['Jane Doe and John Roe, Associated Press', ['Jane Doe', 'John Roe']],
     ['Jane Doe, John Roe', ['Jane Doe', 'John Roe']],

@@ -52,7 +52,8 @@ const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|pu
 export function cleanAuthorName(name: string): string {
   let v = name
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
-    .replace(/(?:^|\s)@\w+/g, '')
+    // Handles, also glued to the name by a page's text ("Jane Doe@janedoe" of "<a>Jane Doe</a><a>@janedoe</a>").
+    .replace(/(?:^|\s|(?<=\p{L}))@\w+/gu, '')
     // A home page in brackets ("Bradley M. Kuhn (http://ebb.org/bkuhn/)").
     .replace(/\s*[(\[<]\s*https?:\/\/[^\s)\]>]*\s*[)\]>]/g, '')
     // The brackets an address stood in ("Shin Ji-hye (shinjh@…)").

@@ -31,7 +31,7 @@ export interface MarkupDates {
 // Not the "AM" of a clock ("By Jane Doe Updated 8:47 AM EST, …").
 const BYLINE_DATE = String.raw`(?:am|on|le)(?<!(?:^|[^\p{L}\d])\d{1,2}(?:[:.]\d\d)?\s*(?:am|on|le))(?<=(?:^|\s)(?:von|by|par|autor(?:in)?:|author:|auteur\s*:)\s+\S[^.!?]{0,60}?\s(?:am|on|le))`;
 const PUBLISHED_LABEL = String.raw`기사\s*입력|입력|등록|기사\s*승인|승인|게재|발행|작성|송고|first\s+published|published(?:\s+on)?|posted(?:\s+on)?|written|veröffentlicht(?:\s+am)?|erschienen(?:\s+am)?|(?:pressemitteilung|pressemeldung|meldung|mitteilung)\s+vom|erstellt(?:\s+am)?|publiziert(?:\s+am)?|datum|publié\s+le|publicado(?:\s+el)?|pubblicato(?:\s+il)?|mise\s+en\s+ligne|${BYLINE_DATE}`;
-const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|modified|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
+const MODIFIED_LABEL = String.raw`최종\s*수정|수정|업데이트|last\s+updated|updated(?:\s+on)?|(?:last\s+)?modified(?:\s+on)?|zuletzt\s+aktualisiert|aktualisiert(?:\s+am)?|letzte\s+änderung|stand|mis\s+à\s+jour\s+le|actualizado(?:\s+el)?|aggiornato(?:\s+il)?`;
 /** A label opening a text (the first words). */
 const LABEL_AT_START = new RegExp(String.raw`^(?:${PUBLISHED_LABEL})\s`, 'iu');
 const LABEL = new RegExp(String.raw`(?<![\p{L}])(?:(${MODIFIED_LABEL})|(${PUBLISHED_LABEL}))(?:\s*(?:일시|시간|날짜|일자|일))?(?![\p{L}])\s*[:：]?`, 'giu');
@@ -85,7 +85,7 @@ function leadingDate(text: string, opts: ParseDateOptions): string | undefined {
   return undefined;
 }
 /** Tags whose short text may hold a labelled date. */
-const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const TEXT_TAGS = new Set(['P', 'SPAN', 'LI', 'EM', 'DIV', 'DD', 'TD', 'SMALL', 'STRONG', 'B', 'I', 'FONT', 'H2', 'H3', 'H4', 'H5', 'H6', 'SUMMARY']);
 
 /** The machine-readable value of a date element (content, datetime, title), else its text. */
 function machineValue(el: DateEl): string | undefined {
