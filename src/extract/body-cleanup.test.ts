@@ -6,6 +6,16 @@ import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
+    ['Story continues below advertisement', true],
+    ['Listen to this article · 5 min', true],
+    ['Gift article', true],
+    ['Comments (12)', true],
+    ['0:00 / 2:31', true],
+    ['Save the date: the council meets again on Friday.', false],
+    ['요약봇', true],
+    ['음성으로 듣기', true],
+    ['카카오톡 공유하기', true],
+    ['번역가들이 모였다', false],
     ['이 기사를 추천합니다', true],
     ['기사 추천', true],
     ['기자의 다른 기사 보기', true],
