@@ -18,6 +18,15 @@ describe('titleFromDocumentTitle', () => {
 describe('cleanTitle', () => {
   it('should drop the site name at the end', () => assert.equal(cleanTitle('Story of the day | Example Times', 'Example Times'), 'Story of the day'));
   it('should keep a title without the site name', () => assert.equal(cleanTitle('Story of the day | Part 2', 'Example Times'), 'Story of the day | Part 2'));
+  it("should drop a Korean news CMS's trail of sections and 기사본문, with or without the site's name declared", () => {
+    assert.equal(cleanTitle('서울시, 대중교통 예산 12% 증액 < 정치 < 기사본문 - 한빛일보', '한빛일보'), '서울시, 대중교통 예산 12% 증액');
+    assert.equal(cleanTitle('서울시, 대중교통 예산 12% 증액 < 정치 < 기사본문 - 한빛일보', undefined), '서울시, 대중교통 예산 12% 증액');
+    assert.equal(cleanTitle('서울시, 대중교통 예산 12% 증액 > 뉴스 | 한빛TV', '한빛TV'), '서울시, 대중교통 예산 12% 증액');
+  });
+  it('should keep a "<" or ">" that is part of the headline', () => {
+    assert.equal(cleanTitle('Why 2 < 3 matters', undefined), 'Why 2 < 3 matters');
+    assert.equal(cleanTitle('Apple > Google? What the numbers say', undefined), 'Apple > Google? What the numbers say');
+  });
 });
 
 describe('headlineInTitle', () => {

@@ -5,9 +5,22 @@ import { looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
 const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
 
 
-/** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`; collapses whitespace. */
+/** The trail a Korean news CMS writes after the headline: its sections and "기사본문", then the site ("Headline < 정치 < 기사본문 - Site"). */
+const ARTICLE_TRAIL = /(?:\s<\s[^<>]{1,24})*\s<\s기사\s*본문(?:\s+[-|–—:]\s+.*)?$/;
+/** Sections after the headline, set off by " < " or " > " ("Headline > 뉴스", "Headline < 경제 < 금융"): a few short words each. */
+const SECTION_TRAIL = /(?:\s[<>]\s[^<>|]{1,20}){1,3}$/;
+
+/** `title` without a trail of sections after the headline, when the headline is by far the longer part. */
+function withoutSectionTrail(title: string): string {
+  const t = title.replace(ARTICLE_TRAIL, '');
+  const trail = SECTION_TRAIL.exec(t);
+  const head = trail ? t.slice(0, trail.index) : t;
+  return trail && head.length >= minHeadlineChars(head) && head.length >= 2 * trail[0].length ? head : t || title;
+}
+
+/** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`, and a trail of sections after the headline; collapses whitespace. */
 export function cleanTitle(title: string, siteName: string | undefined): string {
-  const t = title.replace(SPACE_RUNS, ' ').trim();
+  const t = withoutSectionTrail(title.replace(SPACE_RUNS, ' ').trim());
   if (!siteName) return t;
   const site = looseKey(siteName);
   if (site === '') return t;
@@ -29,7 +42,7 @@ export function cleanTitle(title: string, siteName: string | undefined): string 
   const first = seps[0];
   if (end === t.length && first && siteish(t.slice(0, first.index))) start = first.index + first.length;
   const out = t.slice(start, end).trim();
-  return out === '' ? t : out;
+  return out === '' ? t : withoutSectionTrail(out);
 }
 
 const HIERARCHY = /\s[|\-–—\\/>»]\s/;
