@@ -8,6 +8,9 @@ describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Story continues below advertisement', true],
     ['Listen to this article · 5 min', true],
+    ['Share', true],
+    ['Share this article', true],
+    ['Share prices fell sharply on Monday.', false],
     ['Gift article', true],
     ['Comments (12)', true],
     ['0:00 / 2:31', true],
@@ -221,6 +224,17 @@ describe('cleanBody', () => {
     assert.equal(content.querySelector('figcaption')?.innerHTML, 'Lee Elder at the Masters in 1975. <cite>Augusta National/Getty Images</cite>');
     assert.equal(content.querySelector('img')?.getAttribute('alt'), '');
     assert.deepEqual(Array.from(content.querySelectorAll('p'), (p) => p.textContent), ['The story.', 'More of the story.']);
+  });
+  it('should make a line right after an uncaptioned photo its caption when it repeats the alt text or is classed a caption, not otherwise', () => {
+    const captionOf = (html: string) => {
+      const document = parseHtmlDocument(`<!doctype html><html><body><div id="c"><p>The story.</p>${html}<p>More of the story.</p></div></body></html>`);
+      const content = document.getElementById('c') as unknown as Element;
+      cleanBody(content);
+      return [content.querySelector('figcaption')?.textContent ?? null, content.querySelector('img')?.getAttribute('alt') ?? null, Array.from(content.querySelectorAll('p'), (p) => p.textContent).join(' / ')];
+    };
+    assert.deepEqual(captionOf('<figure><img src="/a.jpg" alt="Buses at a depot on Monday"></figure><p>Buses at a depot on Monday</p>'), ['Buses at a depot on Monday', '', 'The story. / More of the story.']);
+    assert.deepEqual(captionOf('<figure><img src="/a.jpg" alt="Buses"></figure><p class="wp-caption-text">Buses wait at a depot on Monday.</p>'), ['Buses wait at a depot on Monday.', '', 'The story. / More of the story.']);
+    assert.deepEqual(captionOf('<figure><img src="/a.jpg" alt="Buses"></figure><p>Buses wait at a depot on Monday.</p>'), [null, 'Buses', 'The story. / Buses wait at a depot on Monday. / More of the story.']);
   });
   it("should drop a photo whose caption is an offer, and keep one whose caption opens with its copyright", () => {
     const document = parseHtmlDocument('<!doctype html><html><body><div id="c"><p>The story.</p><figure><img src="/a.jpg"><figcaption>© Jane Roe Divers at the reef on Monday.</figcaption></figure><p>More of the story.</p><figure><img src="/banner.png"><figcaption>Want more science? Get a subscription of our sister publication "How It Works" magazine. <cite>Future plc</cite></figcaption></figure></div></body></html>');

@@ -344,6 +344,9 @@ function figureBefore(el: Element, root: Element): Element | null {
   return prev?.tagName === 'FIGURE' ? prev : null;
 }
 
+/** Classes of a line that captions the photo before it ("caption", "wp-caption-text", "img_desc", "cutline"). */
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|cutline|img[-_]?desc|photo[-_]?desc|image[-_]?desc)(?:$|[\s_-])/i;
+
 /** The label of the credit of a post's main photo, wherever the post writes it. */
 const MAIN_PHOTO_LABEL = /^\s*(?:(?:main|top|header|featured|lead|cover)\s+(?:image|photo|picture)|beitragsbild|titelbild|headerbild)\b/i;
 
@@ -396,20 +399,24 @@ export function cleanBody(content: Element): void {
       if (fig || text.length < 40 || CREDIT_LABEL_START.test(text)) removeUp(el, content);
       continue;
     }
-    // A short line right after an uncaptioned photo that ends or opens with a credit is that photo's caption.
+    // A short line right after an uncaptioned photo is that photo's caption when it ends or opens
+    // with a credit, repeats the photo's alt text, or is classed as a caption.
     if (text.length <= MAX_CAPTION_LINE_CHARS) {
       const fig = figureBefore(el, content);
       const split = fig && !fig.querySelector('figcaption') ? splitCredit(text) : undefined;
-      if (fig && split?.caption && split.credit) {
+      const img = fig?.querySelector('img');
+      const alt = key(img?.getAttribute('alt') ?? '');
+      const caption = split?.caption && (split.credit || (alt !== '' && key(split.caption) === alt) || CAPTION_CLASS.test(el.getAttribute('class') ?? ''));
+      if (fig && split?.caption && caption) {
         const fc = doc.createElement('figcaption');
-        fc.appendChild(doc.createTextNode(`${split.caption} `));
-        const cite = doc.createElement('cite');
-        cite.textContent = split.credit;
-        fc.appendChild(cite);
+        fc.appendChild(doc.createTextNode(split.credit ? `${split.caption} ` : split.caption));
+        if (split.credit) {
+          const cite = doc.createElement('cite');
+          cite.textContent = split.credit;
+          fc.appendChild(cite);
+        }
         fig.appendChild(fc);
         // The alt text that repeats the caption goes: the caption is shown once.
-        const img = fig.querySelector('img');
-        const alt = key(img?.getAttribute('alt') ?? '');
         if (img && alt !== '' && key(split.caption).includes(alt)) img.setAttribute('alt', '');
         removeUp(el, content);
       }
