@@ -9,6 +9,9 @@ describe('parseDate', () => {
     ['Published 8:47 AM EST, Sat November 15, 2025', '2025-11-15T08:47:00.000-05:00'],
     ['Nov. 15, 2025 at 8:47 a.m. ET', '2025-11-15T08:47:00.000-05:00'],
     // A word that opens like a month is no month ("Jane" is not January, "Market" not March).
+    ['15 November 2025 • 8:47am', '2025-11-15T08:47:00.000Z'],
+    ['2025-11-15 08:47 ET', '2025-11-15T08:47:00.000-05:00'],
+    ['2025-07-15 08:47 PT', '2025-07-15T08:47:00.000-07:00'],
     ['Jane DoeNovember 15, 2025', undefined],
     ['Market report 15, 2025', undefined],
     ['Sat, 15 Nov 2025 08:47:00 GMT', '2025-11-15T08:47:00.000Z'],

@@ -93,13 +93,13 @@ export const MONTH_NAME = String.raw`(?<![\p{L}])(?:${MONTH_NAMES})(?![\p{L}])\.
 const MONTH_WORD = String.raw`(${MONTH_NAMES})(?![\p{L}])\.?`;
 /** A zone written after a clock ("GMT", "EST", "ET", "+0200"). */
 const CLOCK_ZONE = String.raw`(?:\s*\b(GMT|UTC|UT|[ECMP][SD]?T|KST|JST|CET|CEST|BST)\b|\s*([+-]\d{2}:?\d{2})(?!\d))?`;
-const CLOCK = String.raw`(?:\s*(?:[,|\-–]|um|at|à|a las|alle|om)?\s*(\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:GMT|UTC|BST|[ap]\.?m\.?|uhr)\b))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?${CLOCK_ZONE})?`;
+const CLOCK = String.raw`(?:\s*(?:[,|\-–•·]|um|at|à|a las|alle|om)?\s*(\d{1,2})(?:[:h]|\.(?=\d{2}\s*(?:GMT|UTC|BST|[ap]\.?m\.?|uhr)\b))(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:uhr|h)\b)?${CLOCK_ZONE})?`;
 /** "3. August 2015", "23 mai 2019", "4 de mayo de 2022", "07 Dezember, 2022", "21. Jan 2022 10:20". */
 const DAY_MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(\d{1,2})\.?\s*(?:de\s+)?${MONTH_WORD},?\s*(?:de\s+)?(\d{4})(?!\d)${CLOCK}`, 'iu');
 /** "December 29th 2019", "Apr 7, 2009 1:52 PM". */
 const MONTH_DAY_YEAR = new RegExp(String.raw`(?<![\p{L}])${MONTH_WORD}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)${CLOCK}`, 'iu');
 /** "21.10.2019", "27.1.2022 - 14:45", "06-08-2009T14:12"; "04/13/2020" (month first unless the first number cannot be a month). */
-const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d|(?!T)\p{L})(?:(?:\s*(?:[,|\-–]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
+const NUMERIC_DAY_FIRST = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?!\d|(?!T)\p{L})(?:(?:\s*(?:[,|\-–•·]|um|at)?\s*|T)(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?/iu;
 
 /** Reads a numeric day-first date (dots or dashes; slashes are month-first unless impossible). */
 function readDayFirst(raw: string, offset: string, dayFirst = false): string | undefined {
@@ -164,7 +164,7 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   }
 
   // Numeric Y-M-D with optional time, any of . - / 년월일 as separators; labels like "입력" ignored.
-  const ymd = /(\d{4})\s*(?:[.\-/년]\s*)(\d{1,2})\s*(?:[.\-/월]\s*)(\d{1,2})\s*(?:일|\.)?(?:\s*\([^)]{1,3}\))?(?:[ T]*(오전|오후|AM|PM|a\.m\.|p\.m\.)?\s*(\d{1,2})\s*[:시]\s*(\d{1,2})\s*(?:분)?(?::(\d{1,2})(?:\.(\d+))?)?\s*(오전|오후|AM|PM|a\.m\.|p\.m\.)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|KST|JST)?/i.exec(raw);
+  const ymd = /(\d{4})\s*(?:[.\-/년]\s*)(\d{1,2})\s*(?:[.\-/월]\s*)(\d{1,2})\s*(?:일|\.)?(?:\s*\([^)]{1,3}\))?(?:[ T]*(오전|오후|AM|PM|a\.m\.|p\.m\.)?\s*(\d{1,2})\s*[:시]\s*(\d{1,2})\s*(?:분)?(?::(\d{1,2})(?:\.(\d+))?)?\s*(오전|오후|AM|PM|a\.m\.|p\.m\.)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|KST|JST|[ECMP][SD]?T\b)?/i.exec(raw);
   if (ymd) {
     const [, y, mo, d, mer1, h, mi, s, fraction, mer2, zone] = ymd;
     let off = offset;
@@ -172,6 +172,7 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
       const z = zone.toUpperCase();
       if (z === 'Z' || z === 'GMT' || z === 'UTC') off = 'Z';
       else if (ZONE_OFFSETS[z]) off = ZONE_OFFSETS[z]!;
+      else if (US_ZONE_STANDARD[z] !== undefined) off = usZoneOffset(z, +y!, +mo!, +d!);
       else off = z.length === 5 ? `${z.slice(0, 3)}:${z.slice(3)}` : z;
     }
     return fromFields(+y!, +mo!, +d!, to24(h ? +h : 0, mer1 ?? mer2), mi ? +mi : 0, s ? +s : 0, off, fraction);
