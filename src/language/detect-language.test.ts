@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { normalizeLanguageTag } from '../core/language-tag.ts';
-import { detectLanguage } from './detect-language.ts';
+import { articleLanguage, detectLanguage } from './detect-language.ts';
 
 describe('detectLanguage', () => {
   const cases: [string, string | undefined][] = [
@@ -18,5 +18,25 @@ describe('detectLanguage', () => {
     assert.equal(normalizeLanguageTag('en_us'), 'en-US');
     assert.equal(normalizeLanguageTag('KO-kr'), 'ko-KR');
     assert.equal(normalizeLanguageTag('not a tag!'), undefined);
+  });
+});
+
+describe('articleLanguage', () => {
+  const ko = '서울시의회가 대중교통 예산을 지난해보다 12% 늘리는 내용의 새해 예산안을 화요일 의결했다.';
+  const en = 'The city council voted on Tuesday to approve a new budget that raises spending on public transit.';
+  it('should keep what the page declares when the text agrees', () => {
+    assert.equal(articleLanguage('ko-KR', ko), 'ko-KR');
+    assert.equal(articleLanguage('en-GB', en), 'en-GB');
+    // Latin-script text is not second-guessed against a Latin-script declaration.
+    assert.equal(articleLanguage('de', en), 'de');
+  });
+  it('should take the language of the text when its script contradicts the declaration', () => {
+    assert.equal(articleLanguage('en', ko), 'ko');
+    assert.equal(articleLanguage('en-US', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
+    assert.equal(articleLanguage('ko', en), 'en');
+  });
+  it('should detect the language when the page declares none', () => {
+    assert.equal(articleLanguage(undefined, ko), 'ko');
+    assert.equal(articleLanguage(undefined, 'hi'), undefined);
   });
 });

@@ -20,9 +20,8 @@ function count(text: string, re: RegExp): number {
   return n;
 }
 
-/** Detects the BCP 47 language of `text` ("en", "ko", "ja", …), or undefined when unsure. */
-export function detectLanguage(text: string): string | undefined {
-  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+/** The language `text`'s script tells ('ko', 'ja', 'zh'), 'other' for text in none of theirs, undefined for too little text. */
+function scriptLanguage(sample: string): 'ko' | 'ja' | 'zh' | 'other' | undefined {
   const letters = count(sample, LETTER);
   const hangul = count(sample, HANGUL);
   const kana = count(sample, KANA);
@@ -33,7 +32,34 @@ export function detectLanguage(text: string): string | undefined {
   if (hangul / letters > 0.3 || (hangul >= 2 && hangul >= kana)) return 'ko';
   if (kana / letters > 0.05 || (kana > 0 && kana * 4 >= han)) return 'ja';
   if (han / letters > 0.3) return 'zh';
+  return 'other';
+}
+
+const sampleOf = (text: string) => (text.length > 4000 ? text.slice(0, 4000) : text);
+
+/** Detects the BCP 47 language of `text` ("en", "ko", "ja", …), or undefined when unsure. */
+export function detectLanguage(text: string): string | undefined {
+  const sample = sampleOf(text);
+  const script = scriptLanguage(sample);
+  if (script !== 'other') return script;
   const lang = tinyld()(sample);
   return lang === '' ? undefined : lang;
+}
+
+/**
+ * The language of an article: what its page declares, unless the text is written in another
+ * script (a Korean story on a template that says lang="en", a Latin-script story on a page that
+ * says "ko"); without a declaration, or against one, the language detected from the text.
+ */
+export function articleLanguage(declared: string | undefined, text: string): string | undefined {
+  if (!declared) return detectLanguage(text);
+  const primary = declared.toLowerCase().split(/[-_]/)[0]!;
+  const script = scriptLanguage(sampleOf(text));
+  const cjk = primary === 'ko' || primary === 'ja' || primary === 'zh';
+  // Han alone is Chinese or kanji-heavy Japanese: a page declaring either is believed.
+  if (script === 'ko' && primary !== 'ko') return 'ko';
+  if ((script === 'ja' || script === 'zh') && !cjk) return script;
+  if (script === 'other' && cjk) return detectLanguage(text) ?? declared;
+  return declared;
 }
 

@@ -18,7 +18,7 @@ describe('textForSummary', () => {
 });
 
 describe('articleFromDocument', () => {
-  it('should detect the language when the page declares none, and summarize in it', async () => {
+  it('should detect the language when the page declares none or one its text is not written in, and summarize in it', async () => {
     const { extractArticle } = await import('../extract/extract-article.ts');
     const { createArticleSummarizer } = await import('../summarize/summarize-article.ts');
     const { articleFromDocument } = await import('./process-item.ts');
@@ -28,11 +28,14 @@ describe('articleFromDocument', () => {
       '동결 배경으로는 원·달러 환율과 수도권 집값이 꼽힌다. 원·달러 환율은 이달 들어 1,410원 안팎에서 움직이고 있다.',
       '한은은 내년 국내총생산 성장률 전망치를 1.9%에서 1.8%로 0.1%포인트 낮췄다. 소비자물가 상승률 전망치는 2.0%로 유지했다.',
     ];
-    const html = `<html><head><title>기준금리 동결</title></head><body><article><h1>기준금리 동결</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
-    const value = await articleFromDocument({ html, url: 'https://news.example/a/1' }, { extract: extractArticle, summarize: createArticleSummarizer() });
-    assert.equal(value.lang, 'ko');
-    assert.equal(value.summary.length, 3);
-    for (const bullet of value.summary) assert.match(bullet, /[가-힣]/);
-    assert.deepEqual(value.summaryMethod, { kind: 'extractive' });
+    // No declaration, and a template's lang="en" on a Korean story: both are Korean.
+    for (const open of ['<html>', '<html lang="en">']) {
+      const html = `${open}<head><title>기준금리 동결</title></head><body><article><h1>기준금리 동결</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+      const value = await articleFromDocument({ html, url: 'https://news.example/a/1' }, { extract: extractArticle, summarize: createArticleSummarizer() });
+      assert.equal(value.lang, 'ko', open);
+      assert.equal(value.summary.length, 3);
+      for (const bullet of value.summary) assert.match(bullet, /[가-힣]/);
+      assert.deepEqual(value.summaryMethod, { kind: 'extractive' });
+    }
   });
 });

@@ -4,7 +4,7 @@ import { LedeError } from '../core/errors.ts';
 import type { Logger } from '../core/log.ts';
 import type { ExtractedArticle, SummarizedArticle } from '../core/records.ts';
 import type { ExtractOptions } from '../extract/extract-article.ts';
-import { detectLanguage } from '../language/detect-language.ts';
+import { articleLanguage } from '../language/detect-language.ts';
 import { type FetchOptions, fetchUrl } from '../fetch/fetch-url.ts';
 import type { Store, SaveResult } from '../store/store.ts';
 import type { ArticleSummarizer } from '../summarize/summarize-article.ts';
@@ -52,8 +52,8 @@ export async function articleFromDocument(
   hints: { lang?: string; offline?: boolean } = {},
 ): Promise<SummarizedArticle> {
   const page = await deps.extract(doc.html, { url: doc.url, lang: hints.lang });
-  // The language stage: what the page declares wins; otherwise it is detected from the text.
-  const detected = page.lang ?? detectLanguage(page.text);
+  // The language stage: what the page declares, unless its text is in another script; otherwise detected from the text.
+  const detected = articleLanguage(page.lang, page.text);
   const extracted = detected === page.lang ? page : { ...page, lang: detected };
   if (!extracted.text.trim()) throw new LedeError('no-article', `extract: no article text in ${doc.url}`);
   const { bullets, method } = await deps.summarize(
