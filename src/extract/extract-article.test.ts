@@ -162,3 +162,17 @@ describe('extractArticle: a story the page declares in JSON-LD', () => {
     await assert.rejects(extractArticle(page({ articleBody: paras.join('\n'), isAccessibleForFree: false }, ''), { url: 'https://e.example/tram' }), (e: unknown) => e instanceof LedeError && e.code === 'no-article');
   });
 });
+
+describe('extractArticle: photos', () => {
+  const story = ['The city council voted on Tuesday to approve a new budget that raises spending on public transit by twelve percent over last year.', 'Supporters said the plan would shorten waiting times on the busiest routes, while critics warned that the money would have to come from higher fares.', 'The mayor is expected to sign the measure next week, officials said, after a final review by the finance committee.'];
+  const page = (photos: string) => `<!doctype html><html lang="en"><head><title>Council approves transit budget</title></head><body><article><h1>Council approves transit budget</h1><div class="body"><p>${story[0]}</p>${photos}<p>${story[1]}</p><p>${story[2]}</p></div></article></body></html>`;
+  it("should read an AMP page's <amp-img> photos with their captions and credits", async () => {
+    const value = await extractArticle(page('<figure><amp-img src="/photo.jpg" width="1200" height="800" layout="responsive" alt=""><noscript><img src="/photo.jpg"></noscript></amp-img><figcaption>Buses at a depot. Photo: Jane Doe</figcaption></figure>'), { url: 'https://daily.example/amp/n/1' });
+    assert.deepEqual(value.images.map(({ url, caption, credit }) => ({ url, caption, credit })), [{ url: 'https://daily.example/photo.jpg', caption: 'Buses at a depot.', credit: 'Jane Doe' }]);
+  });
+  it('should leave out thumbnails declared small on both sides, keeping the photo beside them', async () => {
+    const thumbs = ['a', 'b', 'c'].map((n) => `<img src="/thumb-${n}.jpg" width="135" height="75" alt="Another story ${n}">`).join('');
+    const value = await extractArticle(page(`<figure><img src="/photo.jpg" width="968" height="645" alt=""><figcaption>Buses at a depot.</figcaption></figure><div class="strip">${thumbs}</div>`), { url: 'https://daily.example/n/1' });
+    assert.deepEqual(value.images.map((i) => i.url), ['https://daily.example/photo.jpg']);
+  });
+});

@@ -15,7 +15,7 @@ import { dateFromUrl } from './markup-dates.ts';
 import { countNonSpace, nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
-import { imageSource, normalizeImages, photoBoxesAsFigures, withFigureCaptions } from './image-refs.ts';
+import { ampImagesAsImg, imageSource, normalizeImages, photoBoxesAsFigures, withFigureCaptions } from './image-refs.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
 import { withSignatureEmails, type EmailEl } from './author-emails.ts';
@@ -95,6 +95,7 @@ interface BodyRead {
 /** Readability's pick of the body of `doc` (mutated), with the page's figures as they were before; undefined when it found no text. */
 function readBody(doc: Document, baseUrl: string, charThreshold: number): BodyRead | undefined {
   // Lazy images get their real source before Readability, which drops photos it thinks are empty.
+  ampImagesAsImg(doc);
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const src = imageSource(img, baseUrl);
     if (src) img.setAttribute('src', src);

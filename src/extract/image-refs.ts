@@ -58,6 +58,10 @@ export function imageSource(img: Element, baseUrl: string): string | undefined {
   return resolveUrl(src, baseUrl);
 }
 
+/** An image declared smaller than this on both sides is a thumbnail, not a photo of the story. */
+const THUMBNAIL_WIDTH = 160;
+const THUMBNAIL_HEIGHT = 100;
+
 /** True for publisher logos, icons, tracking pixels and other images that are not photos of the story. */
 function isDecorative(img: Element, url: string): boolean {
   const alt = (img.getAttribute('alt') ?? '').trim();
@@ -65,6 +69,8 @@ function isDecorative(img: Element, url: string): boolean {
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
+  // A thumbnail (a gallery strip's, a teaser's), both sides small.
+  if (w > 0 && h > 0 && w < THUMBNAIL_WIDTH && h < THUMBNAIL_HEIGHT) return true;
   let path = url;
   try {
     path = new URL(url).pathname;
@@ -84,6 +90,22 @@ function renamed(el: Element, tag: string): Element {
   while (el.firstChild) to.appendChild(el.firstChild);
   el.replaceWith(to);
   return to;
+}
+
+/** Attributes an AMP image carries over to the <img> it stands for. */
+const AMP_IMG_ATTRIBUTES = ['src', 'srcset', 'sizes', 'width', 'height', 'alt', 'title', 'data-src'];
+
+/** AMP pages' <amp-img> (and <amp-anim>) as the <img> they stand for, so their photos are read like any other; the fallback inside one goes with it. */
+export function ampImagesAsImg(doc: Document): void {
+  for (const amp of Array.from(doc.querySelectorAll('amp-img, amp-anim'))) {
+    if (amp.parentElement?.closest('amp-img, amp-anim')) continue;
+    const img = doc.createElement('img');
+    for (const name of AMP_IMG_ATTRIBUTES) {
+      const value = amp.getAttribute(name);
+      if (value !== null) img.setAttribute(name, value);
+    }
+    amp.parentNode?.replaceChild(img, amp);
+  }
 }
 
 /**
