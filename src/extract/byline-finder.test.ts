@@ -54,6 +54,8 @@ describe('findBylineNames', () => {
     ['should not read a heading that opens with "Von" as a byline', '<h1>T</h1><p>Text.</p><h3>Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose</h3>', []],
     ['should read a name with its particles', '<h1>T</h1><div class="byline">Von Ursula von der Leyen</div>', ['Ursula von der Leyen']],
     ['should read the byline part of a meta line', '<h1>T</h1><div class="meta">Published 3 hours ago · By <a href="/a/jd">Jane Doe</a>, Political Correspondent</div><p>Story.</p>', ['Jane Doe']],
+    ['should read an unclassed Korean reporter line under the headline', '<h1>제목</h1><div class="info"><span>홍길동 기자</span><span>입력 2025.11.15 08:47</span><span>조회수 1,234</span></div><p>본문.</p>', ['홍길동']],
+    ['should not read a sentence about a reporter under the headline as a byline', '<h1>제목</h1><p>홍길동 기자가 현장을 찾았다.</p><p>본문.</p>', []],
     ['should read the names of a Korean reporter line in a byline box', '<h1>제목</h1><div class="byline"><em>[한빛일보 홍길동 기자]</em></div><p>본문.</p>', ['홍길동']],
     ['should skip author biographies', `<h1>T</h1><div class="author-bio">${'Jane writes about things. '.repeat(3)}</div>`, []],
   ];

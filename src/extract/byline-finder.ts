@@ -32,6 +32,8 @@ const NEAR_HEADLINE = 40;
 /** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
 const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
+/** The words that close a Korean byline ("기자", "특파원"). */
+const KO_REPORTER_WORD = /기자|특파원|논설위원|에디터|PD/;
 /** What the parts of a meta line are set apart by ("Updated 2 hours ago · By Jane Doe"). */
 const META_PART_SEPARATOR = /\s+[·•|]\s+/;
 
@@ -171,6 +173,10 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
         const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
+      } else if (headline && KO_REPORTER_WORD.test(text) && !textLongerThan(el, MAX_NAME_CHARS)) {
+        // A Korean reporter line under the headline, unclassed ("<span>홍길동 기자</span>").
+        const line = parseReporterLine(text);
+        if (line && line.rest === undefined && line.authors.length > 0) byLine = line.authors.map((a) => a.name);
       } else if (headline && META_PART_SEPARATOR.test(text)) {
         // A meta line of parts, one of them the byline ("Published 3 hours ago · By Jane Doe, Political Correspondent").
         const part = text.split(META_PART_SEPARATOR).find((p) => BY_LINE.test(p));
