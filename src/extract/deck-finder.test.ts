@@ -43,6 +43,12 @@ describe('extractArticle: declared deck', () => {
 describe('findDeck', () => {
   const story = '<p>The council voted on Tuesday to close the old harbour bridge to cars from March, after engineers found cracks in two of its piers.</p>'.repeat(3);
   const deckOf = (body: string) => findDeck(parseHtmlDocument(`<!doctype html><html><body>${body}</body></html>`) as unknown as Document, 'Harbour bridge to close to cars');
+  it('should take a bold block of dash-led lines opening the story for the deck, not other bold lines', () => {
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><p><strong>- Cracks found in two piers<br>- Ferries to run from March</strong></p>${story}</div>`), ['Cracks found in two piers', 'Ferries to run from March']);
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><p><strong>Breaking News</strong></p>${story}</div>`), []);
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><p><strong>---- by Jane Roe</strong></p>${story}</div>`), []);
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}<p><b>◆ What comes next</b></p>${story}</div>`), []);
+  });
   it('should not take the sub-title of a card linking to another story for the deck', () => {
     const card = '<div class="embedded-card"><a href="/2025/other-story"><div class="card-heading"><div class="card-subtitle">Bridges of the north</div><div class="card-title">Ferry service to return in spring</div></div></a></div>';
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}${card}</div>`), []);

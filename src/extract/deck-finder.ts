@@ -158,7 +158,32 @@ export function findDeck(doc: Document, title: string): string[] {
       if (out.length >= 4) break;
     }
   }
+  // 3. A bold block opening the story, its lines set as sub-titles ("<p><strong>- 예산 12% 늘려<br>- 요금 인상 우려도</strong></p>"):
+  // each short and led by a dash or a bullet.
+  if (out.length === 0 && h1) {
+    const span = storyOpening(doc, h1);
+    for (const el of span ? Array.from(span) : []) {
+      if (el.tagName !== 'STRONG' && el.tagName !== 'B') continue;
+      const box = el.parentElement;
+      if (!box || norm(box.textContent) !== norm(el.textContent) || el.closest('nav, aside, footer, a[href], figure, figcaption') || proseBefore(box) || !deckish(el)) continue;
+      const raw = rawLines(el);
+      if (raw.length === 0 || raw.length > 4 || raw.some((l) => l.length > MAX_BOLD_DECK_LINE)) continue;
+      if (raw.every((l) => DECK_MARKER.test(l))) add(el);
+      if (out.length > 0) break;
+    }
+  }
   return out.filter((l) => l.length <= MAX_DECK_CHARS).slice(0, 6);
+}
+
+/** What leads a sub-title line set in the body ("- ", "◇ ", "▶ "). */
+const DECK_MARKER = /^[-–—·•▶▷■□◆◇○●ㅡ]\s*(?!(?:by|von|par)\s)[\p{L}\p{N}"'“‘(]/iu;
+/** Longest line of a bold block read as sub-titles. */
+const MAX_BOLD_DECK_LINE = 80;
+
+/** The lines of `el` split at <br> and blocks, markers kept. */
+function rawLines(el: Element): string[] {
+  const html = el.innerHTML.replace(/<br\s*\/?>|<\/?(?:p|div|li)\b[^>]*>/gi, '\n');
+  return html.split('\n').map((l) => norm(l.replace(/<[^>]*>/g, ''))).filter((l) => l !== '');
 }
 
 /** Lower-case words of a line. */
