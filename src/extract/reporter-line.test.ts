@@ -28,6 +28,7 @@ describe('parseReporterLine', () => {
     ['김철수·이영희 기자', { authors: [{ name: '김철수' }, { name: '이영희' }] }],
     ['글=홍길동 기자', { authors: [{ name: '홍길동' }] }],
     ['세종=홍길동 기자 hong@example.kr', { authors: [{ name: '홍길동', email: 'hong@example.kr' }] }],
+    ['기자명 홍길동 기자', { authors: [{ name: '홍길동' }] }],
     ['워싱턴=홍길동 특파원', { authors: [{ name: '홍길동' }] }],
     ['사진=홍길동 기자', undefined],
     ['홍길동 수습기자 hong@example.kr', { authors: [{ name: '홍길동', email: 'hong@example.kr' }] }],

@@ -23,8 +23,8 @@ const ci = (w: string) => w.replace(/[a-z]/g, (c) => `[${c}${c.toUpperCase()}]`)
 const ROLE_ADJ = ['senior', 'staff', 'chief', 'contributing', 'political', 'business', 'foreign'];
 const EN_ROLE = String.raw`(?:(?:${ROLE_ADJ.map(ci).join('|')})\s+)?(?:${['reporter', 'correspondent', 'writer', 'editor', 'journalist', 'columnist', 'contributor'].map(ci).join('|')})s?`;
 
-/** The label of the story's writer before a Korean byline ("글=", "글·사진 ", "정리="); not "사진=" alone, the photographer's. */
-const KO_WRITER_LABEL = String.raw`(?:(?:글|글\s*[·/ㆍ]\s*사진|사진\s*[·/ㆍ]\s*글|정리|취재)\s*[=:：]?\s*)?`;
+/** The label of the story's writer before a Korean byline ("글=", "글·사진 ", "정리=", "기자명 "); not "사진=" alone, the photographer's. */
+const KO_WRITER_LABEL = String.raw`(?:(?:글|글\s*[·/ㆍ]\s*사진|사진\s*[·/ㆍ]\s*글|정리|취재|기자명|작성자|필자)\s*[=:：]?\s*)?`;
 /** The place a story was written in, before its reporter ("세종=홍길동 기자", "워싱턴=홍길동 특파원"); not a photo, video or graphics credit ("사진=홍길동 기자"). */
 const KO_PLACE = String.raw`(?:(?!사진|영상|그래픽|편집|디자인|삽화|일러스트|자료)[가-힣]{2,8}\s*=\s*)?`;
 /** "안혜원 한경닷컴 기자 anhw@hankyung.com", "김철수·이영희 기자", "홍길동 기자 (hong@yna.co.kr)", "글=홍길동 기자", "세종=홍길동 기자". */
