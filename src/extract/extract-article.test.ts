@@ -170,6 +170,12 @@ describe('extractArticle: photos', () => {
     const value = await extractArticle(page('<figure><amp-img src="/photo.jpg" width="1200" height="800" layout="responsive" alt=""><noscript><img src="/photo.jpg"></noscript></amp-img><figcaption>Buses at a depot. Photo: Jane Doe</figcaption></figure>'), { url: 'https://daily.example/amp/n/1' });
     assert.deepEqual(value.images.map(({ url, caption, credit }) => ({ url, caption, credit })), [{ url: 'https://daily.example/photo.jpg', caption: 'Buses at a depot.', credit: 'Jane Doe' }]);
   });
+  it("should read a caption's closing small print as its credit, once", async () => {
+    const credits = async (fig: string) => (await extractArticle(page(fig), { url: 'https://daily.example/n/1' })).images.map(({ caption, credit }) => ({ caption, credit }));
+    assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. <small>Jane Doe / The Daily</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe / The Daily' }]);
+    assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. (Photo: Getty Images)<small>Getty</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Getty Images' }]);
+    assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. | <small>Jane Doe</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe' }]);
+  });
   it('should leave out thumbnails declared small on both sides, keeping the photo beside them', async () => {
     const thumbs = ['a', 'b', 'c'].map((n) => `<img src="/thumb-${n}.jpg" width="135" height="75" alt="Another story ${n}">`).join('');
     const value = await extractArticle(page(`<figure><img src="/photo.jpg" width="968" height="645" alt=""><figcaption>Buses at a depot.</figcaption></figure><div class="strip">${thumbs}</div>`), { url: 'https://daily.example/n/1' });

@@ -137,6 +137,17 @@ export function photoBoxesAsFigures(doc: Document): void {
   }
 }
 
+/** Longest small print closing a caption that is read as its credit. */
+const MAX_SMALL_CREDIT_CHARS = 80;
+
+/** A caption's small print after its text, closing it ("<figcaption>Buses at a depot. <small>Jane Doe / The Daily</small></figcaption>"): the credit. */
+function isSmallPrintCredit(e: Element): boolean {
+  const cap = e.parentElement;
+  if (e.tagName !== 'SMALL' || cap?.tagName !== 'FIGCAPTION' || cap.lastElementChild !== e || e.nextSibling?.textContent?.trim()) return false;
+  const text = norm(e.textContent);
+  return text !== '' && text.length <= MAX_SMALL_CREDIT_CHARS && norm(cap.textContent).length > text.length;
+}
+
 /** Elements of a photo box classed as its photo's credit ("credit", "copyright"), outside its caption and each other. */
 function creditElements(box: Element, img: Element): Element[] {
   const found = Array.from(box.querySelectorAll('*')).filter((e) => !e.contains(img) && CREDIT_CLASS.test(e.getAttribute('class') ?? ''));
@@ -197,17 +208,20 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     let credit = '';
     if (box !== img) {
       // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above).
-      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION'));
+      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION') || isSmallPrintCredit(e));
       credit = norm(creditEls.map((e) => e.textContent).join(' '));
       for (const e of creditEls) e.remove();
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
       captionText = norm(capEl ? capEl.textContent : box.textContent);
     }
     const split = splitCaption(captionText);
-    let caption = split.caption ?? '';
+    // (A separator that stood before a credit element is left at the caption's end: "… Abfahrten. |".)
+    let caption = (split.caption ?? '').replace(/\s*[|/·•–—-]+$/, '');
     const creditLabelled = splitCredit(credit);
     credit = creditLabelled.credit ?? creditLabelled.caption ?? '';
     if (!credit && split.credit) credit = split.credit;
+    // The same credit twice, in the caption's text and in an element ("(Photo: Getty Images)" and "<small>Getty</small>"): the fuller one, once.
+    else if (split.credit && (key(split.credit).includes(key(credit)) || key(credit).includes(key(split.credit)))) credit = split.credit.length > credit.length ? split.credit : credit;
     else if (split.credit && key(split.credit) !== key(credit)) caption = captionText.replace(SPACE_RUNS, ' ').trim();
     let alt = norm(img.getAttribute('alt'));
     const altCore = key(splitCredit(alt).caption ?? '');
