@@ -344,6 +344,11 @@ function figureBefore(el: Element, root: Element): Element | null {
   return prev?.tagName === 'FIGURE' ? prev : null;
 }
 
+/** The last blocks of a body, where a wire story's credits close it. */
+const WIRE_CREDIT_BLOCKS = 4;
+/** "Reporting by …", "(Writing by …; Editing by …)": a wire story's credits. */
+const WIRE_CREDITS = /^[(\[]?\s*(?:reporting|writing)\s+by\s/i;
+
 /** Classes of a line that captions the photo before it ("caption", "wp-caption-text", "img_desc", "cutline"). */
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|cutline|img[-_]?desc|photo[-_]?desc|image[-_]?desc)(?:$|[\s_-])/i;
 
@@ -359,7 +364,8 @@ function onlyFigure(content: Element): Element | null {
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
-  for (const el of textBlocks(content)) {
+  const blocks = textBlocks(content);
+  for (const [i, el] of blocks.entries()) {
     if (!el.isConnected && !content.contains(el)) continue;
     const text = norm(el.textContent);
     // A "more stories" heading first: some ("관련기사", "Related:") are boilerplate lines too, and
@@ -375,7 +381,8 @@ export function cleanBody(content: Element): void {
       removeUp(el, content);
       continue;
     }
-    if (isBoilerplate(text) || isStoryPointer(el, text)) {
+    // A wire story's closing credits ("Reporting by Jane Doe; Editing by John Roe") name its reporters: the reporter lines read them (removeReporterLines).
+    if ((isBoilerplate(text) && !(i >= blocks.length - WIRE_CREDIT_BLOCKS && WIRE_CREDITS.test(text) && parseReporterLine(text))) || isStoryPointer(el, text)) {
       removeUp(el, content);
       continue;
     }

@@ -182,3 +182,13 @@ describe('extractArticle: photos', () => {
     assert.deepEqual(value.images.map((i) => i.url), ['https://daily.example/photo.jpg']);
   });
 });
+
+describe("extractArticle: a wire story's closing credits", () => {
+  it('should name its reporters, not its editors, and take the line out of the story', async () => {
+    const story = ['The city council voted on Tuesday to approve a new budget that raises spending on public transit by twelve percent over last year.', 'Supporters said the plan would shorten waiting times on the busiest routes, while critics warned that the money would have to come from higher fares.', 'The mayor is expected to sign the measure next week, officials said, after a final review by the finance committee.'];
+    const html = `<!doctype html><html lang="en"><head><title>Council approves transit budget</title></head><body><article><h1>Council approves transit budget</h1><div class="body">${story.map((p) => `<p>${p}</p>`).join('')}<p>(Reporting by Jane Doe in Chicago; Editing by John Roe)</p></div></article></body></html>`;
+    const value = await extractArticle(html, { url: 'https://wire.example/n/1' });
+    assert.deepEqual(value.authors, [{ name: 'Jane Doe' }]);
+    assert.ok(!value.text.includes('Reporting by'), value.text);
+  });
+});
