@@ -34,6 +34,8 @@ describe('articleLanguage', () => {
     assert.equal(articleLanguage('en', ko), 'ko');
     assert.equal(articleLanguage('en-US', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
     assert.equal(articleLanguage('ko', en), 'en');
+    assert.equal(articleLanguage('ko', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
+    assert.equal(articleLanguage('zh', '気象台は20日、東京都内で桜が開花したと発表した。'), 'zh');
   });
   it('should detect the language when the page declares none', () => {
     assert.equal(articleLanguage(undefined, ko), 'ko');

@@ -55,11 +55,11 @@ export function articleLanguage(declared: string | undefined, text: string): str
   if (!declared) return detectLanguage(text);
   const primary = declared.toLowerCase().split(/[-_]/)[0]!;
   const script = scriptLanguage(sampleOf(text));
-  const cjk = primary === 'ko' || primary === 'ja' || primary === 'zh';
+  const hanScript = primary === 'ja' || primary === 'zh';
   // Han alone is Chinese or kanji-heavy Japanese: a page declaring either is believed.
   if (script === 'ko' && primary !== 'ko') return 'ko';
-  if ((script === 'ja' || script === 'zh') && !cjk) return script;
-  if (script === 'other' && cjk) return detectLanguage(text) ?? declared;
+  if ((script === 'ja' || script === 'zh') && !hanScript) return script;
+  if (script === 'other' && (hanScript || primary === 'ko')) return detectLanguage(text) ?? declared;
   return declared;
 }
 
