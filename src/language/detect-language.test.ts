@@ -35,7 +35,9 @@ describe('articleLanguage', () => {
     assert.equal(articleLanguage('en-US', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
     assert.equal(articleLanguage('ko', en), 'en');
     assert.equal(articleLanguage('ko', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
-    assert.equal(articleLanguage('zh', '気象台は20日、東京都内で桜が開花したと発表した。'), 'zh');
+    assert.equal(articleLanguage('zh', '気象台は20日、東京都内で桜が開花したと発表した。'), 'ja');
+    // Han alone may be either: the page's word stands.
+    assert.equal(articleLanguage('ja', '大韓民國政府新政策發表國務會議決定事項'), 'ja');
   });
   it('should detect the language when the page declares none', () => {
     assert.equal(articleLanguage(undefined, ko), 'ko');

@@ -56,9 +56,11 @@ export function articleLanguage(declared: string | undefined, text: string): str
   const primary = declared.toLowerCase().split(/[-_]/)[0]!;
   const script = scriptLanguage(sampleOf(text));
   const hanScript = primary === 'ja' || primary === 'zh';
-  // Han alone is Chinese or kanji-heavy Japanese: a page declaring either is believed.
+  // Hangul is Korean and kana Japanese whatever the page says; Han alone is Chinese or
+  // kanji-heavy Japanese, and a page declaring either is believed.
   if (script === 'ko' && primary !== 'ko') return 'ko';
-  if ((script === 'ja' || script === 'zh') && !hanScript) return script;
+  if (script === 'ja' && primary !== 'ja') return 'ja';
+  if (script === 'zh' && !hanScript) return 'zh';
   if (script === 'other' && (hanScript || primary === 'ko')) return detectLanguage(text) ?? declared;
   return declared;
 }
