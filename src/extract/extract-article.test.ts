@@ -176,6 +176,13 @@ describe('extractArticle: photos', () => {
     assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. (Photo: Getty Images)<small>Getty</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Getty Images' }]);
     assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. | <small>Jane Doe</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe' }]);
   });
+  it('should take the captions of a gallery with no other text for its text', async () => {
+    const figures = [1, 2, 3].map((i) => `<figure><img src="/g${i}.jpg" width="1200" height="800"><figcaption>Photo ${i}: buses wait at the depot on the morning of the vote.</figcaption></figure>`).join('');
+    const html = `<!doctype html><html lang="en"><head><title>In pictures: transit day</title></head><body><main><h1>In pictures: transit day</h1><div class="gallery">${figures}</div></main></body></html>`;
+    const value = await extractArticle(html, { url: 'https://daily.example/gallery/1' });
+    assert.equal(value.images.length, 3);
+    assert.match(value.text, /^Photo 1: buses wait at the depot/);
+  });
   it('should leave out thumbnails declared small on both sides, keeping the photo beside them', async () => {
     const thumbs = ['a', 'b', 'c'].map((n) => `<img src="/thumb-${n}.jpg" width="135" height="75" alt="Another story ${n}">`).join('');
     const value = await extractArticle(page(`<figure><img src="/photo.jpg" width="968" height="645" alt=""><figcaption>Buses at a depot.</figcaption></figure><div class="strip">${thumbs}</div>`), { url: 'https://daily.example/n/1' });

@@ -177,7 +177,9 @@ function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }:
   let text = nodeToText(out.body as never, { captions: false });
   // A story told in captions (a listicle or gallery of figures): when they hold most of the words, they are the story.
   const captionChars = Array.from(out.body.querySelectorAll('figcaption'), (c) => (c.textContent ?? '').length).reduce((a, b) => a + b, 0);
-  if (captionChars > (CAPTION_STORY_FACTOR - 1) * text.length + CAPTION_STORY_MIN_CHARS) {
+  // A gallery with no other text: its captions are all the story there is.
+  if (captionChars > 0 && !/[\p{L}\p{N}]/u.test(text)) text = nodeToText(out.body as never, { captions: true });
+  else if (captionChars > (CAPTION_STORY_FACTOR - 1) * text.length + CAPTION_STORY_MIN_CHARS) {
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
