@@ -35,9 +35,13 @@ const BOILERPLATE = [
   /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
-  /^(?:기사\s*제보|제보는\s*카톡|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
-  /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치))[!.]?\s*$/,
+  /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치)(?:\s*하기)?)[!.]?\s*$/,
+  // "네이버 메인에서 한빛일보를 받아보세요", "뉴스스탠드에서 한빛일보를 만나보세요": an outlet's promotion on a portal.
+  /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:네이버|다음|뉴스스탠드|구글|카카오|유튜브|앱|채널).*(?:받아\s*보세요|만나\s*보세요|구독해\s*주세요)[!.]?\s*$/,
+  // A tag list ("#서울시 #예산", "Tags: transit, budget", "태그 : 서울시, 예산").
+  /^(?:#[\p{L}\p{N}_]+\s*){2,}$|^(?:tags?|topics?|schlagwörter|태그|키워드)\s*[:：]\s*\S.{0,200}$/iu,
   // English widget labels left as lines: audio players, gift and save buttons, comment counters, image viewers.
   /^(?:share(?: (?:this|the))?(?: (?:article|story|page|post))?|story continues below(?: this)? advertisement|listen to this (?:article|story)(?:\s*[·•|-]?\s*\d+\s*min(?:utes?)?)?|gift (?:this )?article|copy link|save(?: (?:article|story|for later))?|comments?\s*\(\d+\)|join the conversation|play video|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|loading\.{0,3}|reuse this content|enlarge this image|toggle caption|hide caption|open image in gallery|view (?:image|photo) in fullscreen)$/i,
   // Korean widget labels: summary bots, text-to-speech, scrap, translation, share buttons by network.
@@ -107,7 +111,7 @@ export const MORE_STORIES = new RegExp(
   String.raw`^[▶▷►☞■□◆◇●○※★☆【\[<《〈]*\s*(?:` +
     [
       // English
-      String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
+      String.raw`you (?:may|might) also like|related(?: posts?| articles?| stories| news| content| coverage| links| reading| topics)?|more on this (?:story|topic)|recommended(?: for you| stories| reading)?|more (?:stories|news|from [\p{L} ]{1,30}|on this topic|great [\p{L}]+ stories)|recent (?:articles|posts|stories)|popular (?:this week|now|stories|articles)|most (?:popular|read|viewed)|don'?t miss|read (?:more|next|also)|see also|also read|further reading|editor'?s picks|top stories|trending(?: now)?|more`,
       // German
       String.raw`weitere (?:artikel|beiträge|themen|news|nachrichten|informationen)(?: (?:aus|zu|zum|zur|in) [\p{L}\p{N} .-]{1,40})?|mehr themen|das könnte (?:sie|dich|euch) (?:auch )?interessieren|mehr zu(?:m thema)?(?: [\p{L}\p{N} .-]{1,40})?|lesen sie (?:auch|mehr|weiter)(?: (?:die|diese) (?:folgenden )?(?:beiträge|artikel))?|(?:zum )?weiterlesen|auch interessant|(?:verwandte|ähnliche) (?:artikel|beiträge|themen)|empfohlene (?:artikel|beiträge)|empfehlungen? der redaktion|die redaktion empfiehlt|meist(?:gelesene?|diskutierte?|kommentierte?|geteilte?)(?: (?:artikel|beiträge|nachrichten|news))?|am meisten gelesen|themen (?:im|in diesem) (?:artikel|beitrag)|siehe auch|auch auf [\p{L}\p{N}.-]{2,30}|vorschau auf den nächsten (?:artikel|beitrag)|weiterführende(?:r)? links?`,
       // Portuguese, Spanish, French, Italian, Polish, Korean
