@@ -22,6 +22,7 @@ import { withSignatureEmails, type EmailEl } from './author-emails.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName, withBareEmails } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
+import { restoreProtectedEmails, type CfDocument } from './protected-emails.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { isDateLine } from './date-line.ts';
 import { prepareHtml } from './prepare-html.ts';
@@ -186,10 +187,18 @@ function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }:
   return { images, lineAuthors, lineEmails, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
 }
 
+/** The page parsed anew, its protected addresses restored, for the lead to be read from. */
+function leadDocument(html: string): Document {
+  const doc = parseHtmlDocument(html);
+  restoreProtectedEmails(doc as unknown as CfDocument);
+  return doc as unknown as Document;
+}
+
 /** The page parsed anew with its furniture tags removed (class names kept: teaser blocks are read by them). */
 function readAgainDocument(html: string): Document {
   const again = parseHtmlDocument(html);
   openProseNoscripts(again);
+  restoreProtectedEmails(again as unknown as CfDocument);
   removeJunk(again as unknown as JunkDocument, { byName: false });
   return again as unknown as Document;
 }
@@ -200,6 +209,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const prepared = prepareHtml(input);
   const doc = parseHtmlDocument(prepared.html) as unknown as Document;
   openProseNoscripts(doc as never);
+  restoreProtectedEmails(doc as unknown as CfDocument);
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
   const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 
@@ -247,7 +257,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Not on a page that calls itself an index, and on one that reads as a list of links only a
   // lead the markup gives the article: their blurbs are no story.
   let leadIsBody = false;
-  const lead = meta.declaresNonArticle ? undefined : why ? findLead(parseHtmlDocument(prepared.html) as unknown as Document, deck, { articleDescriptionOnly: why === 'link-list' }) : proseDeck(deck);
+  const lead = meta.declaresNonArticle ? undefined : why ? findLead(leadDocument(prepared.html), deck, { articleDescriptionOnly: why === 'link-list' }) : proseDeck(deck);
   if (lead && (why || lead.length > body!.text.length)) {
     const asBody = leadRead(lead);
     const leadBody = rewriteBody(asBody, { ...facts, deck: [] });
