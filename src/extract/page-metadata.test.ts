@@ -157,6 +157,20 @@ describe('readPageMetadata', () => {
     const declared = parseHtmlDocument('<html><head><meta property="article:published_time" content="2020-02-12T00:00:00Z"></head><body><h1>T</h1><p class="date">05.02.2020</p></body></html>');
     assert.equal(readPageMetadata(declared as unknown as MetaDocument, []).publishedAt?.slice(0, 10), '2020-02-12');
   });
+  it("should read a Korean page's declared time without a zone as KST, and one with a zone as written", () => {
+    const page = (lang: string, value: string) => readPageMetadata(parseHtmlDocument(`<html lang="${lang}"><head><meta property="article:published_time" content="${value}"></head><body></body></html>`) as unknown as MetaDocument, []).publishedAt;
+    assert.equal(page('ko', '2025-11-15T08:47:00'), '2025-11-15T08:47:00.000+09:00');
+    assert.equal(page('ko-KR', '2025-11-15 08:47:00'), '2025-11-15T08:47:00.000+09:00');
+    assert.equal(page('ko', '2025-11-14T23:47:00Z'), '2025-11-14T23:47:00.000Z');
+    assert.equal(page('en', '2025-11-15T08:47:00'), '2025-11-15T08:47:00.000Z');
+  });
+  it('should read an author value that is a Korean reporter line as its reporters, outlet and address', () => {
+    const authorsOf = (value: string) => readPageMetadata(parseHtmlDocument(`<html lang="ko"><head><meta name="author" content="${value}"></head><body></body></html>`) as unknown as MetaDocument, []).authors;
+    assert.deepEqual(authorsOf('홍길동 기자 hong@hanbit.example'), [{ name: '홍길동', email: 'hong@hanbit.example' }]);
+    assert.deepEqual(authorsOf('한빛일보 홍길동 기자'), [{ name: '홍길동', outlet: '한빛일보' }]);
+    assert.deepEqual(authorsOf('홍길동,김철수 기자'), [{ name: '홍길동' }, { name: '김철수' }]);
+    assert.deepEqual(authorsOf('홍길동 기자, 김철수 기자'), [{ name: '홍길동' }, { name: '김철수' }]);
+  });
   it('should not take a modification meta name for a publication date', () => {
     const document = parseHtmlDocument('<html><head><meta property="og:updated_time" content="2022-01-26T14:35:56+01:00"></head><body></body></html>');
     const value = readPageMetadata(document as unknown as MetaDocument, []);

@@ -9,6 +9,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { atShownClock, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
+import { parseReporterLine } from './reporter-line.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
@@ -75,6 +76,16 @@ function wordOverlap(a: string, b: string): number {
 
 /** Meta tags naming the author, in the order they are trusted. */
 const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
+
+/** A Korean byline's role word, or an address, in an author value ("홍길동 기자 hong@…", "한빛일보 홍길동 기자", "홍길동,김철수 기자"). */
+const REPORTER_LINE_HINT = /기자|특파원|논설위원|@/;
+
+/** An author value that is a whole reporter line, as its authors (names, outlet, address); the value as it is otherwise. */
+function asReporterLine(a: Author): Author[] {
+  const line = REPORTER_LINE_HINT.test(a.name) ? parseReporterLine(a.name) : undefined;
+  if (!line || line.rest !== undefined || line.authors.length === 0) return [a];
+  return line.authors.map((x) => ({ ...a, ...x, ...(x.email ?? a.email ? { email: x.email ?? a.email } : {}) }));
+}
 
 /** A day, in milliseconds. */
 const DAY_MS = 86_400_000;
@@ -228,13 +239,20 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   const metaAuthors = labelled ? [labelled] : metaKey ? (repeated.get(metaKey) ?? [get(metaKey)!]) : [];
   const sources: (() => Author[])[] = [
     () => ldAuthors((article ? article.author ?? article.creator : undefined) ?? ldAuthor, ldIds),
-    () => metaAuthors.filter((v) => !/^https?:/i.test(v)).flatMap((v) => (metaKey?.startsWith('dc') ? invertedName(v) ?? splitAuthorNames(v) : splitAuthorNames(v)).map((name) => ({ name }))),
+    () =>
+      metaAuthors
+        .filter((v) => !/^https?:/i.test(v))
+        .flatMap((v) => {
+          const line = asReporterLine({ name: v });
+          if (line.length !== 1 || line[0]!.name !== v) return line;
+          return (metaKey?.startsWith('dc') ? invertedName(v) ?? splitAuthorNames(v) : splitAuthorNames(v)).map((name) => ({ name }));
+        }),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
   let authors: Author[] = [];
   let outletAuthors: Author[] = [];
   for (let i = 0; i < sources.length; i++) {
-    const found = mergeAuthors(sources[i]!());
+    const found = mergeAuthors(sources[i]!().flatMap(asReporterLine));
     const people = found.filter((a) => !isOutletName(a.name, outlets, url));
     if (people.length > 0) {
       // A login or a first name alone ("jane.doe", "Jane") gives way to the full name a later source writes.
@@ -258,21 +276,24 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     return shownDate !== undefined && Date.parse(shownDate) <= Date.parse(date) - DAY_MS ? shownDate : date;
   };
   // A creation date is the draft's: every publication date the page declares comes before it.
+  // A Korean page's declared time without a zone is KST, as the clock it shows.
+  const declaredLang = doc.querySelector('html')?.getAttribute('lang') ?? '';
+  const dateOpts = /^ko(?:$|[-_])/i.test(declaredLang.trim()) ? { defaultOffset: '+09:00' } : {};
   const declaredPublished =
-    parseDate(clean(article?.datePublished)) ??
-    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date')) ??
-    bareDate(parseDate(get('date'))) ??
-    parseDate(get('sailthru:date', 'parsely-pub-date', 'article:published', 'published_time')) ??
-    parseDate(ldPublished) ??
-    parseDate(clean(article?.dateCreated)) ??
-    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY));
+    parseDate(clean(article?.datePublished), dateOpts) ??
+    parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date'), dateOpts) ??
+    bareDate(parseDate(get('date'), dateOpts)) ??
+    parseDate(get('sailthru:date', 'parsely-pub-date', 'article:published', 'published_time'), dateOpts) ??
+    parseDate(ldPublished, dateOpts) ??
+    parseDate(clean(article?.dateCreated), dateOpts) ??
+    parseDate(findMetaValue(byProperty, byName, PUBLISHED_META_KEY), dateOpts);
   // A time declared in UTC takes the clock of the time the page prints (the reader's day).
   const shown = declaredPublished?.endsWith('Z') ? markup() : undefined;
   const publishedAt = declaredPublished ? atShownClock(declaredPublished, shown?.published, shown?.publishedZoned) : markup().published;
   const modifiedAt =
-    parseDate(clean(article?.dateModified)) ??
-    parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated')) ??
-    parseDate(findMetaValue(byProperty, byName, MODIFIED_META_KEY)) ??
+    parseDate(clean(article?.dateModified), dateOpts) ??
+    parseDate(get('article:modified_time', 'og:updated_time', 'datemodified', 'dcterms:modified', 'last-modified', 'article:updated'), dateOpts) ??
+    parseDate(findMetaValue(byProperty, byName, MODIFIED_META_KEY), dateOpts) ??
     markup().modified;
 
   const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? doc.querySelector('html')?.getAttribute('xml:lang');
