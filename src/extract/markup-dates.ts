@@ -217,7 +217,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     }
     const raw = el.textContent ?? '';
     // Every date form read here has a four-digit year.
-    if (!marked && !markedModified && !YEAR.test(raw)) continue;
+    // (A <time> may show only its clock, "10:05", its datetime the whole date.)
+    if (!marked && !markedModified && !YEAR.test(raw) && !(tag === 'TIME' && YEAR.test(el.getAttribute('datetime') ?? ''))) continue;
     if (++scanned > MAX_SCANNED) break;
     const korean = koreanPage || /[가-힣]/.test(raw);
     const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
