@@ -22,7 +22,7 @@ import { withSignatureEmails, type EmailEl } from './author-emails.ts';
 import { agencyCredit, dropAgenciesBesidePeople, isOutletName, withBareEmails } from './author-names.ts';
 import { mergeAuthors, readPageMetadata, splitAuthorNames, type MetaDocument } from './page-metadata.ts';
 import { openProseNoscripts } from './noscript-prose.ts';
-import { restoreProtectedEmails, type CfDocument } from './protected-emails.ts';
+import { hasProtectedEmails, restoreProtectedEmails, type CfDocument } from './protected-emails.ts';
 import { removeOtherStories, type StoryDocument } from './other-stories.ts';
 import { isDateLine } from './date-line.ts';
 import { prepareHtml } from './prepare-html.ts';
@@ -190,7 +190,7 @@ function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, names }:
 /** The page parsed anew, its protected addresses restored, for the lead to be read from. */
 function leadDocument(html: string): Document {
   const doc = parseHtmlDocument(html);
-  restoreProtectedEmails(doc as unknown as CfDocument);
+  if (hasProtectedEmails(html)) restoreProtectedEmails(doc as unknown as CfDocument);
   return doc as unknown as Document;
 }
 
@@ -198,7 +198,7 @@ function leadDocument(html: string): Document {
 function readAgainDocument(html: string): Document {
   const again = parseHtmlDocument(html);
   openProseNoscripts(again);
-  restoreProtectedEmails(again as unknown as CfDocument);
+  if (hasProtectedEmails(html)) restoreProtectedEmails(again as unknown as CfDocument);
   removeJunk(again as unknown as JunkDocument, { byName: false });
   return again as unknown as Document;
 }
@@ -209,7 +209,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const prepared = prepareHtml(input);
   const doc = parseHtmlDocument(prepared.html) as unknown as Document;
   openProseNoscripts(doc as never);
-  restoreProtectedEmails(doc as unknown as CfDocument);
+  // (Looked for in the markup first: two selector walks of every page for the few that need them.)
+  if (hasProtectedEmails(prepared.html)) restoreProtectedEmails(doc as unknown as CfDocument);
   const baseUrl = resolveUrl(doc.querySelector('base[href]')?.getAttribute('href'), opts.url) ?? opts.url;
   const meta = readPageMetadata(doc as unknown as MetaDocument, prepared.jsonLd, opts.url);
 

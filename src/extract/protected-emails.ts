@@ -29,6 +29,11 @@ export function decodeCfEmail(hex: string): string | undefined {
   return ADDRESS.test(out) ? out : undefined;
 }
 
+/** True when the markup may hold addresses the protection hid (a cheap test before walking the page). */
+export function hasProtectedEmails(html: string): boolean {
+  return html.includes('data-cfemail') || html.includes('/cdn-cgi/l/email-protection');
+}
+
 /** Restores the addresses a page's email protection hid: the text of each protected element, and links to them as mailto: links. */
 export function restoreProtectedEmails(doc: CfDocument): void {
   for (const el of Array.from(doc.querySelectorAll('[data-cfemail]'))) {
