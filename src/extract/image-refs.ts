@@ -216,7 +216,7 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     }
     const split = splitCaption(captionText);
     // (A separator that stood before a credit element is left at the caption's end: "… Abfahrten. |".)
-    let caption = (split.caption ?? '').replace(/\s*[|/·•–—-]+$/, '');
+    let caption = credit !== '' ? (split.caption ?? '').replace(/\s*[|/·•–—-]+$/, '') : split.caption ?? '';
     const creditLabelled = splitCredit(credit);
     credit = creditLabelled.credit ?? creditLabelled.caption ?? '';
     if (!credit && split.credit) credit = split.credit;
