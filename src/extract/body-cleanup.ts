@@ -9,7 +9,7 @@ import { isPaywallPrompt } from './paywall.ts';
 import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { withBareEmails } from './author-names.ts';
-import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+import { parseReporterLine, parseTrailingReporter, WIRE_CREDITS, wholeReporterLine } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
 import { collapseSpaces as norm, looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
 import { isListedStory, isStoryPointer, MAX_LISTED_STORIES, nextBlock } from './story-pointers.ts';
@@ -346,8 +346,6 @@ function figureBefore(el: Element, root: Element): Element | null {
 
 /** The last blocks of a body, where a wire story's credits close it. */
 const WIRE_CREDIT_BLOCKS = 4;
-/** "Reporting by …", "(Writing by …; Editing by …)": a wire story's credits. */
-const WIRE_CREDITS = /^[(\[]?\s*(?:reporting|writing)\s+by\s/i;
 
 /** Classes of a line that captions the photo before it ("caption", "wp-caption-text", "img_desc", "cutline"). */
 const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|captions|cutline|img[-_]?desc|photo[-_]?desc|image[-_]?desc)(?:$|[\s_-])/i;
@@ -382,7 +380,7 @@ export function cleanBody(content: Element): void {
       continue;
     }
     // A wire story's closing credits ("Reporting by Jane Doe; Editing by John Roe") name its reporters: the reporter lines read them (removeReporterLines).
-    if ((isBoilerplate(text) && !(i >= blocks.length - WIRE_CREDIT_BLOCKS && WIRE_CREDITS.test(text) && parseReporterLine(text))) || isStoryPointer(el, text)) {
+    if ((isBoilerplate(text) && !(i >= blocks.length - WIRE_CREDIT_BLOCKS && WIRE_CREDITS.test(text) && wholeReporterLine(text))) || isStoryPointer(el, text)) {
       removeUp(el, content);
       continue;
     }

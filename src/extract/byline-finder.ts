@@ -5,7 +5,7 @@
 import { splitAuthorNames } from './author-names.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
-import { parseReporterLine } from './reporter-line.ts';
+import { REPORTER_LINE_MARK, wholeReporterLine } from './reporter-line.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -32,8 +32,6 @@ const NEAR_HEADLINE = 40;
 /** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
 const NEAR_TOP = 150;
 const MAX_BY_LINE_CHARS = 100;
-/** The words that close a Korean byline ("기자", "특파원"). */
-const KO_REPORTER_WORD = /기자|특파원|논설위원|에디터|PD/;
 /** What the parts of a meta line are set apart by ("Updated 2 hours ago · By Jane Doe"). */
 const META_PART_SEPARATOR = /\s+[·•|]\s+/;
 
@@ -115,8 +113,8 @@ function namesOf(el: BylineEl): string[] {
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   // A reporter line of its own ("[이데일리 홍길동 기자]", "세종=홍길동 기자 hong@…"): its names.
-  const line = /[\[【=@]/.test(text) ? parseReporterLine(text) : undefined;
-  if (line && line.rest === undefined && line.authors.length > 0) return line.authors.map((a) => a.name);
+  const line = wholeReporterLine(text);
+  if (line) return line.map((a) => a.name);
   return splitAuthorNames(text).filter(isNameLike);
 }
 
@@ -173,10 +171,10 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
       else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
         const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
-      } else if (headline && KO_REPORTER_WORD.test(text) && !textLongerThan(el, MAX_NAME_CHARS)) {
-        // A Korean reporter line under the headline, unclassed ("<span>홍길동 기자</span>").
-        const line = parseReporterLine(text);
-        if (line && line.rest === undefined && line.authors.length > 0) byLine = line.authors.map((a) => a.name);
+      } else if (headline && REPORTER_LINE_MARK.test(text) && !textLongerThan(el, MAX_NAME_CHARS)) {
+        // A reporter line under the headline, unclassed ("<span>홍길동 기자</span>").
+        const line = wholeReporterLine(text);
+        if (line) byLine = line.map((a) => a.name);
       } else if (headline && META_PART_SEPARATOR.test(text)) {
         // A meta line of parts, one of them the byline ("Published 3 hours ago · By Jane Doe, Political Correspondent").
         const part = text.split(META_PART_SEPARATOR).find((p) => BY_LINE.test(p));

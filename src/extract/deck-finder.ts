@@ -12,6 +12,11 @@ const MAX_DECK_CHARS = 300;
 
 /** Splits an element's text at <br> and block children into separate deck lines. */
 export function deckLines(el: Element): string[] {
+  return blockLines(el).map((l) => l.replace(/^[-–—·•▶▷■□◆◇○●]\s*/, '')).filter((l) => l.length >= 4);
+}
+
+/** The lines of an element's text, split at <br> and block children, spaces collapsed, markers kept. */
+function blockLines(el: Element): string[] {
   const lines: string[] = [];
   let cur = '';
   const walk = (n: Node) => {
@@ -28,7 +33,7 @@ export function deckLines(el: Element): string[] {
   };
   for (const c of Array.from(el.childNodes)) walk(c);
   if (norm(cur)) lines.push(norm(cur));
-  return lines.map((l) => l.replace(/^[-–—·•▶▷■□◆◇○●]\s*/, '')).filter((l) => l.length >= 4);
+  return lines;
 }
 
 /** Share of a deck's or a lead's text that may sit in links. */
@@ -166,7 +171,7 @@ export function findDeck(doc: Document, title: string): string[] {
       if (el.tagName !== 'STRONG' && el.tagName !== 'B') continue;
       const box = el.parentElement;
       if (!box || norm(box.textContent) !== norm(el.textContent) || el.closest('nav, aside, footer, a[href], figure, figcaption') || proseBefore(box) || !deckish(el)) continue;
-      const raw = rawLines(el);
+      const raw = blockLines(el);
       if (raw.length === 0 || raw.length > 4 || raw.some((l) => l.length > MAX_BOLD_DECK_LINE)) continue;
       if (raw.every((l) => DECK_MARKER.test(l))) add(el);
       if (out.length > 0) break;
@@ -180,11 +185,6 @@ const DECK_MARKER = /^[-–—·•▶▷■□◆◇○●ㅡ]\s*(?!(?:by|von|p
 /** Longest line of a bold block read as sub-titles. */
 const MAX_BOLD_DECK_LINE = 80;
 
-/** The lines of `el` split at <br> and blocks, markers kept. */
-function rawLines(el: Element): string[] {
-  const html = el.innerHTML.replace(/<br\s*\/?>|<\/?(?:p|div|li)\b[^>]*>/gi, '\n');
-  return html.split('\n').map((l) => norm(l.replace(/<[^>]*>/g, ''))).filter((l) => l !== '');
-}
 
 /** Lower-case words of a line. */
 const words = (s: string) => new Set(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);

@@ -9,7 +9,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { atShownClock, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
-import { parseReporterLine } from './reporter-line.ts';
+import { wholeReporterLine } from './reporter-line.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
@@ -77,14 +77,10 @@ function wordOverlap(a: string, b: string): number {
 /** Meta tags naming the author, in the order they are trusted. */
 const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
 
-/** A Korean byline's role word, or an address, in an author value ("홍길동 기자 hong@…", "한빛일보 홍길동 기자", "홍길동,김철수 기자"). */
-const REPORTER_LINE_HINT = /기자|특파원|논설위원|@/;
-
-/** An author value that is a whole reporter line, as its authors (names, outlet, address); the value as it is otherwise. */
+/** An author value that is a whole reporter line ("홍길동 기자 hong@…", "한빛일보 홍길동 기자", "홍길동,김철수 기자"), as its authors (names, outlet, address); the value as it is otherwise. */
 function asReporterLine(a: Author): Author[] {
-  const line = REPORTER_LINE_HINT.test(a.name) ? parseReporterLine(a.name) : undefined;
-  if (!line || line.rest !== undefined || line.authors.length === 0) return [a];
-  return line.authors.map((x) => ({ ...a, ...x, ...(x.email ?? a.email ? { email: x.email ?? a.email } : {}) }));
+  const line = wholeReporterLine(a.name);
+  return line ? line.map((x) => ({ ...a, ...x, ...(x.email ?? a.email ? { email: x.email ?? a.email } : {}) })) : [a];
 }
 
 /** A day, in milliseconds. */

@@ -122,6 +122,18 @@ const KO_OUTLET_DESK = /^(\S{2,20})\s+([가-힣]{1,8}(?:부|팀|국|센터|데�
 /** A photographer's credit after the writer's byline ("홍길동 기자 사진=김철수 기자"). */
 const KO_PHOTO_TAIL = /\s+(?:사진|영상|그래픽)\s*[=:·]?\s*[가-힣]{2,4}\s*(?:기자)?$/u;
 
+/** What a text that may be a reporter line holds: a Korean role word, the bracket or "=" of a Korean byline, an address. A cheap test before parsing. */
+export const REPORTER_LINE_MARK = /기자|특파원|논설위원|에디터|PD|[\[【=@]/;
+
+/** "Reporting by …", "(Writing by …; Editing by …)": the opening of a wire story's closing credits. */
+export const WIRE_CREDITS = /^[(\[]?\s*(?:reporting|writing)\s+by\s/i;
+
+/** The authors of `text` when it is a reporter line and nothing else (no story text shares the line), else undefined. */
+export function wholeReporterLine(text: string): Author[] | undefined {
+  const line = REPORTER_LINE_MARK.test(text) || WIRE_CREDITS.test(text) ? parseReporterLine(text) : undefined;
+  return line && line.rest === undefined && line.authors.length > 0 ? [...line.authors] : undefined;
+}
+
 /** Parses a whole line that is a reporter line; undefined when the line is anything else. Lines sharing text with a Korean dateline byline return the rest. */
 export function parseReporterLine(line: string): ReporterLine | undefined {
   const t = line.replace(SPACE_RUNS, ' ').trim();
