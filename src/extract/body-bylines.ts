@@ -1,0 +1,138 @@
+// Reporter lines inside the body: bylines at its head ("By Jane Roe | Nov. 15, 2025", a line that
+// is one link to the author's page, a label on one line and the names on the next) and signatures at
+// its end ("홍길동 기자 hong@…", an address alone), read for their authors and taken out of the text.
+import type { Author } from '../core/records.ts';
+import { isDateLine } from './date-line.ts';
+import { textLongerThan, type TextWalkNode } from './dom-walk.ts';
+import { removeUp, textBlocks } from './body-blocks.ts';
+import { withBareEmails } from './author-names.ts';
+import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
+import { collapseSpaces as norm, SPACE_RUNS } from './loose-key.ts';
+
+/** Characters from which a block is the story's prose, not a line of its head. */
+const MIN_PROSE_CHARS = 80;
+
+/** Paths of author pages ("/author/jane-roe", "/people/jane", "/reporter/123"). */
+const AUTHOR_HREF = /\/(?:authors?|people|person|profiles?|staff|reporters?|writers?|journalists?|autor(?:en|in)?|auteurs?|kontributor)\/[^/?#]+/i;
+
+/** The name in `el` when its text is one link to an author's page, alone or with the story's dates ("Jane Roe / June 12, 2020 9:49 am EST / Updated: …"), else undefined. */
+function authorLink(el: Element, text: string): string | undefined {
+  // A line of its own: a name linked inside a sentence is the story's subject.
+  if (text.length < 3 || text.length > 160 || !/^(?:P|DIV|H[1-6]|ADDRESS)$/.test(el.tagName)) return undefined;
+  const links = Array.from(el.querySelectorAll('a[href]'));
+  if (links.length !== 1 || !AUTHOR_HREF.test(links[0]!.getAttribute('href') ?? '')) return undefined;
+  const name = norm(links[0]!.textContent);
+  if (name.length > 60 || !/\p{L}/u.test(name) || !text.startsWith(name)) return undefined;
+  const rest = text.slice(name.length).split(/\s*[/|·•]\s*/).filter((p) => p.trim() !== '');
+  return rest.every((p) => isDateLine(p)) ? name : undefined;
+}
+
+/** Lines at the top of the body read for a byline, at most. */
+const MAX_HEAD_BLOCKS = 12;
+
+/** Finds reporter lines at the start and end of the body, removes them and returns their authors. */
+export function removeReporterLines(content: Element): { authors: Author[]; emails: string[] } {
+  const authors: Author[] = [];
+  const emails: string[] = [];
+  const blocks = textBlocks(content);
+  // A byline set on two lines at either end, the label alone and the names on the next ("Von" / "Denis Dilba").
+  for (let i = 0; i + 1 < blocks.length; i++) {
+    if (i === 3) i = Math.max(3, blocks.length - 6);
+    // A label is a few words: longer blocks are not read (paragraphs are most of them).
+    if (textLongerThan(blocks[i]! as unknown as TextWalkNode, MAX_LABEL_RAW_CHARS)) continue;
+    const names = twoLineByline(norm(blocks[i]!.textContent), () => blocks[i + 1]!.textContent ?? '');
+    if (names.length === 0) continue;
+    authors.push(...names.map((name) => ({ name })));
+    removeUp(blocks[i + 1]!, content);
+    removeUp(blocks[i]!, content);
+    i++;
+  }
+  // The head: the first lines up to the story's first paragraph, which may open with the byline
+  // ("[한빛경제 김은비 기자] 서울…") after the date and name lines a portal sets above it.
+  const firstProse = blocks.slice(0, MAX_HEAD_BLOCKS).findIndex((el) => textLongerThan(el as unknown as TextWalkNode, MIN_PROSE_CHARS));
+  const head = blocks.slice(0, Math.max(3, firstProse + 1));
+  // The tail: the last lines, after the first three (a brief of three blocks or fewer: all but its first).
+  const tail = blocks.slice(blocks.length > 3 ? Math.max(3, blocks.length - 5) : 1).reverse();
+  for (const el of [...head, ...tail]) {
+    if (!el.isConnected && !content.contains(el)) continue;
+    const text = norm(el.textContent);
+    // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline;
+    // an address inside a sentence ("… or email him at <span>x@…</span>") stays with it.
+    if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text) && norm(lineOf(el, content).textContent) === text) {
+      emails.push(text.replace(/^[(<]|[)>]$/g, ''));
+      removeUp(el, content);
+      continue;
+    }
+    // A line that is only a link to the author's page ("<p><a href="/author/jane">Jane Roe</a></p>" under the photo) is the byline.
+    const byLink = head.includes(el) ? authorLink(el, text) : undefined;
+    if (byLink) {
+      authors.push({ name: byLink });
+      removeUp(el, content);
+      continue;
+    }
+    const r = parseReporterLine(text) ?? (head.includes(el) ? datedByline(text) : undefined) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
+    if (!r || r.authors.length === 0) continue;
+    authors.push(...r.authors);
+    if (r.rest) replaceText(el, text, r.rest);
+    else {
+      // A byline set in bold at the head of the first paragraph ("<strong>By Jane Roe</strong>: The…") leaves no separator behind.
+      const after = el.nextSibling;
+      removeUp(el, content);
+      if (after?.nodeType === 3 && content.contains(after)) after.textContent = (after.textContent ?? '').replace(/^\s*[:|–—-]\s*/, '');
+    }
+  }
+  // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
+  const given = withBareEmails(authors, emails);
+  return { authors: given.authors, emails: given.left };
+}
+
+/** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, or "on". */
+const BYLINE_DATE_SEPARATOR = /\s*[|•·–—,]\s*|\s+on\s+/g;
+/** Longest byline line read with its date. */
+const MAX_DATED_BYLINE_CHARS = 160;
+
+/** A byline line with the story's date after it ("By Jane Doe | Nov. 15, 2025", "By Jane Doe on November 15, 2025"): the byline, when the rest is a date line. */
+function datedByline(text: string): ReturnType<typeof parseReporterLine> {
+  if (text.length > MAX_DATED_BYLINE_CHARS) return undefined;
+  for (const m of text.matchAll(BYLINE_DATE_SEPARATOR)) {
+    const rest = text.slice(m.index! + m[0].length);
+    if (!isDateLine(rest)) continue;
+    const r = parseReporterLine(text.slice(0, m.index));
+    if (r && !r.rest) return r;
+  }
+  return undefined;
+}
+
+/** Tags that start a line of their own. */
+const LINE_TAGS = new Set(['P', 'DIV', 'LI', 'TD', 'DD', 'DT', 'BLOCKQUOTE', 'ADDRESS', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The line `el` stands in: itself when it starts one, else its nearest ancestor that does (the content root at most). */
+function lineOf(el: Element, root: Element): Element {
+  let cur: Element = el;
+  while (!LINE_TAGS.has(cur.tagName) && cur !== root && cur.parentElement) cur = cur.parentElement;
+  return cur;
+}
+
+/** Replaces the text of a block by `rest`, keeping inline markup when the byline is a plain-text prefix or suffix. */
+function replaceText(el: Element, full: string, rest: string): void {
+  const first = el.firstChild;
+  const last = el.lastChild;
+  const cut = full.length - rest.length;
+  const prefix = full.slice(0, cut).trim();
+  const head = first && first.nodeType === 3 ? (first.textContent ?? '').replace(SPACE_RUNS, ' ').trimStart() : '';
+  if (first && full.endsWith(rest) && head.startsWith(prefix)) {
+    first.textContent = head.slice(prefix.length).trimStart();
+    return;
+  }
+  if (full.startsWith(rest) && last && last.nodeType === 3) {
+    const lt = last.textContent ?? '';
+    const removed = full.slice(rest.length).trim();
+    const i = lt.lastIndexOf(removed.slice(0, 8));
+    if (i >= 0) {
+      last.textContent = lt.slice(0, i);
+      return;
+    }
+  }
+  el.textContent = rest;
+}
