@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { descendantList, descendants, nonSpaceChars, nonSpaceCharsOfAll } from './dom-walk.ts';
+import { descendantList, descendants, nonSpaceChars, nonSpaceCharsOfAll, spacedText } from './dom-walk.ts';
 
 const testdata = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
 
@@ -41,5 +41,20 @@ describe('descendants and descendantList', () => {
     const a = doc.querySelector('#a')!;
     assert.deepEqual(descendantList(a).map((e) => e.tagName), ['TEMPLATE', 'SPAN']);
     assert.deepEqual([...descendants(a)].map((e) => e.tagName), ['TEMPLATE', 'SPAN']);
+  });
+});
+
+describe('spacedText', () => {
+  const text = (html: string) => spacedText(parseHtmlDocument(`<!doctype html><html><body><div id="x">${html}</div></body></html>`).getElementById('x')!).replace(/\s+/g, ' ').trim();
+  it('should set a space where a line break or a block ends a line', () => {
+    assert.equal(text('국무회의 주재하는 총리<br>(서울=연합뉴스) 김철수 기자'), '국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자');
+    assert.equal(text('<p>Title</p><p>Sentence one.</p>Tail'), 'Title Sentence one. Tail');
+    assert.equal(text('<ul><li>a</li><li>b</li></ul>'), 'a b');
+  });
+  it('should read inline elements as textContent does', () => {
+    assert.equal(text('Kim <b>Chul</b>-su <i>(Reuters)</i>'), 'Kim Chul-su (Reuters)');
+  });
+  it('should set no space before punctuation that closes a sentence or a bracket', () => {
+    assert.equal(text('<p>View photo</p><span>.</span>'), 'View photo.');
   });
 });

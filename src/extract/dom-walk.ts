@@ -80,6 +80,54 @@ function someText(node: TextWalkNode & { readonly parentNode?: unknown }, visit:
   return false;
 }
 
+/** Elements whose start and end break a line of text (a caption's title over its sentence, list items). */
+const LINE_BREAKING = new Set(['BR', 'P', 'DIV', 'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'TABLE', 'TR', 'TD', 'TH', 'FIGCAPTION', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'ADDRESS', 'PRE', 'HR']);
+
+const CLOSING_PUNCTUATION = /^[.,;:!?)\]}」』”’]/u;
+
+/**
+ * The text of `node` as `textContent` gives it, with a space wherever a <br> or the start or end
+ * of a block breaks the line ("Title<br>Sentence" is "Title Sentence", not "TitleSentence").
+ * Iterative, as the walks above.
+ */
+export function spacedText(node: TextWalkNode & { readonly parentNode?: unknown }): string {
+  type N = TextWalkNode & { readonly parentNode?: N | null };
+  const root = node as N;
+  const breaks = (n: N) => n !== root && n.nodeType === 1 && LINE_BREAKING.has(n.nodeName);
+  let out = '';
+  // A break is written as a space before the next text, unless that text opens with punctuation
+  // that closes a sentence or a bracket ("<p>View photo</p><span>.</span>").
+  let broken = false;
+  const write = (text: string) => {
+    if (broken && text !== '' && !CLOSING_PUNCTUATION.test(text)) out += ' ';
+    if (text !== '') broken = false;
+    out += text;
+  };
+  let cur: N | null = root;
+  while (cur) {
+    const t = cur.nodeType;
+    let down: N | null = null;
+    if (t === 3 || t === 4) write(cur.textContent ?? '');
+    else if (t === 1 || cur === root) {
+      if (breaks(cur)) broken = true;
+      if (cur.nodeName === 'TEMPLATE') write(cur.textContent ?? '');
+      else down = cur.firstChild as N | null;
+    }
+    if (down) {
+      cur = down;
+      continue;
+    }
+    // Leaving `cur` and every ancestor whose last child it closes.
+    if (breaks(cur)) broken = true;
+    while (cur && cur !== root && !cur.nextSibling) {
+      cur = cur.parentNode ?? null;
+      if (cur && breaks(cur)) broken = true;
+    }
+    cur = cur && cur !== root ? (cur.nextSibling as N | null) : null;
+  }
+  return out;
+}
+
 /** `(node.textContent ?? '').replace(/\s+/g, '').length`, counted without building the text. */
 export function nonSpaceChars(node: TextWalkNode): number {
   let n = 0;

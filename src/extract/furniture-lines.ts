@@ -18,6 +18,9 @@ const LEGAL = [
   /^(?:(?:dieser|der) (?:text|beitrag|artikel|inhalt) (?:wurde|ist|steht) (?:veröffentlicht )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|article|text|post|content) is (?:licensed|published|available) under|sofern nicht anders (?:ausgewiesen|angegeben|vermerkt)|(?:dieser|der) (?:beitrag|artikel|text) gibt (?:die|ausschließlich die) meinung (?:des|der) (?:autors|autorin)|the (?:views|opinions) expressed (?:here|in this (?:article|post|piece)) are|.{0,80}\bis not responsible for the (?:opinions|views|content)\b)/i,
 ];
 const LEGAL_MAX_CHARS = 400;
+/** The reaction buttons of Korean news pages. */
+const KO_REACTIONS = String.raw`좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|후속\s*요청|추천해요|감동이에요|놀랐어요|싫어요|최고예요|응원해요|궁금해요|기뻐요|쏠쏠정보|흥미진진|공감백배|분석탁월|후속강추|팬이에요|놀라워요|재밌어요|유익해요`;
+
 const BOILERPLATE = [
   // A server's error printed into the page ("Warning: Creating default object … in /www/…/x.php on line 407").
   /^(?:warning|notice|deprecated|fatal error|parse error|strict standards)\s*:.{1,200}\bin\s+\/\S+\s+on line\s+\d+/i,
@@ -61,10 +64,13 @@ const BOILERPLATE = [
   /^(?=.{0,200}$)(?:deixe (?:suas?|seus?|o seu|a sua) (?:dúvidas?|opini\w*|coment\w*)|leave (?:your|a) (?:comments?|questions?|thoughts)\b.{0,40}\b(?:below|here)\b|(?:hinterlasse|hinterlassen sie)\s+(?:uns\s+)?(?:einen|deinen|ihren)\s+kommentar)/i,
   // A Korean daily's note that the story ran in print ("※ 이 기사는 한빛일보 지면에 실렸습니다.").
   /^※?\s*이\s*기사는\s*.{0,40}?(?:지면|신문|판)에\s*(?:실렸습니다|실린\s*기사입니다|게재(?:됐|되었)습니다)\.?$/,
+  // A portal's notes on where the story came from and how it was filed ("기사제공 한빛일보", "이 기사는 언론사에서 정치 섹션으로 분류했습니다.").
+  /^기사\s*제공\s*[:：]?\s*[\p{L}\p{N}() ]{1,30}$|^※?\s*이\s*기사는\s*.{0,30}?섹션(?:으로|에)\s*분류(?:했습니다|됐습니다|되었습니다)\.?$/u,
   // A broadcast script's markers left as lines ("[앵커]", "<리포트>", "◀ 앵커 ▶").
   /^[\[<〈【◀]\s*(?:앵커(?:\s*멘트)?|리포트|기자(?:\s*리포트)?|앵커\s*리포트)\s*[\]>〉】▶]$/,
-  // Korean reaction buttons left as a line, alone or run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").
-  /^(?:(?:좋아요|훈훈해요|슬퍼요|화나요|후속\s*기사\s*원해요|후속\s*요청|추천해요|감동이에요|놀랐어요|싫어요|최고예요|응원해요|궁금해요|기뻐요|쏠쏠정보|흥미진진|공감백배|분석탁월)\s*\d*\s*){2,12}$/,
+  // Korean reaction buttons left as a line, run together ("훈훈해요슬퍼요화나요후속기사 원해요", "추천해요 3 좋아요 1").
+  // One to a line, each with its count ("쏠쏠정보 0", a list item each).
+  new RegExp(String.raw`^(?:(?:${KO_REACTIONS})\s*\d*\s*){2,12}$|^(?:${KO_REACTIONS})\s*\d+$`),
   // Widget labels left as lines of their own: sign-in links, ad slots, gallery controls, comment counters.
   /^(?:home|enlarge(?: image| photo)?|follow (?:us )?on (?:twitter|facebook|instagram|x)|sign in|log in|skip to (?:main )?content|advert|ad|ads|anzeige|werbung|iklan|publicidade|publicidad|pub|caption|close|expand|comments?|\d+\s+comments?|zurück|vergrößern|externer inhalt|quellen (?:ein|aus)blenden|(?:mehr|weniger) anzeigen|bild (?:anzeigen|schließen)(?: bild (?:anzeigen|schließen))?|permalink|\(?(?:noch )?keine bewertungen\)?|\(?no ratings yet\)?|post (?:a )?comment.*|leave a (?:comment|reply)|tell us what you think.*|like this story\?.*|view author archive|email the author|view all posts.*|this slideshow requires javascript\.?)$/i,
   /^(?:image|photo|slide|bild|foto)?\s*\d+\s*(?:of|\/|von|de)\s*\/?\s*\d+$/i,

@@ -59,6 +59,10 @@ describe('splitCaption', () => {
     ['▲ 서울 송파구 아파트 단지 모습. (사진=연합뉴스)', { caption: '서울 송파구 아파트 단지 모습.', credit: '연합뉴스' }],
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
     ['The 2024 final was played on 2024.05.01.', { caption: 'The 2024 final was played on 2024.05.01.' }],
+    // A wire photo's title before its dateline stays, set apart from the sentence.
+    ['국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자 = 총리가 15일 국무회의를 주재하고 있다. 2025.11.15 kcs@yna.example', { caption: '국무회의 주재하는 총리 — 총리가 15일 국무회의를 주재하고 있다.', credit: '연합뉴스 김철수 기자' }],
+    // Words in brackets that are no wire dateline leave the caption whole.
+    ['Seoul city hall (file photo) seen from the plaza.', { caption: 'Seoul city hall (file photo) seen from the plaza.' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCaption(value), expected));

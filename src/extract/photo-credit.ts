@@ -75,13 +75,18 @@ export function splitCredit(text: string): SplitCaption {
  * are read with splitCredit.)
  */
 export function splitCaption(text: string): SplitCaption {
-  const wire = WIRE_DATELINE.exec(text);
-  const t = text
+  // A wire photo's title may stand before its dateline ("국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자 = …").
+  const titled = WIRE_TITLE.exec(text);
+  const title = titled && WIRE_DATELINE.test(text.slice(titled[0].length)) ? titled[1]! : undefined;
+  const body = title === undefined ? text : text.slice(titled![0].length);
+  const wire = WIRE_DATELINE.exec(body);
+  const rest = body
     .slice(wire ? wire[0].length : 0)
     .replace(SPACE_RUNS, ' ')
     .replace(LEADING_MARK, '')
     .replace(WIRE_STAMP, '$1')
     .trim();
+  const t = title === undefined ? rest : rest === '' ? title : `${title} — ${rest}`;
   const wireCredit = wire ? `${wire[1]} ${wire[2]}` : undefined;
   if (t === '') return wireCredit ? { credit: wireCredit } : {};
   const split = splitLabelled(t);
@@ -93,6 +98,8 @@ export function splitCaption(text: string): SplitCaption {
 
 /** "(서울=연합뉴스) 김도훈 기자 = ": a wire photo's dateline, with the agency and the photographer. */
 const WIRE_DATELINE = /^\s*\(\s*[가-힣A-Za-z]{1,10}\s*=\s*([^()=]{1,12}?)\s*\)\s*([가-힣]{2,4}\s*(?:사진\s*)?기자)\s*=\s*/u;
+/** The title a wire photo's caption opens with, before its dateline: a few words, no sentence. */
+const WIRE_TITLE = /^\s*([^()=.!?\n]{2,40}?)\s+(?=\()/u;
 /** A marker set before a Korean caption ("▲ ", "△ "). */
 const LEADING_MARK = /^[▲△▶▷►■□◆◇●○※]\s*/u;
 /** A date stamp (and the photographer's address, or the agency after a slash) closing a caption's sentence: "… 모습. 2025.11.15 name@yna.example", "… 모습. 2025.11.15/뉴스1". */
