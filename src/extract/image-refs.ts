@@ -7,7 +7,7 @@ import type { ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
 import { isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
-import { spacedText, type TextWalkNode } from './dom-walk.ts';
+import { hasVisibleText, spacedText, type TextWalkNode } from './dom-walk.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
 const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
@@ -67,6 +67,7 @@ const THUMBNAIL_HEIGHT = 100;
 function isDecorative(img: Element, url: string): boolean {
   const alt = (img.getAttribute('alt') ?? '').trim();
   if (alt !== '' && LOGO_ALT.test(alt)) return true;
+  if (linksFrontPage(img)) return true;
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
@@ -79,6 +80,24 @@ function isDecorative(img: Element, url: string): boolean {
     /* keep url */
   }
   return LOGO_SRC.test(path);
+}
+
+/**
+ * True when `img` is all a link to a site's front page holds (an outlet's logo in the story's
+ * header, "<a href="https://outlet.example/"><img alt="Outlet"></a>"): a story's photo links to
+ * itself, a gallery or a story, not to a home page.
+ */
+function linksFrontPage(img: Element): boolean {
+  const a = img.closest('a[href]');
+  if (!a || hasVisibleText(a as unknown as TextWalkNode) || a.querySelectorAll('img').length !== 1) return false;
+  const href = a.getAttribute('href')!.trim();
+  if (href === '/') return true;
+  try {
+    const u = new URL(href);
+    return /^https?:$/.test(u.protocol) && /^\/?(?:index\.\w{3,4})?$/.test(u.pathname) && u.search === '' && u.hash === '';
+  } catch {
+    return false;
+  }
 }
 
 /** Loose comparison key. */
