@@ -49,6 +49,12 @@ describe('findDeck', () => {
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><p><strong>---- by Jane Roe</strong></p>${story}</div>`), []);
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}<p><b>◆ What comes next</b></p>${story}</div>`), []);
   });
+  it('should read sub-title classes written with underscores as with hyphens', () => {
+    for (const cls of ['view_tit_sub', 'article_sub_title', 'sub_head', 'title_sub', 'news-sub-tit']) {
+      assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><p class="${cls}">Repairs to take two years</p><div class="story">${story}</div>`), ['Repairs to take two years'], cls);
+    }
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><p class="subscribe_box">Repairs to take two years</p><div class="story">${story}</div>`), []);
+  });
   it('should not take the sub-title of a card linking to another story for the deck', () => {
     const card = '<div class="embedded-card"><a href="/2025/other-story"><div class="card-heading"><div class="card-subtitle">Bridges of the north</div><div class="card-title">Ferry service to return in spring</div></div></a></div>';
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}${card}</div>`), []);
