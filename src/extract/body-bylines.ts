@@ -12,6 +12,9 @@ import { collapseSpaces as norm, SPACE_RUNS } from './loose-key.ts';
 
 /** Characters from which a block is the story's prose, not a line of its head. */
 const MIN_PROSE_CHARS = 80;
+/** A short block that ends a sentence ("가수 한별이 새 앨범으로 돌아온다."): several words, a full stop. */
+const SENTENCE = /^(?=.{20,}$)\S+(?:\s+\S+){3,}.*[.!?。]["'”’)]?$/u;
+const isSentence = (text: string) => SENTENCE.test(text);
 
 /** Paths of author pages ("/author/jane-roe", "/people/jane", "/reporter/123"). */
 const AUTHOR_HREF = /\/(?:authors?|people|person|profiles?|staff|reporters?|writers?|journalists?|autor(?:en|in)?|auteurs?|kontributor)\/[^/?#]+/i;
@@ -50,7 +53,8 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
   }
   // The head: the first lines up to the story's first paragraph, which may open with the byline
   // ("[한빛경제 김은비 기자] 서울…") after the date and name lines a portal sets above it.
-  const firstProse = blocks.slice(0, MAX_HEAD_BLOCKS).findIndex((el) => textLongerThan(el as unknown as TextWalkNode, MIN_PROSE_CHARS));
+  // (Korean paragraphs are short: a sentence of a few words is prose too.)
+  const firstProse = blocks.slice(0, MAX_HEAD_BLOCKS).findIndex((el) => textLongerThan(el as unknown as TextWalkNode, MIN_PROSE_CHARS) || isSentence(norm(el.textContent)));
   const head = blocks.slice(0, Math.max(3, firstProse + 1));
   // The tail: the last lines, after the first three (a brief of three blocks or fewer: all but its first).
   const tail = blocks.slice(blocks.length > 3 ? Math.max(3, blocks.length - 5) : 1).reverse();
@@ -59,8 +63,9 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
     const text = norm(el.textContent);
     // A line that is only the reporter's email ("kim@newsis.example") completes an earlier byline;
     // an address inside a sentence ("… or email him at <span>x@…</span>") stays with it.
-    if (tail.includes(el) && /^[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text) && norm(lineOf(el, content).textContent) === text) {
-      emails.push(text.replace(/^[(<]|[)>]$/g, ''));
+    // (Set off by a slash or a bullet too: "/ kim@newsis.example".)
+    if (tail.includes(el) && /^(?:[/·|-]\s*)?[(<]?[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[)>]?$/.test(text) && norm(lineOf(el, content).textContent) === text) {
+      emails.push(text.replace(/^(?:[/·|-]\s*)?[(<]?|[)>]$/g, ''));
       removeUp(el, content);
       continue;
     }

@@ -326,6 +326,16 @@ describe('removeTitleRepeats', () => {
     removeTitleRepeats(shortContent, '속보');
     assert.equal((shortContent.textContent ?? '').trim(), '속보서울시는 예산을 승인했다.');
   });
+  it('should keep the headline where a sentence of the body names it, and drop it beside a kicker', () => {
+    const run = (html: string) => {
+      const content = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`).getElementById('c') as unknown as Element;
+      removeTitleRepeats(content, 'Hermitian matrix');
+      return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
+    };
+    assert.equal(run('<p>In mathematics, a <b>Hermitian matrix</b> is a complex square matrix that is equal to its own conjugate transpose.</p>'), 'In mathematics, a Hermitian matrix is a complex square matrix that is equal to its own conjugate transpose.');
+    assert.equal(run('<p>A <b>Hermitian matrix</b> is self-adjoint.</p> <p>More.</p>'), 'A Hermitian matrix is self-adjoint. More.');
+    assert.equal(run('<h2><span>Explainer</span> <span>Hermitian matrix</span></h2><p>A matrix equal to its conjugate transpose.</p>'), 'Explainer A matrix equal to its conjugate transpose.');
+  });
 });
 
 describe('removePaywallPrompts', () => {

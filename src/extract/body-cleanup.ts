@@ -18,7 +18,29 @@ const key = looseKey;
 export function removeTitleRepeats(content: Element, title: string): void {
   const k = key(title);
   if (k.length < minHeadlineChars(title)) return;
-  for (const el of textBlocks(content).slice(0, 4)) if (key(norm(el.textContent)) === k) removeUp(el, content);
+  for (const el of textBlocks(content).slice(0, 4)) {
+    if (!content.contains(el) || key(norm(el.textContent)) !== k) continue;
+    const gone = repeatToRemove(el, content);
+    if (gone) removeUp(gone, content);
+  }
+}
+
+/** Inline tags a text block may be (a bold line, a span) inside a line of its own. */
+const INLINE_BLOCK = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'FONT']);
+/** Characters beside a repeated headline on its line beyond which the line is a sentence that names it. */
+const MAX_BESIDE_HEADLINE_CHARS = 80;
+
+/**
+ * What to remove for `el`, a text block that repeats the headline: itself, unless it is a term
+ * inside a sentence ("In mathematics, a <b>Hermitian matrix</b> is …": the rest of its line is
+ * long or ends as a sentence does). A kicker beside it on a heading's line stays as it was.
+ */
+function repeatToRemove(el: Element, content: Element): Element | undefined {
+  let line = el;
+  while (INLINE_BLOCK.has(line.tagName) && line.parentElement && line.parentElement !== content) line = line.parentElement;
+  if (line === el) return el;
+  const rest = norm(line.textContent).replace(norm(el.textContent), '').trim();
+  return rest.length > MAX_BESIDE_HEADLINE_CHARS || /[.!?:;,]["”’']?$/.test(rest) ? undefined : el;
 }
 
 /** Longest line at the top of the body read as a section path ("사회 환경", "News › World"). */

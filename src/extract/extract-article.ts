@@ -204,6 +204,13 @@ function readAgainDocument(html: string): Document {
   return again as unknown as Document;
 }
 
+/** True when `line` (a paragraph of Readability's body) is a date line or is no longer in the cleaned-up `text`. */
+function leftTheBody(line: string, text: string): boolean {
+  if (isDateLine(line)) return true;
+  const k = looseKey(line);
+  return k !== '' && !looseKey(text).includes(k);
+}
+
 /** The synchronous body of extractArticle. */
 function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   if (typeof input !== 'string' || input.trim() === '' || looksBinary(input)) noArticle(opts.url);
@@ -315,9 +322,10 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // A date in the URL path beats nothing; the last change date beats nothing too (it is at least
   // a day the article existed).
   const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
-  // Without a declared description, Readability's (the body's first paragraph) unless that is the
-  // date line the clean-up took out of the body ("입력 2025.11.15 08:47"): then the body's first paragraph.
-  const excerpt = meta.excerpt ?? (parsed.excerpt && isDateLine(parsed.excerpt) ? text.split(/\n{2,}/)[0] : parsed.excerpt) ?? undefined;
+  // Without a declared description, Readability's (the body's first paragraph) unless that is a
+  // line the clean-up took out of the body (a date line "입력 2025.11.15 08:47", a byline and view
+  // counter "박서준 기자 발행 … 조회 1,234"): then the body's first paragraph.
+  const excerpt = meta.excerpt ?? (parsed.excerpt && leftTheBody(parsed.excerpt, text) ? text.split(/\n{2,}/)[0] : parsed.excerpt) ?? undefined;
   const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
 
   return articleNfc({

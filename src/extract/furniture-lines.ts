@@ -108,6 +108,8 @@ const BOILERPLATE = [
   /\bcontributed\s+(?:reporting|to\s+this\s+(?:report|story))\b[^.]{0,80}\.?$/i,
   // Reading-time notes.
   /^(?:(?:reading time|read time|tempo de leitura|tiempo de lectura|lesezeit|lesedauer|temps de lecture)\s*:?\s*(?:ca\.\s*)?\d+\s*\p{L}+|\d+\s*(?:min(?:ute)?s?)\.?\s+(?:read|lesezeit|de lectura|de leitura))$/iu,
+  // A page view counter left as a line ("조회 1,234", "조회수 : 1,234회", "Views: 1,234").
+  /^(?:조회(?:수)?|views?|hits|aufrufe|visitas|vues)\s*[:：]?\s*\d[\d.,]*\s*(?:회)?$/i,
   // Relative publication times ("Published 1 day ago").
   /^(?:published|updated|posted)\s+\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$/i,
 ];

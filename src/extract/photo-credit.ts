@@ -37,6 +37,8 @@ const PATTERNS: readonly RegExp[] = [
   // "[서울시 제공]", "(사진 한빛전자 제공)", "… / 서울시 제공", "…다. 서울시 제공": a provider, "제공" ("provided") after it.
   /\s*[\[(<]\s*(?:사진\s*)?([^\[\]()<>=]{1,40}?)\s*제공\s*[\])>]\s*$/u,
   /(?:\s*\/\s*|(?<=[.!?"”])\s+)(?:사진\s*)?([^\s/.!?"”][^/.!?"”]{0,20}?)\s*제공\s*$/u,
+  // "[사진] 별빛엔터테인먼트 제공", "[사진] 한빛일보 DB", "(사진) 김철수 기자": a label in brackets, then a provider, a file photo or a photographer, as a line.
+  /^\s*[\[(<【]\s*사진\s*[\])>】]\s*([^\[\]()<>=]{1,40}?\s*(?:제공|DB|자료\s*사진|[가-힣]{2,4}\s*기자))\s*$/u,
   // "[연합뉴스 자료사진]", "(뉴스1 DB)": an outlet's file photo, said in full.
   /\s*[\[(]\s*([^\[\]()=]{1,40}?\s*(?:자료\s*사진|DB))\s*[\])]\s*$/u,
   // "… 있다. 김혜윤 기자 unique@…": the photographer's signature closing a caption (the address left out of the credit).
