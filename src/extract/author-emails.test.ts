@@ -14,6 +14,13 @@ describe('withSignatureEmails', () => {
     assert.deepEqual(run('<div class="byline"><p><span>정해민 기자 hmj@hanbit.example</span></p></div>', ['정해민']), [{ name: '정해민', email: 'hmj@hanbit.example' }]);
   });
 
+  it('should read an address alone in its element with the line it stands in', () => {
+    assert.deepEqual(run('<div class="reporter"><span class="name">김철수 기자</span><span class="email">cskim@hbs.example</span></div>', ['김철수']), [{ name: '김철수', email: 'cskim@hbs.example' }]);
+    // Not beside someone else's name, nor inside a long block.
+    assert.deepEqual(run('<div><span>박지훈 기자</span><span>jihoon@hbs.example</span></div>', ['김철수']), [{ name: '김철수' }]);
+    assert.deepEqual(run(`<div><span>김철수 기자</span> ${'긴 문단입니다. '.repeat(20)}<span>cskim@hbs.example</span></div>`, ['김철수']), [{ name: '김철수' }]);
+  });
+
   it('should read each reporter of a shared byline, and leave one the page gives no address', () => {
     const got = run('<p><span>김민수 기자 minsu@hanbit.example</span></p><p><span>이서연 기자</span></p>', ['김민수', '이서연']);
     assert.deepEqual(got, [{ name: '김민수', email: 'minsu@hanbit.example' }, { name: '이서연' }]);

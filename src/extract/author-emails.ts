@@ -13,6 +13,7 @@ export interface EmailEl extends WalkEl, TextWalkNode {
 }
 
 const HANGUL_NAME = /^[가-힣]{2,5}$/;
+const EMAIL_ONLY = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
 /** Longest line read as a signature ("정해민 기자 hmj@example.com" and a little more). */
 const MAX_SIGNATURE_CHARS = 120;
 
@@ -26,7 +27,10 @@ export function withSignatureEmails(root: EmailEl | null, authors: readonly Auth
     if (el.firstElementChild !== null || el.tagName === 'SCRIPT' || el.tagName === 'STYLE' || textLongerThan(el, MAX_SIGNATURE_CHARS)) continue;
     const text = (el.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
     if (!text.includes('@')) continue;
-    for (const a of parseReporterLine(text)?.authors ?? []) if (a.email && wanted.has(a.name) && !emails.has(a.name)) emails.set(a.name, a.email);
+    // An address alone in its element reads with the line it stands in ("<span>김철수 기자</span><span>cskim@…</span>").
+    const parent = el.parentElement as EmailEl | null;
+    const line = EMAIL_ONLY.test(text) && parent && parent !== root && !textLongerThan(parent, MAX_SIGNATURE_CHARS) ? (parent.textContent ?? '').replace(SPACE_RUNS, ' ').trim() : text;
+    for (const a of parseReporterLine(line)?.authors ?? []) if (a.email && wanted.has(a.name) && !emails.has(a.name)) emails.set(a.name, a.email);
   }
   return authors.map((a) => (!a.email && emails.has(a.name) ? { ...a, email: emails.get(a.name)! } : a));
 }

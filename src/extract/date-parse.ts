@@ -148,11 +148,19 @@ const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set(
   ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'sept', 'october', 'november', 'december'].flatMap((m) => [m, m.slice(0, 3)]),
 );
 
+/** A clock in brackets right after a date's last digit (or its closing dot). */
+const BRACKETED_CLOCK = /(\d\.?)\s*[(\[]\s*((?:오전|오후)\s*)?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\s*[)\]]/i;
+
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
   if (!input) return undefined;
   // "4. 2. 2022" (spaced German numerals) is day first like "4.2.2022"; V8 would read it as 2 April.
-  const raw = input.replace(SPACE_RUNS, ' ').trim().replace(/(?<![\d.])(\d{1,2})\. (\d{1,2})\. ?(\d{4})(?!\d)/, '$1.$2.$3');
+  // A clock in brackets after the date ("2025.11.15 (19:42)", "Nov 15, 2025 (8:05 PM)") is the date's clock.
+  const raw = input
+    .replace(SPACE_RUNS, ' ')
+    .trim()
+    .replace(/(?<![\d.])(\d{1,2})\. (\d{1,2})\. ?(\d{4})(?!\d)/, '$1.$2.$3')
+    .replace(BRACKETED_CLOCK, '$1 $2$3');
   if (raw === '' || raw.length > 200) return undefined;
   const korean = /[\uac00-\ud7af]/.test(raw);
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');
