@@ -65,6 +65,16 @@ describe('readMarkupDates', () => {
     const value = datesOf('<h1>T</h1><p class="date">Written: 2023-11-07 15:03:30 / Updated: 2023-11-08 10:00</p>');
     assert.deepEqual(value, { published: '2023-11-07T15:03:30.000Z', modified: '2023-11-08T10:00:00.000Z', publishedZoned: false });
   });
+  it('should read a <time> classed "updated" as the modification date, unless its itemprop says otherwise or a marked one follows', () => {
+    const wp = '<h1>T</h1><div class="entry-meta"><time class="entry-date published" datetime="2025-11-15T09:05:22-05:00">November 15, 2025</time><time class="updated" datetime="2025-11-16T10:00:00-05:00">November 16, 2025</time></div>';
+    assert.deepEqual(datesOf(wp), { published: '2025-11-15T09:05:22.000-05:00', modified: '2025-11-16T10:00:00.000-05:00', publishedZoned: true });
+    // A theme that classes the creation date "entry-date updated" too.
+    const theme = '<h1>T</h1><time itemprop="dateCreated" class="entry-date updated" datetime="2019-11-20T01:22:37-05:00">11/20/19</time><time itemprop="dateModified" class="entry-date updated" datetime="2019-11-20T06:38:32-05:00">11/20/19 6:38 AM</time>';
+    assert.equal(datesOf(theme).modified, '2019-11-20T06:38:32.000-05:00');
+    // A date-only "updated" shown under the headline gives way to the marked value further down.
+    const both = '<h1>T</h1><span class="meta"><time class="updated">October 15, 2018</time></span><p>Story text.</p><span itemprop="datePublished" content="2018-10-15T10:33:49+00:00"></span><span itemprop="dateModified">2018-10-15 10:33:49</span>';
+    assert.equal(datesOf(both).modified, '2018-10-15T10:33:49.000Z');
+  });
   it('should tell whether the published date was written with its zone', () => {
     assert.equal(datesOf('<h1>T</h1><p class="meta">Posted on 30 April 2019 13:10 GMT</p>').publishedZoned, true);
     assert.equal(datesOf('<h1>T</h1><div class="time">PUBLISHED: <time datetime="2023-11-08 23:30:59">November 8, 2023 at 11:30 p.m.</time></div>').publishedZoned, false);

@@ -42,6 +42,8 @@ const DATE_HOLDER = /date|time|datum|zeit|fecha|publi|posted|submitted|meta|byli
 const MARKED_PUBLISHED = /(?:^|\s)(?:datePublished|dateCreated)(?:\s|$)/;
 const MARKED_MODIFIED = /(?:^|\s)dateModified(?:\s|$)/;
 const PUBLISHED_CLASS = /(?:^|\s)(?:published|entry-date|post-date|publish-date|pubdate|date-published)(?:\s|$)/i;
+/** A <time> or <abbr> classed as the last change ("updated", hAtom's and WordPress themes' class). */
+const MODIFIED_CLASS = /(?:^|\s)(?:updated|modified|date-modified|entry-updated|post-modified)(?:\s|$)/i;
 /** hAtom's value-title form: an element classed "published" or "updated" whose title holds the ISO date (`<span class="updated" title="2013-04-04T18:52:11+00:00"></span>`). */
 const HATOM_CLASS = /(?:^|\s)(published|updated)(?:\s|$)/;
 const ISO_DATE_START = /^\d{4}-\d{2}-\d{2}(?:[T ]|$)/;
@@ -159,7 +161,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   let lastBeforeHeadline: { between: number; date: string; raw: string } | undefined;
   // A plain loop, not the descendants() generator: this walk runs on most pages and often to the end.
   for (let el = root.firstElementChild as DateEl | null; el; el = nextInOrder(el, root)) {
-    if (best.published?.[0] === 0 && best.modified) break;
+    if (best.published?.[0] === 0 && best.modified?.[0] === 0) break;
     if (el === (headline as unknown)) {
       sinceHeadline = 0;
       // A date set just above the headline (a dateline over the title) is the story's own too.
@@ -191,6 +193,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     }
     const marked = (itemprop !== '' && (MARKED_PUBLISHED.test(itemprop) || /schema:date(?:Published|Created)|dc:date|dcterms:created/i.test(itemprop))) || pubdate || ((tag === 'ABBR' || tag === 'TIME') && PUBLISHED_CLASS.test(cls));
     const markedModified = itemprop !== '' && MARKED_MODIFIED.test(itemprop);
+    // A <time> classed "updated" with no itemprop saying otherwise (themes class the creation date "entry-date updated" too): weaker than a label.
+    const classedModified = itemprop === '' && !marked && (tag === 'ABBR' || tag === 'TIME') && MODIFIED_CLASS.test(cls) && !PUBLISHED_CLASS.test(cls);
     const holder = tag === 'TIME' || DATE_HOLDER.test(cls) || DATE_HOLDER.test(id);
     // Plain paragraphs and cells are read for labelled dates near the top of long pages only (reference lists, tables).
     if (!marked && !markedModified && !holder && (!TEXT_TAGS.has(tag) || (visited > MAX_PLAIN_VISITED && !near))) continue;
@@ -235,6 +239,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     if (marked) offer('published', 0, parseDate(machineValue(el)?.trim(), opts) ?? parseDate(el.textContent, opts), `${machineValue(el) ?? ''} ${raw}`);
     if (markedModified) offer('modified', 0, parseDate(machineValue(el)?.trim(), opts), machineValue(el) ?? '');
     if (marked || markedModified) continue;
+    // (It may still be the only date the page shows under its headline: it stays a candidate for the publication below.)
+    if (classedModified) offer('modified', 2, parseDate(machineValue(el)?.trim(), opts), machineValue(el) ?? '');
     // Weaker evidence is read only while nothing as strong or stronger was found (pages with many dated references).
     const wants = (kind: 'published' | 'modified', strength: number) => !best[kind] || best[kind]![0] > strength;
     const text = raw.replace(SPACE_RUNS, ' ').trim();
