@@ -64,6 +64,10 @@ const BOILERPLATE = [
   /^(?=.{0,200}$)(?:deixe (?:suas?|seus?|o seu|a sua) (?:dúvidas?|opini\w*|coment\w*)|leave (?:your|a) (?:comments?|questions?|thoughts)\b.{0,40}\b(?:below|here)\b|(?:hinterlasse|hinterlassen sie)\s+(?:uns\s+)?(?:einen|deinen|ihren)\s+kommentar)/i,
   // A Korean daily's note that the story ran in print ("※ 이 기사는 한빛일보 지면에 실렸습니다.").
   /^※?\s*이\s*기사는\s*.{0,40}?(?:지면|신문|판)에\s*(?:실렸습니다|실린\s*기사입니다|게재(?:됐|되었)습니다)\.?$/,
+  // The same in English ("A version of this article appears in print on Nov. 16, 2025, Section A, Page 18 … Order Reprints | Today's Paper").
+  /^(?=.{0,400}$)a version of this (?:article|story|review|column) appear(?:s|ed) in print\b/i,
+  // A sponsor's label left alone on its line above the story.
+  /^(?:supported by|sponsored by|presented by)$/i,
   // A portal's notes on where the story came from and how it was filed ("기사제공 한빛일보", "이 기사는 언론사에서 정치 섹션으로 분류했습니다.").
   /^기사\s*제공\s*[:：]?\s*[\p{L}\p{N}() ]{1,30}$|^※?\s*이\s*기사는\s*.{0,30}?섹션(?:으로|에)\s*분류(?:했습니다|됐습니다|되었습니다)\.?$/u,
   // A broadcast script's markers left as lines ("[앵커]", "<리포트>", "◀ 앵커 ▶").
