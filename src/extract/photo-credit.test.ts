@@ -7,6 +7,9 @@ describe('splitCredit', () => {
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
     ['A new electric bus at a depot in Denver.Credit...Rachel Lee for The Daily Example', { caption: 'A new electric bus at a depot in Denver.', credit: 'Rachel Lee for The Daily Example' }],
     ['Credit…Rich Pedroncelli/Associated Press', { credit: 'Rich Pedroncelli/Associated Press' }],
+    // A closing full stop goes, an abbreviation's stays.
+    ["The Herald's old office on Main Street. Photo by the author.", { caption: "The Herald's old office on Main Street.", credit: 'the author' }],
+    ['The mill site in 1950. Photo: Jane Doe Jr.', { caption: 'The mill site in 1950.', credit: 'Jane Doe Jr.' }],
     ['시민들이 광장에 모여 있다. 사진=연합뉴스', { caption: '시민들이 광장에 모여 있다.', credit: '연합뉴스' }],
     ['A man walks. Photo: Reuters', { caption: 'A man walks.', credit: 'Reuters' }],
     ['Buses wait at a depot. (Wire Photo/Mary Major)', { caption: 'Buses wait at a depot.', credit: 'Wire Photo/Mary Major' }],
@@ -62,6 +65,9 @@ describe('splitCaption', () => {
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
     ['A new electric bus at a depot in Denver.Credit...Rachel Lee for The Daily Example', { caption: 'A new electric bus at a depot in Denver.', credit: 'Rachel Lee for The Daily Example' }],
     ['Credit…Rich Pedroncelli/Associated Press', { credit: 'Rich Pedroncelli/Associated Press' }],
+    // A closing full stop goes, an abbreviation's stays.
+    ["The Herald's old office on Main Street. Photo by the author.", { caption: "The Herald's old office on Main Street.", credit: 'the author' }],
+    ['The mill site in 1950. Photo: Jane Doe Jr.', { caption: 'The mill site in 1950.', credit: 'Jane Doe Jr.' }],
     ['The 2024 final was played on 2024.05.01.', { caption: 'The 2024 final was played on 2024.05.01.' }],
     // A wire photo's title before its dateline stays, set apart from the sentence.
     ['국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자 = 총리가 15일 국무회의를 주재하고 있다. 2025.11.15 kcs@yna.example', { caption: '국무회의 주재하는 총리 — 총리가 15일 국무회의를 주재하고 있다.', credit: '연합뉴스 김철수 기자' }],

@@ -129,7 +129,8 @@ function splitLabelled(t: string): SplitCaption {
     const m = re.exec(t);
     if (!m || m[1] === undefined) continue;
     // "(Image: © Jane Roe)": the copyright sign is a label too.
-    const credit = trimPunct(m[1].replace(/^\s*(?:ⓒ|©|\(c\)|copyright\b)\s*/iu, ''));
+    // A full stop closing it goes ("Photo by the author."), not one of an abbreviation ("Jane Doe Jr.", "Acme Co.").
+    const credit = trimPunct(m[1].replace(/^\s*(?:ⓒ|©|\(c\)|copyright\b)\s*/iu, '')).replace(/(?<=\p{L}{4})\.$/u, '');
     if (credit === '' || credit.length > 80) continue;
     const caption = trimPunct(t.slice(0, m.index));
     // "Image: Jose Mourinho, left, has replaced …" (a label for screen readers before the caption): a sentence is the caption.
