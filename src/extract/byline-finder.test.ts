@@ -14,6 +14,9 @@ describe('findBylineNames', () => {
   const cases: [string, string, string[]][] = [
     ['should read itemprop="author" with a name inside', '<h1>T</h1><p><span itemprop="author" itemscope><span itemprop="name">Nicolas Perriault</span> —</span></p>', ['Nicolas Perriault']],
     ['should read a rel="author" link', '<h1>T</h1><p>Posted by <a rel="author" href="/u/oz">oz</a></p>', ['oz']],
+    ['should leave a social handle beside the name out of it', '<h1>T</h1><div class="entry-meta-author"><a class="herald-author-name" href="/author/matthias/">Matthias</a> <a class="herald-author-twitter" href="https://twitter.com/herrpfleger">herrpfleger</a></div>', ['Matthias']],
+    ['should keep a name linked to its social profile', '<h1>T</h1><div class="byline">By <a href="https://x.com/janedoe">Jane Doe</a></div>', ['Jane Doe']],
+    ['should leave an unclassed handle link out of the name', '<h1>T</h1><div class="byline">Jane Doe <a href="https://x.com/janedoe">@janedoe</a></div>', ['Jane Doe']],
     ['should read a classed byline and drop its prefix', '<h1>T</h1><div class="byline">Von Roland Brockmann und Sebastian Drescher</div>', ['Roland Brockmann', 'Sebastian Drescher']],
     ['should read a vcard name in the post footer', '<div class="widget Blog"><h3 class="post-title">T</h3><div class="post-footer"><span class="post-author vcard">Posted by <span class="fn">T. V. Raman</span></span></div></div>', ['T. V. Raman']],
     ['should prefer marked-up names to classed ones', '<h1>T</h1><span class="author">Staff</span><a rel="author" href="/a">Jane Doe</a>', ['Jane Doe']],

@@ -68,7 +68,7 @@ function textAfterLabel(label: BylineEl): string | undefined {
       if (n.nodeType === 1 && n.nodeName === 'BR') continue;
       if (n.nodeType !== 1 && n.nodeType !== 3) continue;
       if (textLongerThan(n, MAX_NAME_CHARS)) return undefined;
-      const text = spacedText(n).replace(SPACE_RUNS, ' ').trim();
+      const text = elementSpacedText(n).replace(SPACE_RUNS, ' ').trim();
       if (text === '' || /^[\p{P}\s]+$/u.test(text)) {
         if (n.nodeType === 1 && n.nodeName !== 'SPAN' && text === '' && n.firstChild) return undefined;
         continue;
@@ -79,12 +79,40 @@ function textAfterLabel(label: BylineEl): string | undefined {
   return undefined;
 }
 
-/** The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>" → "By Jane"); with `lines`, a <br> is a line break. */
-function spacedText(node: TextWalkNode, lines = false): string {
+/**
+ * The text of a small element with a space at every element boundary ("<span>By</span><a>Jane</a>"
+ * → "By Jane"); with `lines`, a <br> is a line break. A link to the author's profile on a social
+ * network or their address, and an element classed as one ("herald-author-twitter"), is left out:
+ * it holds a handle, not the name.
+ */
+function elementSpacedText(node: TextWalkNode, lines = false): string {
   if (node.nodeType === 3) return node.textContent ?? '';
   let out = '';
-  for (let c = node.firstChild; c; c = c.nextSibling) out += c.nodeType === 1 ? (lines && c.nodeName === 'BR' ? '\n' : ` ${spacedText(c, lines)} `) : c.nodeType === 3 ? c.textContent ?? '' : '';
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 3) out += c.textContent ?? '';
+    else if (c.nodeType !== 1) continue;
+    else if (lines && c.nodeName === 'BR') out += '\n';
+    else if (!isHandleElement(c as unknown as BylineEl)) out += ` ${elementSpacedText(c, lines)} `;
+  }
   return out;
+}
+
+/** Links to a profile on a social network, or to an address. */
+const SOCIAL_HREF = /^(?:mailto:|https?:\/\/(?:www\.)?(?:twitter\.com|x\.com|facebook\.com|instagram\.com|linkedin\.com|threads\.net|bsky\.app|mastodon\.\w+|tiktok\.com|youtube\.com)\/)/i;
+/** Classes of a byline's social buttons. */
+const HANDLE_CLASS = /(?:^|[\s_-])(?:twitter|facebook|instagram|linkedin|social|follow|email|mail)(?=$|[\s_-])/i;
+
+/** A handle as a social network writes it: one word, no capital, or "@" first ("herrpfleger", "@janedoe"). */
+const HANDLE_TEXT = /^\s*(?:@\S+|[\p{Ll}\p{N}._-]+)\s*$/u;
+
+/**
+ * True for an element of a byline that holds a handle or an address rather than the name: one
+ * classed as a social button, or a link to a social profile or an address whose text is a handle
+ * ("By <a href="https://x.com/janedoe">Jane Doe</a>" is the name, linked).
+ */
+function isHandleElement(el: BylineEl): boolean {
+  if (HANDLE_CLASS.test(el.getAttribute('class') ?? '')) return true;
+  return SOCIAL_HREF.test(el.getAttribute('href') ?? '') && HANDLE_TEXT.test(el.textContent ?? '');
 }
 
 /** "By"-type prefixes that open a byline's first line. */
@@ -109,7 +137,7 @@ function bylineLines(text: string): string {
 function namesOf(el: BylineEl): string[] {
   // The name's own element when the byline wraps more (a photo, a label, a biography link).
   const nameEl = el.querySelector('[itemprop~="name"]') ?? el.querySelector('[class~="author-name"], [class~="author_name"], [class~="authorName"], [class~="byline-name"], [class~="byline__name"]');
-  const raw = nameEl?.getAttribute('content') ?? (nameEl ? spacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(spacedText(el, true));
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? elementSpacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(elementSpacedText(el, true));
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   // A reporter line of its own ("[이데일리 홍길동 기자]", "세종=홍길동 기자 hong@…"): its names.
@@ -165,11 +193,11 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (el === (headline as unknown)) sinceHeadline = 0;
     else if (sinceHeadline >= 0) sinceHeadline++;
     if (!byLine && sinceHeadline > 0 && sinceHeadline <= near && !textLongerThan(el, MAX_BY_LINE_CHARS)) {
-      const full = spacedText(el).replace(SPACE_RUNS, ' ').trim();
+      const full = elementSpacedText(el).replace(SPACE_RUNS, ' ').trim();
       const text = full.replace(LEADING_DATE, '');
       if (headline && isDatedName(full, text)) byLine = [text];
       else if (BY_LINE.test(text) && (headline || !belongsToSomethingElse(el as unknown as PartEl, story, memo))) {
-        const names = splitAuthorNames(bylineLines(spacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
+        const names = splitAuthorNames(bylineLines(elementSpacedText(el, true)).replace(LEADING_DATE, '')).filter(isNameLike);
         if (names.length > 0 && (headline || names.every((n) => ONE_NAME.test(n)))) byLine = names;
       } else if (headline && REPORTER_LINE_MARK.test(text) && !textLongerThan(el, MAX_NAME_CHARS)) {
         // A reporter line under the headline, unclassed ("<span>홍길동 기자</span>").

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { descendantList, descendants, nonSpaceChars, nonSpaceCharsOfAll, spacedText } from './dom-walk.ts';
+import { descendantList, descendants, nonSpaceChars, nonSpaceCharsOfAll, blockSpacedText } from './dom-walk.ts';
 
 const testdata = join(fileURLToPath(new URL('.', import.meta.url)), 'testdata');
 
@@ -44,8 +44,8 @@ describe('descendants and descendantList', () => {
   });
 });
 
-describe('spacedText', () => {
-  const text = (html: string) => spacedText(parseHtmlDocument(`<!doctype html><html><body><div id="x">${html}</div></body></html>`).getElementById('x')!).replace(/\s+/g, ' ').trim();
+describe('blockSpacedText', () => {
+  const text = (html: string) => blockSpacedText(parseHtmlDocument(`<!doctype html><html><body><div id="x">${html}</div></body></html>`).getElementById('x')!).replace(/\s+/g, ' ').trim();
   it('should set a space where a line break or a block ends a line', () => {
     assert.equal(text('국무회의 주재하는 총리<br>(서울=연합뉴스) 김철수 기자'), '국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자');
     assert.equal(text('<p>Title</p><p>Sentence one.</p>Tail'), 'Title Sentence one. Tail');

@@ -90,7 +90,7 @@ const CLOSING_PUNCTUATION = /^[.,;:!?)\]}」』”’]/u;
  * of a block breaks the line ("Title<br>Sentence" is "Title Sentence", not "TitleSentence").
  * Iterative, as the walks above.
  */
-export function spacedText(node: TextWalkNode & { readonly parentNode?: unknown }): string {
+export function blockSpacedText(node: TextWalkNode & { readonly parentNode?: unknown }): string {
   type N = TextWalkNode & { readonly parentNode?: N | null };
   const root = node as N;
   const breaks = (n: N) => n !== root && n.nodeType === 1 && LINE_BREAKING.has(n.nodeName);
