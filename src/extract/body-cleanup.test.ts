@@ -40,6 +40,9 @@ describe('isBoilerplate', () => {
     ['A version of this article appears in print on Nov. 16, 2025, Section A, Page 18 of the New York edition with the headline: Buses Go Electric. Order Reprints | Today’s Paper | Subscribe', true],
     ['Supported by', true],
     ['Supported by the council, the plan passed.', false],
+    ['[광고] 지금 바로 한빛경제 앱을 설치하세요', true],
+    ['[AD] Try our new app', true],
+    ['광고 시장이 3년 만에 성장세로 돌아섰다.', false],
     ['쏠쏠정보 0', true],
     ['후속강추 12', true],
     ['좋아요라는 말을 들었다', false],
@@ -198,9 +201,14 @@ describe('cleanBody', () => {
         '<p>ALSO READ | <a href="/d">Mayor unveils a new plan for the harbor</a></p>' +
         '<p><a href="/e">[관련기사] 시장, 항만 계획 발표</a></p>' +
         '<p>☞ <a href="/f">시장, 항만 계획 발표</a></p>' +
+        '<p><a href="/g">▶ 메모리 가격 반등…D램 고정가 10% 상승</a><br><a href="/h">▶ 삼성·SK, 설비투자 확대</a></p>' +
         '<p>Debt rose by 6.6 percent.</p>',
     );
     assert.deepEqual(value, ['The bank reported the figures on Monday.', 'Debt rose by 6.6 percent.']);
+  });
+  it('should keep marked lines that are not all links to other stories', () => {
+    const lines = ['▶ 메모리 가격 반등: D램 고정가가 10% 올랐다.', '▶ 삼성·SK는 설비투자를 늘린다.'];
+    assert.deepEqual(cleaned(`<p>${lines[0]}<br><a href="/h">${lines[1]}</a></p>`), [lines.join('')]);
   });
   it('should keep labelled lines that are not pointers: credits, contacts, linked headings, prose with a link', () => {
     const kept = [

@@ -38,6 +38,8 @@ const BOILERPLATE = [
   /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
+  // An advertisement set as a line of the story, marked as one ("[광고] 지금 바로 앱을 설치하세요").
+  /^(?=.{0,100}$)[\[(【]\s*(?:광고|AD|advertisement|sponsored|anzeige|werbung)\s*[\])】]/i,
   /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치)(?:\s*하기)?)[!.]?\s*$/,

@@ -48,11 +48,24 @@ export function isStoryPointer(el: Element, text: string): boolean {
   const bracketed = BRACKETED_POINTER.exec(text);
   if (bracketed && soleLinkHolds(el, bracketed[1]!)) return true;
   const marked = MARKED_POINTER.exec(text);
-  if (marked && marked[1]!.split(/\s+/).length >= POINTER_REST_WORDS && soleLinkHolds(el, marked[1]!)) return true;
+  // (A Korean headline says in three words what an English one says in four or more.)
+  const restWords = /[가-힣]/.test(text) ? POINTER_REST_WORDS - 1 : POINTER_REST_WORDS;
+  if (marked && marked[1]!.split(/\s+/).length >= restWords && soleLinkHolds(el, marked[1]!)) return true;
+  // Several marked pointers set as lines of one block ("▶ <a>…</a><br>▶ <a>…</a>"): one link each, the links most of the text.
+  if (marked && isMarkedPointerBlock(el, text, restWords)) return true;
   const m = POINTER.exec(text);
   if (!m || m[1]!.trim().split(/\s+/).length > POINTER_LABEL_WORDS || m[2]!.split(/\s+/).length < POINTER_REST_WORDS) return false;
   const linked = soleLinkText(el);
   return linked !== undefined && !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
+}
+
+/** True when `text` (of `el`) is marked pointers one after another, as many as `el` has links to other pages, and those links hold most of it. */
+function isMarkedPointerBlock(el: Element, text: string, restWords: number): boolean {
+  const parts = text.split(/(?=[☞▶▷►])/u).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length < 2 || parts.some((p) => { const m = MARKED_POINTER.exec(p); return !m || m[1]!.split(/\s+/).length < restWords; })) return false;
+  const links = Array.from(el.querySelectorAll('a[href]')).filter((a) => !/^\s*(?:mailto:|tel:|#)/i.test(a.getAttribute('href') ?? ''));
+  const linked = links.reduce((n, a) => n + norm(a.textContent).length, 0);
+  return links.length === parts.length && linked >= POINTER_LINKED_SHARE * text.length;
 }
 
 /** The text of the one link of `el` when it has one and it leads to another page (not mail, phone or a place on this page). */
