@@ -14,6 +14,8 @@ describe('findBylineNames', () => {
   const cases: [string, string, string[]][] = [
     ['should read itemprop="author" with a name inside', '<h1>T</h1><p><span itemprop="author" itemscope><span itemprop="name">Nicolas Perriault</span> —</span></p>', ['Nicolas Perriault']],
     ['should read a rel="author" link', '<h1>T</h1><p>Posted by <a rel="author" href="/u/oz">oz</a></p>', ['oz']],
+    ['should read the names of a byline block that sets them apart from its date and affiliation', '<h1>T</h1><div data-component="byline-block"><div><time datetime="2025-11-15">15 November 2025</time></div><div><span>Jane Smith</span><span>Example News, Cardiff</span></div></div>', ['Jane Smith']],
+    ['should read two names set apart from an outlet in capitals', '<h1>T</h1><div class="byline-section"><span>Kevin Johnson and Kevin McCoy</span><span>USA TODAY</span><div>Published 7:07 PM EST Nov 19, 2019</div></div>', ['Kevin Johnson', 'Kevin McCoy']],
     ['should leave a social handle beside the name out of it', '<h1>T</h1><div class="entry-meta-author"><a class="herald-author-name" href="/author/matthias/">Matthias</a> <a class="herald-author-twitter" href="https://twitter.com/herrpfleger">herrpfleger</a></div>', ['Matthias']],
     ['should keep a name linked to its social profile', '<h1>T</h1><div class="byline">By <a href="https://x.com/janedoe">Jane Doe</a></div>', ['Jane Doe']],
     ['should leave an unclassed handle link out of the name', '<h1>T</h1><div class="byline">Jane Doe <a href="https://x.com/janedoe">@janedoe</a></div>', ['Jane Doe']],
@@ -65,6 +67,12 @@ describe('findBylineNames', () => {
   for (const [title, value, expected] of cases) {
     it(title, () => assert.deepEqual(namesOf(value), expected));
   }
+});
+
+describe('findBylineNames: parts set apart', () => {
+  it('should not take a label of an author box for a name set apart', () => {
+    assert.ok(!namesOf('<h1>T</h1><div class="post-author"><span>Zur Person</span><a href="/all">Alle Beiträge</a><h4>PETA-Team</h4></div>').includes('Zur Person'));
+  });
 });
 
 describe('findBylineNames with the page title', () => {

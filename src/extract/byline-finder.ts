@@ -133,10 +133,44 @@ function bylineLines(text: string): string {
   return kept.join(kept.every((l) => ONE_NAME.test(l)) ? ', ' : ' ');
 }
 
+/** Leaves of a byline block read for names set apart from the rest. */
+const MAX_BYLINE_LEAVES = 5;
+
+/**
+ * The names of a byline block that sets each part in an element of its own, the names apart from
+ * the date and affiliation ("<time>15 November 2025</time><span>Jane Smith</span><span>BBC News,
+ * Cardiff</span>": one text would read "Jane Smith BBC News, Cardiff"). Undefined when the block
+ * is not built so.
+ */
+function namesSetApart(el: BylineEl): string[] | undefined {
+  const leaves: string[] = [];
+  for (let cur = el.firstElementChild as BylineEl | null; cur; cur = nextInOrder(cur, el)) {
+    if (cur.firstElementChild !== null || cur.tagName === 'TIME' || isHandleElement(cur)) continue;
+    const text = (cur.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
+    if (text === '') continue;
+    leaves.push(text);
+    if (leaves.length > MAX_BYLINE_LEAVES) return undefined;
+  }
+  // A "By …" line is read whole ("By <a>JANE DOE</a> and <a>JOHN ROE</a>").
+  if (leaves.length < 2 || leaves.some((l) => BY_PREFIX.test(l)) || BY_PREFIX.test(elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().replace(LEADING_DATE, ''))) return undefined;
+  // The first leaf that is names and nothing else; every other leaf a date, an affiliation with its
+  // place ("BBC News, Cardiff") or an outlet in capitals ("USA TODAY"), never more words of a box.
+  const at = leaves.findIndex((l) => {
+    const names = splitAuthorNames(l);
+    return names.length > 0 && names.every((n) => ONE_NAME.test(n) && isNameLike(n));
+  });
+  if (at < 0 || !leaves.every((l, i) => i === at || /\d|,/.test(l) || (/\p{Lu}/u.test(l) && l === l.toUpperCase()))) return undefined;
+  return splitAuthorNames(leaves[at]!);
+}
+
 /** The names one candidate element gives, or none when its text is too long or not a name. */
 function namesOf(el: BylineEl): string[] {
   // The name's own element when the byline wraps more (a photo, a label, a biography link).
   const nameEl = el.querySelector('[itemprop~="name"]') ?? el.querySelector('[class~="author-name"], [class~="author_name"], [class~="authorName"], [class~="byline-name"], [class~="byline__name"]');
+  if (!nameEl) {
+    const set = namesSetApart(el);
+    if (set) return set;
+  }
   const raw = nameEl?.getAttribute('content') ?? (nameEl ? elementSpacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(elementSpacedText(el, true));
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
@@ -228,7 +262,7 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     const marked = /(?:^|\s)(?:author|creator)(?:\s|$)/.test(itemprop) || /(?:^|\s)author(?:\s|$)/.test(rel);
     let isClassed = false;
     if (!marked && !classed) {
-      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''}`;
+      const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
       isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
     }
     // A CMS's "submitted by" user (often a login), or the name heading an author box under the

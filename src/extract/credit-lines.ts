@@ -9,6 +9,8 @@ import { looseKey } from './loose-key.ts';
 const HEAD_BLOCKS = 4;
 /** A block of prose this long ends the head. */
 const PROSE_CHARS = 80;
+/** A place after a comma closing a credit line ("…, Cardiff", "…, New York"). */
+const CLOSING_PLACE = /,\s*\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}\s*$/u;
 /** Words a credit line joins names with ("By Jane Roe and Max Mustermann, The Ledger"). */
 const JOINERS = /\b(?:by|and|und|et|y|von|par|por|staff|writer|reporter|correspondent)\b/giu;
 
@@ -17,7 +19,8 @@ export function removeCreditLines(content: Element, names: readonly string[]): n
   const keys = [...new Set(names.map(looseKey).filter((k) => k.length >= 4))].sort((a, b) => b.length - a.length);
   if (keys.length === 0) return 0;
   const namesOnly = (text: string) => {
-    let rest = looseKey(text.replace(JOINERS, ' '));
+    // The place an affiliation closes with ("Jane Smith, Example News, Cardiff") is no name but belongs to the line.
+    let rest = looseKey(text.replace(CLOSING_PLACE, '').replace(JOINERS, ' '));
     if (rest === '') return false;
     for (const k of keys) rest = rest.split(k).join('');
     return rest === '';

@@ -100,6 +100,22 @@ function linksFrontPage(img: Element): boolean {
   }
 }
 
+/** A screen reader's label opening a caption ("Image caption, Roads were flooded …"). */
+const CAPTION_LABEL = /^(?:image|photo|picture|media|video)\s+caption\s*[,:：]\s*/i;
+
+/** The credit a leaf element of `box` outside its caption and photo holds alone, if any. */
+function creditBeside(box: Element, capEl: Element, img: Element): string | undefined {
+  for (const e of Array.from(box.querySelectorAll('span, p, div, small'))) {
+    if (capEl.contains(e) || e.contains(capEl) || e.contains(img) || e.querySelector('p, div, figcaption, img')) continue;
+    const text = norm(blockSpacedText(e as unknown as TextWalkNode));
+    if (text !== '' && isCreditOnly(text)) {
+      e.remove();
+      return text;
+    }
+  }
+  return undefined;
+}
+
 /** Loose comparison key. */
 const key = looseKey;
 
@@ -232,7 +248,9 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
       credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).join(' '));
       for (const e of creditEls) e.remove();
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
-      captionText = norm(blockSpacedText((capEl ?? box) as unknown as TextWalkNode));
+      captionText = norm(blockSpacedText((capEl ?? box) as unknown as TextWalkNode)).replace(CAPTION_LABEL, '');
+      // A credit set beside the caption, not in it ("<span>Image source, PA Media</span><figcaption>…"): a line of the photo's box that is a credit and nothing else.
+      if (credit === '' && capEl) credit = creditBeside(box, capEl, img) ?? '';
     }
     const split = splitCaption(captionText);
     // (A separator that stood before a credit element is left at the caption's end: "… Abfahrten. |".)

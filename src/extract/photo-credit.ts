@@ -20,8 +20,9 @@ const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstoc
 const KO_RELAY = String.raw`(?:연합뉴스|뉴스1|뉴시스)`;
 
 const PATTERNS: readonly RegExp[] = [
-  // "Image copyright Getty Images", "Photo credit: Jane Doe" as a line of its own.
+  // "Image copyright Getty Images", "Photo credit: Jane Doe", "Image source, PA Media" as a line of its own.
   /^\s*(?:image|photo|picture)\s+(?:copyright|credit)\s*[:：]?\s*(.{1,80}?)\s*$/iu,
+  /^\s*(?:image|photo|picture|media)\s+source\s*[,:：]\s*(.{1,80}?)\s*$/iu,
   // "(사진=연합뉴스)", "[사진 제공=…]", "<사진=…>" anywhere at the end.
   new RegExp(String.raw`\s*[\[(<〈【]\s*${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*[=:：]\s*([^\])>〉】]{1,80})[\])>〉】]\s*$`, 'iu'),
   // "… /사진=연합뉴스", "… photo=Hankyung DB": "=" is a credit anywhere after a word.
