@@ -39,6 +39,9 @@ describe('parseReporterLine', () => {
     ['Jane Doe | jane@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
     ['Reporting by Jane Doe in London; Editing by John Roe', { authors: [{ name: 'Jane Doe' }] }],
     ['(Reporting by Jane Doe and John Roe; Editing by Mary Major)', { authors: [{ name: 'Jane Doe' }, { name: 'John Roe' }] }],
+    // Each reporter with the place they wrote from.
+    ['(Reporting by Jane Doe in London and John Roe in Singapore; Editing by Mary Major)', { authors: [{ name: 'Jane Doe' }, { name: 'John Roe' }] }],
+    ['(Reporting by Ana Silva in Rio de Janeiro; Editing by Mary Major)', { authors: [{ name: 'Ana Silva' }] }],
     ['Writing by Jane Doe; Additional reporting by Tom Poe in Paris; Editing by Mary Major', { authors: [{ name: 'Jane Doe' }] }],
     ['Editing by John Roe', undefined],
     ['【워싱턴=홍길동 특파원】', { authors: [{ name: '홍길동' }] }],

@@ -80,8 +80,10 @@ const EN_WRITE_TO = new RegExp(String.raw`^\s*(?:${ci('write')}|${ci('contact')}
 /** "Jane Doe can be reached at jane@example.com or 555-0100.": the tagline of American papers. */
 const EN_REACHED = new RegExp(String.raw`^\s*(${EN_NAME})\s+(?:can|may)\s+be\s+(?:reached|contacted)\s+at\s+(${EMAIL})(?:\s*(?:,|or)\s*(?:at\s+)?\+?[\d\s().-]{7,20})?\.?\s*$`, 'u');
 /** "Reporting by Jane Doe and John Roe in London; Editing by Mary Major", in brackets or not: the credits closing a wire story; its reporters (and its writer) are the authors, not its editors. */
+/** The place a wire credit gives after a name ("Reporting by Jane Doe in London and John Roe in Singapore"). */
+const CREDIT_PLACE = String.raw`\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|do|del|dos|la|le|am|upon|on-sea)){0,3}`;
 const EN_CREDITS = new RegExp(
-  String.raw`^\s*[(\[]?\s*(?:${ci('reporting')}|${ci('writing')})\s+${ci('by')}\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s+in\s+\p{Lu}[\p{L} ]{1,30}?)?(?:\s*[;,]\s*(?:${ci('additional')}\s+)?(?:${ci('reporting')}|${ci('writing')}|${ci('editing')}|${ci('graphics')})\s+${ci('by')}\s+[^;()\[\]]{2,120}?)*\s*[.;]?\s*[)\]]?\s*$`,
+  String.raw`^\s*[(\[]?\s*(?:${ci('reporting')}|${ci('writing')})\s+${ci('by')}\s+(${EN_NAME}(?:${CREDIT_PLACE})?(?:\s*(?:,|and|&)\s*${EN_NAME}(?:${CREDIT_PLACE})?)*)(?:\s*[;,]\s*(?:${ci('additional')}\s+)?(?:${ci('reporting')}|${ci('writing')}|${ci('editing')}|${ci('graphics')})\s+${ci('by')}\s+[^;()\[\]]{2,120}?)*\s*[.;]?\s*[)\]]?\s*$`,
   'u',
 );
 /** "Jane Doe, Example Times reporter" without an email. */
@@ -185,7 +187,7 @@ function parseShortLine(t: string): ReporterLine | undefined {
   m = EN_WRITE_TO.exec(t);
   if (m) return { authors: [{ name: m[1]!, email: m[2]! }, ...(m[3] && m[4] ? [{ name: m[3], email: m[4] }] : [])] };
   m = EN_CREDITS.exec(t);
-  if (m) return { authors: toAuthors(m[1]!, undefined, undefined) };
+  if (m) return { authors: toAuthors(m[1]!.replace(new RegExp(CREDIT_PLACE, 'gu'), ''), undefined, undefined) };
   m = EN_REACHED.exec(t);
   if (m) return { authors: [{ name: m[1]!, email: m[2]! }] };
   m = EN_ROLE_LINE.exec(t);
