@@ -50,7 +50,7 @@ describe('findDeck', () => {
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}<p><b>◆ What comes next</b></p>${story}</div>`), []);
   });
   it('should read sub-title classes written with underscores as with hyphens', () => {
-    for (const cls of ['view_tit_sub', 'article_sub_title', 'sub_head', 'title_sub', 'news-sub-tit']) {
+    for (const cls of ['view_tit_sub', 'article_sub_title', 'sub_head', 'title_sub', 'news-sub-tit', 'ab_sub_heading', 'sub-headline']) {
       assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><p class="${cls}">Repairs to take two years</p><div class="story">${story}</div>`), ['Repairs to take two years'], cls);
     }
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><p class="subscribe_box">Repairs to take two years</p><div class="story">${story}</div>`), []);

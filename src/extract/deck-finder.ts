@@ -6,7 +6,7 @@ import { isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
 import { isCreditOnly } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
-const DECK_CLASS = /(?:^|[-_\s])(?:sub[-_]?title|sub[-_]?tit|sub[-_]?head|subhead(?:line|ing)?|sub[-_]?headline|deck|dek|standfirst|strapline|summary|article[-_]?summary|summary[-_]?text|lede[-_]?text|intro[-_]?text|teaser|headline[-_]?sub|stit|h[-_]?sub|article[-_]?sub|tit[-_]?sub|title[-_]?sub)(?:$|[-_\s\d])/i;
+const DECK_CLASS = /(?:^|[-_\s])(?:sub[-_]?title|sub[-_]?tit|sub[-_]?head(?:line|ing)?|deck|dek|standfirst|strapline|summary|article[-_]?summary|summary[-_]?text|lede[-_]?text|intro[-_]?text|teaser|headline[-_]?sub|stit|h[-_]?sub|article[-_]?sub|tit[-_]?sub|title[-_]?sub)(?:$|[-_\s\d])/i;
 const MAX_DECK_CHARS = 300;
 
 
