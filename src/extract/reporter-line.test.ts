@@ -14,6 +14,10 @@ describe('parseReporterLine', () => {
     ['Contact Jane Doe at jane@example.com.', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
     ['— Jane Doe, jane@example.com', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
     ['Jane Doe can be reached at jane@example.com or 555-0100.', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
+    // The phone first, or the line asking the reader to reach the reporter.
+    ['Jane Doe can be reached at 555-0100 or jane@example.com.', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
+    ['Contact Jane Doe at 555-555-0100 or jane@example.com.', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
+    ['Reach Jane Doe at jane@example.com.', { authors: [{ name: 'Jane Doe', email: 'jane@example.com' }] }],
     ['Contact us at desk@example.com.', undefined],
     ['By Jane Doe, Staff Writer', { authors: [{ name: 'Jane Doe' }] }],
     ['Story by Jane Doe', { authors: [{ name: 'Jane Doe' }] }],

@@ -78,7 +78,8 @@ const EN_SIGNED = new RegExp(
 /** "Write to Jane Doe at jane@example.com", "Write to Jane Doe at jane@… and John Roe at john@…" (the signature of Dow Jones papers), "Contact Jane Doe at …". */
 const EN_WRITE_TO = new RegExp(String.raw`^\s*(?:${ci('write')}|${ci('contact')}|${ci('email')}|${ci('e-mail')})\s+(?:to\s+)?(${EN_NAME})\s+at\s+(${EMAIL})(?:\s*(?:,|and)\s*(${EN_NAME})\s+at\s+(${EMAIL}))?\.?\s*$`, 'u');
 /** "Jane Doe can be reached at jane@example.com or 555-0100.": the tagline of American papers. */
-const EN_REACHED = new RegExp(String.raw`^\s*(${EN_NAME})\s+(?:can|may)\s+be\s+(?:reached|contacted)\s+at\s+(${EMAIL})(?:\s*(?:,|or)\s*(?:at\s+)?\+?[\d\s().-]{7,20})?\.?\s*$`, 'u');
+const PHONE = String.raw`\+?[\d\s().-]{7,20}`;
+const EN_REACHED = new RegExp(String.raw`^\s*(?:(${EN_NAME})\s+(?:can|may)\s+be\s+(?:reached|contacted)|(?:[Rr]each|[Cc]ontact|[Ee]mail)\s+(${EN_NAME}))\s+at\s+(?:${PHONE}\s*(?:,|or)\s*(?:at\s+)?)?(${EMAIL})(?:\s*(?:,|or)\s*(?:at\s+)?${PHONE})?\.?\s*$`, 'u');
 /** "Reporting by Jane Doe and John Roe in London; Editing by Mary Major", in brackets or not: the credits closing a wire story; its reporters (and its writer) are the authors, not its editors. */
 /** The place a wire credit gives after a name ("Reporting by Jane Doe in London and John Roe in Singapore"). */
 const CREDIT_PLACE = String.raw`\s+in\s+\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|do|del|dos|la|le|am|upon|on-sea)){0,3}`;
@@ -189,7 +190,7 @@ function parseShortLine(t: string): ReporterLine | undefined {
   m = EN_CREDITS.exec(t);
   if (m) return { authors: toAuthors(m[1]!.replace(new RegExp(CREDIT_PLACE, 'gu'), ''), undefined, undefined) };
   m = EN_REACHED.exec(t);
-  if (m) return { authors: [{ name: m[1]!, email: m[2]! }] };
+  if (m) return { authors: [{ name: (m[1] ?? m[2])!, email: m[3]! }] };
   m = EN_ROLE_LINE.exec(t);
   if (m) return { authors: toAuthors(m[1]!, m[2], undefined) };
   return undefined;
