@@ -4,7 +4,7 @@
 // its own anywhere outside the body, for a Hangul-named author without one.
 import type { Author } from '../core/records.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
-import { parseReporterLine } from './reporter-line.ts';
+import { EMAIL, parseReporterLine } from './reporter-line.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-element.ts). */
@@ -13,7 +13,7 @@ export interface EmailEl extends WalkEl, TextWalkNode {
 }
 
 const HANGUL_NAME = /^[가-힣]{2,5}$/;
-const EMAIL_ONLY = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+const EMAIL_ONLY = new RegExp(`^${EMAIL}$`);
 /** Longest line read as a signature ("정해민 기자 hmj@example.com" and a little more). */
 const MAX_SIGNATURE_CHARS = 120;
 

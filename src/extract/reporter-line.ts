@@ -12,7 +12,7 @@ export interface ReporterLine {
   readonly rest?: string;
 }
 
-const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
+export const EMAIL = String.raw`[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}`;
 /** One or more emails, as bylines of two reporters list them ("a@x.kr, b@x.kr"). */
 const EMAILS = String.raw`${EMAIL}(?:\s*[,;/·]\s*${EMAIL})*`;
 const KO_NAME = String.raw`[가-힣]{2,4}`;

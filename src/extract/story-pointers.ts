@@ -59,11 +59,14 @@ export function isStoryPointer(el: Element, text: string): boolean {
   return linked !== undefined && !/[:：]/.test(linked.slice(0, 45)) && linked.length >= POINTER_LINKED_SHARE * m[2]!.length;
 }
 
+/** True for a link to another page (not mail, phone or a place on this page). */
+const leavesPage = (a: Element) => !/^\s*(?:mailto:|tel:|#)/i.test(a.getAttribute('href') ?? '');
+
 /** True when `text` (of `el`) is marked pointers one after another, as many as `el` has links to other pages, and those links hold most of it. */
 function isMarkedPointerBlock(el: Element, text: string, restWords: number): boolean {
   const parts = text.split(/(?=[☞▶▷►])/u).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2 || parts.some((p) => { const m = MARKED_POINTER.exec(p); return !m || m[1]!.split(/\s+/).length < restWords; })) return false;
-  const links = Array.from(el.querySelectorAll('a[href]')).filter((a) => !/^\s*(?:mailto:|tel:|#)/i.test(a.getAttribute('href') ?? ''));
+  const links = Array.from(el.querySelectorAll('a[href]')).filter(leavesPage);
   const linked = links.reduce((n, a) => n + norm(a.textContent).length, 0);
   return links.length === parts.length && linked >= POINTER_LINKED_SHARE * text.length;
 }
@@ -71,7 +74,7 @@ function isMarkedPointerBlock(el: Element, text: string, restWords: number): boo
 /** The text of the one link of `el` when it has one and it leads to another page (not mail, phone or a place on this page). */
 function soleLinkText(el: Element): string | undefined {
   const links = Array.from(el.querySelectorAll('a[href]'));
-  if (links.length !== 1 || /^\s*(?:mailto:|tel:|#)/i.test(links[0]!.getAttribute('href') ?? '')) return undefined;
+  if (links.length !== 1 || !leavesPage(links[0]!)) return undefined;
   return norm(links[0]!.textContent);
 }
 
