@@ -38,6 +38,8 @@ const BOILERPLATE = [
   /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
   /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
+  // A photo's file name left as a line where the photo was ("skimming scheme seized cash and cards.jpg", "IMG_0412.JPG").
+  /^[\p{L}\p{N}_ .,()'&+-]{1,120}\.(?:jpe?g|png|gif|webp|tiff?|heic)$/iu,
   // An advertisement set as a line of the story, marked as one ("[광고] 지금 바로 앱을 설치하세요").
   /^(?=.{0,100}$)[\[(【]\s*(?:광고|AD|advertisement|sponsored|anzeige|werbung)\s*[\])】]/i,
   /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,

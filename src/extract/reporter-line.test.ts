@@ -80,6 +80,11 @@ describe('parseReporterLine', () => {
     ['문의는 (help@hanbit.example)', undefined],
     ['BY LEE JAE-LIM [lee.jaelim@hanbit.example]', { authors: [{ name: 'LEE JAE-LIM', email: 'lee.jaelim@hanbit.example' }] }],
     ['By Kim Da-sol (dasol@hanbit.example)', { authors: [{ name: 'Kim Da-sol', email: 'dasol@hanbit.example' }] }],
+    // The address after a comma is whole, not cut into an outlet and the rest.
+    ['By Jane Doe, jdoe@harbor.example', { authors: [{ name: 'Jane Doe', email: 'jdoe@harbor.example' }] }],
+    ['By Jane Doe, Harbor Gazette, jdoe@harbor.example', { authors: [{ name: 'Jane Doe', email: 'jdoe@harbor.example', outlet: 'Harbor Gazette' }] }],
+    // A date and time after the name is no outlet.
+    ['By Jane Doe - 11/18/19 11:04 PM EST', { authors: [{ name: 'Jane Doe' }] }],
   ];
   for (const [value, expected] of cases) {
     it(`should parse ${JSON.stringify(value)}`, () => assert.deepEqual(parseReporterLine(value), expected));

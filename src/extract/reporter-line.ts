@@ -67,7 +67,7 @@ const KO_ROLE_WORD = new RegExp(String.raw`\s*${KO_ROLE}`, 'gu');
 const KO_NAME_EMAIL = new RegExp(String.raw`^[=/\s]*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)(?<![는를의에로])\s*[(<\[]?\s*(${EMAILS})\s*[)>\]]?\s*$`, 'u');
 /** "By Jane Doe", "Written by: Jane Doe", "By Jane Doe and John Roe, Example Times", "By Jane Doe | jane@example.com", "BY LEE JAE-LIM [lee.jaelim@example.com]". */
 const EN_BY = new RegExp(
-  String.raw`^\s*(?:(?:${ci('written')}|${ci('story')}|${ci('words')})\s+${ci('by')}\s*:?|${ci('by')})\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(${EMAIL})?\s*[)\]>]?\s*$`,
+  String.raw`^\s*(?:(?:${ci('written')}|${ci('story')}|${ci('words')})\s+${ci('by')}\s*:?|${ci('by')})\s+(${EN_NAME}(?:\s*(?:,|and|&)\s*${EN_NAME})*)(?:\s*[,|—–-]\s*([^@|,\[]{2,60}?))?\s*[|,(\[<]?\s*(?:(?<![A-Za-z0-9._%+-])(${EMAIL}))?\s*[)\]>]?\s*$`,
   'u',
 );
 /** "Jane Doe, Example Times reporter jane@example.com", "Jane Doe (jane@example.com)", "A and B, Example Times reporters a@…, b@…". */
@@ -98,6 +98,9 @@ function names(list: string): string[] {
 /** A role adjective standing alone ("staff" of "staff writer" cut at a comma). */
 const ROLE_ADJ_ONLY = new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i');
 
+/** A numeric date ("11/18/19", "2025.11.15") or a clock ("11:04"). */
+const DATE_OR_CLOCK = /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}:\d{2}\b/;
+
 /** Builds author records; emails go to the names in order (one email: the first name). */
 function toAuthors(list: string, outletRaw: string | undefined, emailList: string | undefined): Author[] {
   const emails = (emailList ?? '').split(/[\s,;/·]+/).filter((e) => e.includes('@'));
@@ -109,8 +112,9 @@ function toAuthors(list: string, outletRaw: string | undefined, emailList: strin
     if (i > 0 && LISTED_OUTLET.test(part)) listedOutlet ??= part;
     else people.push(part);
   });
-  // A role adjective ("staff" of "staff writer") or a role ("By Jane Doe, Correspondent") is not an outlet.
-  const outlet = (outletRaw && !ROLE_ADJ_ONLY.test(outletRaw.trim()) && !LISTED_ROLE.test(outletRaw.trim()) ? outletRaw : undefined) ?? listedOutlet;
+  // A role adjective ("staff" of "staff writer"), a role ("By Jane Doe, Correspondent") or a date and time
+  // ("By Jane Doe - 11/18/19 11:04 PM EST") is not an outlet.
+  const outlet = (outletRaw && !ROLE_ADJ_ONLY.test(outletRaw.trim()) && !LISTED_ROLE.test(outletRaw.trim()) && !DATE_OR_CLOCK.test(outletRaw) ? outletRaw : undefined) ?? listedOutlet;
   return people.map((name, i) => ({
     name,
     ...(emails[i] ? { email: emails[i] } : {}),
