@@ -159,8 +159,31 @@ function namesSetApart(el: BylineEl): string[] | undefined {
     const names = splitAuthorNames(l);
     return names.length > 0 && names.every((n) => ONE_NAME.test(n) && isNameLike(n));
   });
-  if (at < 0 || !leaves.every((l, i) => i === at || /\d|,/.test(l) || (/\p{Lu}/u.test(l) && l === l.toUpperCase()))) return undefined;
+  if (at < 0 || !leaves.every((l, i) => i === at || isOtherPart(l))) return undefined;
   return splitAuthorNames(leaves[at]!);
+}
+
+/** True for a part of a byline block that is no name: a date, an affiliation with its place ("BBC News, Cardiff") or an outlet in capitals ("USA TODAY"). */
+function isOtherPart(text: string): boolean {
+  return /\d|,/.test(text) || (/\p{Lu}/u.test(text) && text === text.toUpperCase());
+}
+
+/**
+ * The "By …" line of a byline block that opens with it in an element of its own, the outlet and
+ * the date after it in theirs ("<div>By <span>Jane Doe</span></div><div><div>EXAMPLE DAILY
+ * NEWS</div><time>…</time></div>": one text would read "Jane Doe EXAMPLE DAILY NEWS").
+ */
+function byLineFirst(el: BylineEl): string | undefined {
+  const first = el.firstElementChild as BylineEl | null;
+  if (!first || first.nextElementSibling === null) return undefined;
+  const line = elementSpacedText(first).replace(SPACE_RUNS, ' ').trim();
+  if (!BY_PREFIX.test(line) || !elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().startsWith(line)) return undefined;
+  for (let cur = first.nextElementSibling as BylineEl | null; cur; cur = nextInOrder(cur, el)) {
+    if (cur.firstElementChild !== null || isHandleElement(cur)) continue;
+    const text = (cur.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
+    if (text !== '' && cur.tagName !== 'TIME' && !isOtherPart(text)) return undefined;
+  }
+  return line;
 }
 
 /** The names one candidate element gives, or none when its text is too long or not a name. */
@@ -171,7 +194,7 @@ function namesOf(el: BylineEl): string[] {
     const set = namesSetApart(el);
     if (set) return set;
   }
-  const raw = nameEl?.getAttribute('content') ?? (nameEl ? elementSpacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? bylineLines(elementSpacedText(el, true));
+  const raw = nameEl?.getAttribute('content') ?? (nameEl ? elementSpacedText(nameEl) : undefined) ?? el.getAttribute('content') ?? byLineFirst(el) ?? bylineLines(elementSpacedText(el, true));
   const text = raw.replace(SPACE_RUNS, ' ').trim();
   if (text === '' || text.length > MAX_NAME_CHARS || !/\p{L}/u.test(text)) return [];
   // A reporter line of its own ("[이데일리 홍길동 기자]", "세종=홍길동 기자 hong@…"): its names.
