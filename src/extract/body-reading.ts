@@ -46,8 +46,8 @@ export function readBody(doc: Document, baseUrl: string, charThreshold: number):
     const src = imageSource(img, baseUrl);
     if (src) img.setAttribute('src', src);
   }
-  photoBoxesAsFigures(doc);
-  const figures = snapshotFigures(doc);
+  const lonePhotos = photoBoxesAsFigures(doc);
+  const figures = snapshotFigures(doc, lonePhotos);
   const reader = new Readability<Node>(doc, { serializer: (n) => n, charThreshold });
   adaptReader(reader);
   const parsed = reader.parse();

@@ -67,16 +67,32 @@ function adjacentText(el: Element, forward: boolean): Node | undefined {
 function isStoryFigure(fig: Element): boolean {
   if (fig.querySelectorAll('img').length !== 1) return false;
   if (norm(fig.textContent).length > MAX_FIGURE_TEXT) return false;
+  // A link elsewhere makes it a teaser; one to the photo file, or one that leads nowhere (a
+  // fragment, a script: an editor's photo viewer), does not.
   for (const a of Array.from(fig.querySelectorAll('a[href]'))) {
-    if (!/\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(a.getAttribute('href') ?? '')) return false;
+    const href = a.getAttribute('href') ?? '';
+    if (!/\.(?:jpe?g|png|gif|webp|avif)(?:[?#]|$)/i.test(href) && !/^\s*(?:#|javascript:)|#$/i.test(href)) return false;
   }
   return true;
 }
 
-/** Copies the page's story figures with their neighbouring text blocks (call before Readability). */
-export function snapshotFigures(doc: Document): FigureSnapshot[] {
+/** A copy of `box` as a <figure> (a photo box that is no <figure> in the page). */
+function asFigure(box: Element): Element {
+  const copy = box.cloneNode(true) as Element;
+  if (copy.tagName === 'FIGURE') return copy;
+  const fig = box.ownerDocument.createElement('figure');
+  while (copy.firstChild) fig.appendChild(copy.firstChild);
+  return fig;
+}
+
+/**
+ * Copies the page's story figures with their neighbouring text blocks (call before Readability);
+ * `photoBoxes` are boxes that hold a photo alone without being a <figure> (an editor's image
+ * block), copied as figures.
+ */
+export function snapshotFigures(doc: Document, photoBoxes: readonly Element[] = []): FigureSnapshot[] {
   const out: FigureSnapshot[] = [];
-  for (const fig of Array.from(doc.querySelectorAll('figure'))) {
+  for (const fig of [...Array.from(doc.querySelectorAll('figure')), ...photoBoxes]) {
     if (out.length >= MAX_FIGURES) break;
     if (fig.parentElement?.closest('figure') || !isStoryFigure(fig)) continue;
     const src = fig.querySelector('img')?.getAttribute('src');
@@ -85,14 +101,14 @@ export function snapshotFigures(doc: Document): FigureSnapshot[] {
     const next = adjacentText(fig, true);
     const nextBlock = next ? blockOf(next) : undefined;
     if (nextBlock && !nextBlock.contains(fig)) {
-      out.push({ figure: fig.cloneNode(true) as Element, src, neighbour: norm(nextBlock.textContent), before: true });
+      out.push({ figure: asFigure(fig), src, neighbour: norm(nextBlock.textContent), before: true });
       continue;
     }
     // A figure closing its container goes after the block before it, when both share a parent.
     const prev = adjacentText(fig, false);
     const prevBlock = prev ? blockOf(prev) : undefined;
     if (prevBlock && prevBlock.parentElement === fig.parentElement) {
-      out.push({ figure: fig.cloneNode(true) as Element, src, neighbour: norm(prevBlock.textContent), before: false });
+      out.push({ figure: asFigure(fig), src, neighbour: norm(prevBlock.textContent), before: false });
     }
   }
   return out;

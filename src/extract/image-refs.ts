@@ -20,6 +20,8 @@ const CAPTION_CLASS = classWord(`${CAPTION_WORDS}|description|txt|text|photo-?te
 /** Caption classes that name a caption and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
 const NAMED_CAPTION_CLASS = classWord(CAPTION_WORDS);
 const CREDIT_CLASS = classWord('credit|credits|copyright|byline|source|photographer|attribution');
+/** Classes of a box that holds a photo ("se-module-image", "article-photo", "img_box"). */
+const PHOTO_BOX_CLASS = classWord('image|img|photo|picture|pic');
 
 /** Picks the widest candidate of a srcset ("a.jpg 320w, b.jpg 1024w" → "b.jpg"). */
 export function pickFromSrcset(srcset: string): string | undefined {
@@ -149,13 +151,20 @@ export function ampImagesAsImg(doc: Document): void {
  * "caption", "img_desc") as a <figure> with its <figcaption>, before Readability runs: Readability
  * removes every class and rewraps boxes of <div>s, after which nothing would tell the caption
  * from a paragraph of the story (where a photographer's "홍길동 기자 hong@…" reads as the
- * story's byline).
+ * story's byline). Returns the boxes classed as a photo's that hold a photo alone, left as they are.
  */
-export function photoBoxesAsFigures(doc: Document): void {
+export function photoBoxesAsFigures(doc: Document): Element[] {
+  const lone: Element[] = [];
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const box = photoContainer(img);
     if (box === img || box.tagName === 'FIGURE' || box.querySelector('figure, figcaption')) continue;
     const caption = Array.from(box.querySelectorAll('*')).find((e) => !e.contains(img) && NAMED_CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
+    // A box classed as a photo's that holds the photo alone (an editor's image block set between its
+    // text blocks): left as it is for Readability, listed so that its loss can be mended.
+    if (!caption && isLonePhotoBox(box, img)) {
+      lone.push(box);
+      continue;
+    }
     // The box holds the photo and its caption (and its credit) and nothing else (not an infobox table with a photo in it).
     if (!caption || caption.querySelector('img') || norm(caption.textContent).length + creditChars(box, img) < norm(box.textContent).length - 2) continue;
     // A <p> caption keeps its paragraph inside the figcaption: Readability weighs a list or box by
@@ -171,6 +180,16 @@ export function photoBoxesAsFigures(doc: Document): void {
     for (const credit of creditElements(box, img)) if (!cap.contains(credit)) cap.appendChild(renamed(credit, 'cite'));
     renamed(box, 'figure');
   }
+  return lone;
+}
+
+/** True for a block that holds `img` and no text, classed as a photo's box (it or a wrapper inside it). */
+function isLonePhotoBox(box: Element, img: Element): boolean {
+  if (box.tagName !== 'DIV' || norm(box.textContent) !== '') return false;
+  for (let el: Element | null = img.parentElement; el; el = el === box ? null : el.parentElement) {
+    if (PHOTO_BOX_CLASS.test(el.getAttribute('class') ?? '')) return true;
+  }
+  return false;
 }
 
 /** Longest small print closing a caption that is read as its credit. */
@@ -234,7 +253,10 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     const url = imageSource(img, baseUrl);
     // Logos, pixels and repeats of an earlier photo go; a repeat's caption text stays where it was.
     if (!url || isDecorative(img, url) || seen.has(url)) {
+      // A figure left with nothing in it goes too.
+      const fig = img.closest('figure');
       img.remove();
+      if (fig && !fig.querySelector('img, picture, video, iframe, svg') && norm(fig.textContent) === '') fig.remove();
       continue;
     }
     seen.add(url);

@@ -13,6 +13,8 @@ describe('cleanAuthorName', () => {
     ['Jane Doe and Kiran C Nair - Safe Browsing team', 'Jane Doe and Kiran C Nair'],
     ['Jean-Luc Roe', 'Jean-Luc Roe'],
     ['Jane Doe - John Roe', 'Jane Doe - John Roe'],
+    ['산책자 2025. 11. 15. 9:30', '산책자'],
+    ['Jane Doe 2025. 11. 15.', 'Jane Doe'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
