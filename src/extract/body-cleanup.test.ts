@@ -162,6 +162,8 @@ describe('isBoilerplate', () => {
     ['시는 주민들이 앱 설치 없이도 버스 도착 시간을 확인할 수 있도록 서비스를 바꿨다고 밝혔다.', false],
     ['구독자 수가 크게 늘었다고 회사 측은 설명했다.', false],
     ['가격이 오르자 소비자들이 지갑을 닫았다.', false],
+    ['#우유,#인류,#고인류학', true],
+    ['#1, the mayor said, was the budget.', false],
     ['skimming scheme seized cash and cards.jpg', true],
     ['IMG_0412.JPG', true],
     ['The agency posted the photo as cards.jpg on its site.', false],

@@ -47,8 +47,8 @@ const BOILERPLATE = [
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치)(?:\s*하기)?)[!.]?\s*$/,
   // "네이버 메인에서 한빛일보를 받아보세요", "뉴스스탠드에서 한빛일보를 만나보세요": an outlet's promotion on a portal.
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:네이버|다음|뉴스스탠드|구글|카카오|유튜브|앱|채널).*(?:받아\s*보세요|만나\s*보세요|구독해\s*주세요)[!.]?\s*$/,
-  // A tag list ("#서울시 #예산", "Tags: transit, budget", "태그 : 서울시, 예산").
-  /^(?:#[\p{L}\p{N}_]+\s*){2,}$|^(?:tags?|topics?|schlagwörter|태그|키워드)\s*[:：]\s*\S.{0,200}$/iu,
+  // A tag list ("#서울시 #예산", "#우유,#인류", "Tags: transit, budget", "태그 : 서울시, 예산").
+  /^(?:#[\p{L}\p{N}_]+\s*[,，]?\s*){2,}$|^(?:tags?|topics?|schlagwörter|태그|키워드)\s*[:：]\s*\S.{0,200}$/iu,
   // English widget labels left as lines: audio players, gift and save buttons, comment counters, image viewers.
   /^(?:share(?: (?:this|the))?(?: (?:article|story|page|post))?|story continues below(?: this)? advertisement|listen to this (?:article|story)(?:\s*[·•|-]?\s*\d+\s*min(?:utes?)?)?|gift (?:this )?article|copy link|save(?: (?:article|story|for later))?|comments?\s*\(\d+\)|join the conversation|play video|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|loading\.{0,3}|reuse this content|enlarge this image|toggle caption|hide caption|open image in gallery|view (?:image|photo) in fullscreen)$/i,
   // Korean widget labels: summary bots, text-to-speech, scrap, translation, share buttons by network.
