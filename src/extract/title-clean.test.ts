@@ -17,6 +17,10 @@ describe('titleFromDocumentTitle', () => {
 
 describe('cleanTitle', () => {
   it('should drop the site name at the end', () => assert.equal(cleanTitle('Story of the day | Example Times', 'Example Times'), 'Story of the day'));
+  it('should drop the site name after a full-width colon, and keep one inside the headline', () => {
+    assert.equal(cleanTitle('メディア芸術祭賞、「番組」が受賞：朝日新聞デジタル', '朝日新聞デジタル'), 'メディア芸術祭賞、「番組」が受賞');
+    assert.equal(cleanTitle('特集：メディア芸術祭賞の受賞作', '朝日新聞デジタル'), '特集：メディア芸術祭賞の受賞作');
+  });
   it('should keep a title without the site name', () => assert.equal(cleanTitle('Story of the day | Part 2', 'Example Times'), 'Story of the day | Part 2'));
   it("should drop a Korean news CMS's trail of sections and 기사본문, with or without the site's name declared", () => {
     assert.equal(cleanTitle('서울시, 대중교통 예산 12% 증액 < 정치 < 기사본문 - 한빛일보', '한빛일보'), '서울시, 대중교통 예산 12% 증액');

@@ -2,7 +2,8 @@
 // when, and only when, the dropped part is the site's name.
 import { looseKey, minHeadlineChars, SPACE_RUNS } from './loose-key.ts';
 
-const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜]\s*/;
+/** " | ", " - ", " : " and the like between spaces; a bar, or a full-width bar or colon (CJK titles set them without spaces: "見出し：朝日新聞デジタル"), anyhow. */
+const SEPARATORS = /\s+[|\-–—:·•»«/]{1,2}\s+|\s*[|｜：]\s*/;
 
 
 /** The trail a Korean news CMS writes after the headline: its sections and "기사본문", then the site ("Headline < 정치 < 기사본문 - Site"). */
