@@ -4,7 +4,7 @@
 // inside them counts.
 import { splitAuthorNames } from './author-names.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
-import { belongsToSomethingElse, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
+import { belongsToSomethingElse, MODIFIER, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 import { REPORTER_LINE_MARK, wholeReporterLine } from './reporter-line.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
@@ -20,7 +20,7 @@ export interface BylineEl extends WalkEl, TextWalkNode {
 /** Class or id tokens of an element holding an author's name. */
 const AUTHOR_CLASS = /(?:^|[\s_-])(?:author|authors|byline|bylines|autor|autoren|autorin|verfasser|writer|reporter|auteur|autore)(?:[-_]?(?:name|names|link|info))?(?=$|[\s_-])/i;
 /** Author-related classes that hold something else (photos, biographies, follow buttons). */
-const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title)(?=$|[\s_-])/i;
+const NOT_NAME_CLASS = /(?:^|[\s_-])(?:avatar|image|img|photo|picture|bio|biography|description|desc|follow|social|twitter|email|box|card|more|title|overlay|popover|popup|tooltip|modal)(?=$|[\s_-])/i;
 const MAX_NAME_CHARS = 120;
 
 /** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Written by: Jane Doe", "Text: Jane Doe"). */
@@ -286,7 +286,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     let isClassed = false;
     if (!marked && !classed) {
       const name = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('data-testid') ?? ''} ${el.getAttribute('data-component') ?? ''}`;
-      isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name);
+      // Modifier classes say what the element has, not what it is ("author has-bio" is the byline).
+      isClassed = name.length > 1 && AUTHOR_CLASS.test(name) && !NOT_NAME_CLASS.test(name.replace(MODIFIER, ' '));
     }
     // A CMS's "submitted by" user (often a login), or the name heading an author box under the
     // story: only when nothing else names anyone.

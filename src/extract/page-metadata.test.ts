@@ -149,6 +149,14 @@ describe('readPageMetadata', () => {
       assert.equal(readPageMetadata(document as unknown as MetaDocument, []).publishedAt, expected, value);
     }
   });
+  it("should not take the author or date of a photo's ImageObject for the page's", () => {
+    const document = parseHtmlDocument(`<html><head><title>T</title><meta name="author" content="Jane Doe"></head><body>
+      <div itemscope itemtype="http://schema.org/ImageObject"><img src="/p.jpg"><meta itemprop="author" content="Jim Roe | The Post | Getty Images"><meta itemprop="datePublished" content="2016-12-19T14:25:04-05:00"></div>
+      <div itemscope itemtype="https://schema.org/NewsArticle"><meta itemprop="datePublished" content="2016-12-20T10:32:57-05:00"></div></body></html>`);
+    const value = readPageMetadata(document as unknown as MetaDocument, []);
+    assert.deepEqual(value.authors, [{ name: 'Jane Doe' }]);
+    assert.equal(value.publishedAt, '2016-12-20T10:32:57.000-05:00');
+  });
   it('should take the date a page shows over a bare <meta name="date"> a day or more later (the page\'s last change), not otherwise', () => {
     const page = (meta: string, shown: string) =>
       readPageMetadata(parseHtmlDocument(`<html lang="de"><head><title>T</title><meta name="date" content="${meta}"></head><body><h1>T</h1><p class="date">${shown}</p><p>Text.</p></body></html>`) as unknown as MetaDocument, []).publishedAt;

@@ -158,6 +158,16 @@ function linkedProfileName(doc: MetaDocument, handle: string): string | undefine
   return undefined;
 }
 
+/** True for an element inside an item the page marks up that is no article (itemscope with another itemtype: ImageObject, VideoObject, Person); an item on <html> or <body> is the page itself. */
+function describesOtherItem(el: El): boolean {
+  for (let p = el.parentElement as El | null; p && p.tagName !== 'BODY' && p.tagName !== 'HTML'; p = p.parentElement as El | null) {
+    if (p.getAttribute('itemscope') === null) continue;
+    const type = (p.getAttribute('itemtype') ?? '').trim().replace(/^.*[/#]/, '');
+    return type !== '' && !ARTICLE_TYPE.test(type) && !/^WebPage$/i.test(type);
+  }
+  return false;
+}
+
 /** Reads metadata from a parsed page. `ldBlocks` are the JSON-LD script bodies (scripts are stripped before parsing). */
 export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[], url?: string): PageMetadata {
   // Keys are normalised ("DC.Title" → "dc:title"); values given by `property` (RDFa, OpenGraph)
@@ -168,6 +178,8 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
   for (const m of doc.querySelectorAll('meta')) {
     const prop = m.getAttribute('property');
     const key = (prop ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
+    // A <meta itemprop> inside another item (a photo's ImageObject, a video's) tells of that item, not of the page.
+    if (!prop && !m.getAttribute('name') && m.getAttribute('itemprop') !== null && describesOtherItem(m)) continue;
     const content = clean(decodeEntities(m.getAttribute('content') ?? ''));
     if (!key || !content) continue;
     const into = prop ? byProperty : byName;

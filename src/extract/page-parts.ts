@@ -13,7 +13,7 @@ export interface PartEl extends WalkEl {
 /** Classes and ids of page parts that belong to something else ("widget" only as a token of its own: page builders class every block "builder-widget"). */
 const OTHER_THINGS = /(?:^|\s)widget(?=$|[\s_-])|(?:^|[\s_-])(?:comments?|commentlist|kommentare?|replies|reply|respond|related|sidebar|recommended|recommendations?|popular|most-?read|trending|newsletter|teasers?|archives?|calendar|breadcrumbs?|nav|navigation|navbar|menu)(?=$|[\s_-])/i;
 /** Modifier classes that describe what a wrapper contains ("has-sidebar", "page--with-comments"). */
-const MODIFIER = /(?:^|\s)(?:\S*(?:--|__))?(?:has|with|no|show|hide)[-_]\S*/gi;
+export const MODIFIER = /(?:^|\s)(?:\S*(?:--|__))?(?:has|with|no|show|hide)[-_]\S*/gi;
 /** Tags that hold another part of the page (an <aside> or <footer> inside an <article> excepted, see belongsToSomethingElse). */
 export const OTHER_TAGS: ReadonlySet<string> = new Set(['ASIDE', 'NAV', 'FOOTER', 'FORM']);
 
