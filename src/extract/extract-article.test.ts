@@ -170,6 +170,12 @@ describe('extractArticle: photos', () => {
     const value = await extractArticle(page('<figure><amp-img src="/photo.jpg" width="1200" height="800" layout="responsive" alt=""><noscript><img src="/photo.jpg"></noscript></amp-img><figcaption>Buses at a depot. Photo: Jane Doe</figcaption></figure>'), { url: 'https://daily.example/amp/n/1' });
     assert.deepEqual(value.images.map(({ url, caption, credit }) => ({ url, caption, credit })), [{ url: 'https://daily.example/photo.jpg', caption: 'Buses at a depot.', credit: 'Jane Doe' }]);
   });
+  it("should read an element classed as the credit inside a figure's caption as its credit, without its hidden label", async () => {
+    const credits = async (fig: string) => (await extractArticle(page(fig), { url: 'https://daily.example/n/1' })).images.map(({ caption, credit }) => ({ caption, credit }));
+    assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption class="caption"><span class="caption-text">Buses at a depot.</span> <span class="credit"><span class="visually-hidden">Credit</span> Jane Doe for The Daily</span></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe for The Daily' }]);
+    // A photographer and an agency in credit elements of their own are both the credit.
+    assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. <span class="credit">Jane Doe</span> <span class="credit">Reuters</span></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe Reuters' }]);
+  });
   it("should read a caption's closing small print as its credit, once", async () => {
     const credits = async (fig: string) => (await extractArticle(page(fig), { url: 'https://daily.example/n/1' })).images.map(({ caption, credit }) => ({ caption, credit }));
     assert.deepEqual(await credits('<figure><img src="/p.jpg" alt=""><figcaption>Buses at a depot. <small>Jane Doe / The Daily</small></figcaption></figure>'), [{ caption: 'Buses at a depot.', credit: 'Jane Doe / The Daily' }]);

@@ -20,6 +20,8 @@ const CAPTION_CLASS = classWord(`${CAPTION_WORDS}|description|txt|text|photo-?te
 /** Caption classes that name a caption and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
 const NAMED_CAPTION_CLASS = classWord(CAPTION_WORDS);
 const CREDIT_CLASS = classWord('credit|credits|copyright|byline|source|photographer|attribution');
+/** A credit element's label without punctuation before the name ("Credit Jane Doe", "Photo Jane Doe"). */
+const BARE_CREDIT_LABEL = /^(?:[Cc]redits?|CREDITS?|[Pp]hotos?|PHOTOS?|[Ff]otos?|사진|写真)\s+(?=\p{Lu}|[가-힣])/u;
 /** Classes of a box that holds a photo ("se-module-image", "article-photo", "img_box"). */
 const PHOTO_BOX_CLASS = classWord('image|img|photo|picture|pic');
 
@@ -155,6 +157,11 @@ export function ampImagesAsImg(doc: Document): void {
  */
 export function photoBoxesAsFigures(doc: Document): Element[] {
   const lone: Element[] = [];
+  // A <figure>'s credit classed as one inside its caption ("<figcaption>…<span class="credit">Credit Jane Doe</span>"):
+  // a <cite>, which tells it from the caption once Readability has removed the classes.
+  for (const cap of Array.from(doc.querySelectorAll('figure > figcaption'))) {
+    for (const credit of Array.from(cap.children)) if (CREDIT_CLASS.test(credit.getAttribute('class') ?? '') && !credit.querySelector('img')) renamed(credit, 'cite');
+  }
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const box = photoContainer(img);
     if (box === img || box.tagName === 'FIGURE' || box.querySelector('figure, figcaption')) continue;
@@ -267,7 +274,8 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     if (box !== img) {
       // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above).
       const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION') || isSmallPrintCredit(e));
-      credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).join(' '));
+      // A label the credit element opens with, read by screen readers only ("<span class="visually-hidden">Credit</span> Jane Doe").
+      credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).join(' ')).replace(BARE_CREDIT_LABEL, '');
       for (const e of creditEls) e.remove();
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
       captionText = norm(blockSpacedText((capEl ?? box) as unknown as TextWalkNode)).replace(CAPTION_LABEL, '');
@@ -277,8 +285,9 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     const split = splitCaption(captionText);
     // (A separator that stood before a credit element is left at the caption's end: "… Abfahrten. |".)
     let caption = credit !== '' ? (split.caption ?? '').replace(/\s*[|/·•–—-]+$/, '') : split.caption ?? '';
+    // A label goes ("Photo: Reuters" → "Reuters"); credit elements that name a photographer and an agency keep both ("Jane Doe" "Reuters").
     const creditLabelled = splitCredit(credit);
-    credit = creditLabelled.credit ?? creditLabelled.caption ?? '';
+    credit = creditLabelled.credit && creditLabelled.caption && !/[.!?]/.test(creditLabelled.caption) ? credit : creditLabelled.credit ?? creditLabelled.caption ?? '';
     if (!credit && split.credit) credit = split.credit;
     // The same credit twice, in the caption's text and in an element ("(Photo: Getty Images)" and "<small>Getty</small>"): the fuller one, once.
     else if (split.credit && (key(split.credit).includes(key(credit)) || key(credit).includes(key(split.credit)))) credit = split.credit.length > credit.length ? split.credit : credit;
