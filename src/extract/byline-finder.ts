@@ -5,7 +5,7 @@
 import { splitAuthorNames } from './author-names.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, MODIFIER, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
-import { REPORTER_LINE_MARK, wholeReporterLine } from './reporter-line.ts';
+import { NUMERIC_DATE_OR_CLOCK, REPORTER_LINE_MARK, wholeReporterLine } from './reporter-line.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
 /** Minimal element shape used here (the extract DOM's element, dom/dom-node.ts). */
@@ -26,7 +26,7 @@ const MAX_NAME_CHARS = 120;
 /** A line that introduces its author ("By Jane Doe", "Von Klaus Stanjek", "Posted by Konstantin", "Written by: Jane Doe", "Text: Jane Doe"). */
 const BY_LINE = /^(?:by|von|par|por|door|di|(?:posted\s+by|written\s+by|story\s+by|words\s+by|geschrieben\s+von)\s*[:：]?|(?:text|ein(?:e)?\s+(?:artikel|beitrag|kolumne|gastbeitrag)|blog\s*-?\s*beitrag|gastbeitrag)\s+von|text\s*:|texto\s*:|autor(?:in)?\s*:|author\s*:|auteur\s*:)\s+\S/i;
 /** A date and time a byline may open with ("06.11.2023 13:30 von Jane"). */
-const LEADING_DATE = /^(?:\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2}:\d{2}|\s|[,|·•-])+(?=\p{L})/u;
+const LEADING_DATE = new RegExp(String.raw`^(?:${NUMERIC_DATE_OR_CLOCK}|\s|[,|·•-])+(?=\p{L})`, 'u');
 /** Elements after the headline where a "By …" line is the story's own. */
 const NEAR_HEADLINE = 40;
 /** Elements from the top of the page where a "By …" line may stand when the page has no headline. */
@@ -133,6 +133,15 @@ function bylineLines(text: string): string {
   return kept.join(kept.every((l) => ONE_NAME.test(l)) ? ', ' : ' ');
 }
 
+/** The texts of the parts of byline block `root` from `from` on, in order: leaves with text, not a <time> (a date) nor a handle. */
+function* partTexts(from: BylineEl | null, root: BylineEl): Generator<string> {
+  for (let cur = from; cur; cur = nextInOrder(cur, root)) {
+    if (cur.firstElementChild !== null || cur.tagName === 'TIME' || isHandleElement(cur)) continue;
+    const text = (cur.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
+    if (text !== '') yield text;
+  }
+}
+
 /** Leaves of a byline block read for names set apart from the rest. */
 const MAX_BYLINE_LEAVES = 5;
 
@@ -144,10 +153,7 @@ const MAX_BYLINE_LEAVES = 5;
  */
 function namesSetApart(el: BylineEl): string[] | undefined {
   const leaves: string[] = [];
-  for (let cur = el.firstElementChild as BylineEl | null; cur; cur = nextInOrder(cur, el)) {
-    if (cur.firstElementChild !== null || cur.tagName === 'TIME' || isHandleElement(cur)) continue;
-    const text = (cur.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
-    if (text === '') continue;
+  for (const text of partTexts(el.firstElementChild as BylineEl | null, el)) {
     leaves.push(text);
     if (leaves.length > MAX_BYLINE_LEAVES) return undefined;
   }
@@ -178,11 +184,7 @@ function byLineFirst(el: BylineEl): string | undefined {
   if (!first || first.nextElementSibling === null) return undefined;
   const line = elementSpacedText(first).replace(SPACE_RUNS, ' ').trim();
   if (!BY_PREFIX.test(line) || !elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().startsWith(line)) return undefined;
-  for (let cur = first.nextElementSibling as BylineEl | null; cur; cur = nextInOrder(cur, el)) {
-    if (cur.firstElementChild !== null || isHandleElement(cur)) continue;
-    const text = (cur.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
-    if (text !== '' && cur.tagName !== 'TIME' && !isOtherPart(text)) return undefined;
-  }
+  for (const text of partTexts(first.nextElementSibling as BylineEl | null, el)) if (!isOtherPart(text)) return undefined;
   return line;
 }
 

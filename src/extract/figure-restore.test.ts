@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { restoreFigures, snapshotFigures } from './figure-restore.ts';
-import { photoBoxesAsFigures } from './image-refs.ts';
+import { photoBoxesAsFigures } from './photo-boxes.ts';
 
 const STORY = 'The bookshop opened ten years ago in a side street, and its owner was told it would not last a year.';
 

@@ -64,6 +64,19 @@ function trimPunct(s: string): string {
   return s.replace(/^[\s|/·\-–—,]+|[\s|/·\-–—,]+$/g, '').trim();
 }
 
+/** A credit's label without punctuation before the name, as a screen reader's hidden label leaves it ("<span class="visually-hidden">Credit</span> Jane Doe"). */
+const BARE_CREDIT_LABEL = /^(?:[Cc]redits?|CREDITS?|[Pp]hotos?|PHOTOS?|[Ff]otos?|사진|写真)\s+(?=\p{Lu}|[가-힣])/u;
+
+/**
+ * The credit the text of credit elements gives: its label gone ("Photo: Reuters", "Credit Jane
+ * Doe"), a photographer and an agency in elements of their own both kept ("Jane Doe Reuters").
+ */
+export function creditOfText(text: string): string {
+  const t = text.replace(SPACE_RUNS, ' ').trim().replace(BARE_CREDIT_LABEL, '');
+  const s = splitCredit(t);
+  return s.credit && s.caption && !/[.!?]/.test(s.caption) ? t : s.credit ?? s.caption ?? '';
+}
+
 /** Splits a photo caption into caption text and credit ("Protesters march. photo=Hankyung DB" → caption "Protesters march.", credit "Hankyung DB"). */
 export function splitCredit(text: string): SplitCaption {
   const t = text.replace(SPACE_RUNS, ' ').trim();

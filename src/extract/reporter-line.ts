@@ -98,8 +98,9 @@ function names(list: string): string[] {
 /** A role adjective standing alone ("staff" of "staff writer" cut at a comma). */
 const ROLE_ADJ_ONLY = new RegExp(`^(?:${ROLE_ADJ.join('|')})$`, 'i');
 
-/** A numeric date ("11/18/19", "2025.11.15") or a clock ("11:04"). */
-const DATE_OR_CLOCK = /\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\b\d{1,2}:\d{2}\b/;
+/** A numeric date ("11/18/19", "2025.11.15") or a clock ("11:04"), as bylines write them beside a name. */
+export const NUMERIC_DATE_OR_CLOCK = String.raw`\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}:\d{2}`;
+const DATE_OR_CLOCK = new RegExp(NUMERIC_DATE_OR_CLOCK);
 
 /** Builds author records; emails go to the names in order (one email: the first name). */
 function toAuthors(list: string, outletRaw: string | undefined, emailList: string | undefined): Author[] {
