@@ -21,6 +21,10 @@ describe('cleanTitle', () => {
     assert.equal(cleanTitle('メディア芸術祭賞、「番組」が受賞：朝日新聞デジタル', '朝日新聞デジタル'), 'メディア芸術祭賞、「番組」が受賞');
     assert.equal(cleanTitle('特集：メディア芸術祭賞の受賞作', '朝日新聞デジタル'), '特集：メディア芸術祭賞の受賞作');
   });
+  it('should drop the site name written with or without its leading article', () => {
+    assert.equal(cleanTitle('Floods close schools in Assam - Times of India', 'The Times of India'), 'Floods close schools in Assam');
+    assert.equal(cleanTitle('The Guardian view on rail fares | The Guardian', 'Guardian'), 'The Guardian view on rail fares');
+  });
   it('should keep a title without the site name', () => assert.equal(cleanTitle('Story of the day | Part 2', 'Example Times'), 'Story of the day | Part 2'));
   it("should drop a Korean news CMS's trail of sections and 기사본문, with or without the site's name declared", () => {
     assert.equal(cleanTitle('서울시, 대중교통 예산 12% 증액 < 정치 < 기사본문 - 한빛일보', '한빛일보'), '서울시, 대중교통 예산 12% 증액');

@@ -19,16 +19,21 @@ function withoutSectionTrail(title: string): string {
   return trail && head.length >= minHeadlineChars(head) && head.length >= 2 * trail[0].length ? head : t || title;
 }
 
+/** A site's name in comparison form, without a leading English article ("The Times of India" is the "Times of India" a title ends with). */
+function siteKey(name: string): string {
+  return looseKey(name.trim().replace(/^the\s+/i, ''));
+}
+
 /** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`, and a trail of sections after the headline; collapses whitespace. */
 export function cleanTitle(title: string, siteName: string | undefined): string {
   const t = withoutSectionTrail(title.replace(SPACE_RUNS, ' ').trim());
   if (!siteName) return t;
-  const site = looseKey(siteName);
+  const site = siteKey(siteName);
   if (site === '') return t;
   const parts = t.split(SEPARATORS);
   if (parts.length < 2) return t;
   const siteish = (p: string) => {
-    const l = looseKey(p);
+    const l = siteKey(p);
     return l !== '' && (l === site || (l.length >= 3 && (site.startsWith(l) || l.startsWith(site))));
   };
   // Remove the site from the end, then from the start; keep at least one part.
