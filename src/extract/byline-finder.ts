@@ -157,8 +157,12 @@ function namesSetApart(el: BylineEl): string[] | undefined {
     leaves.push(text);
     if (leaves.length > MAX_BYLINE_LEAVES) return undefined;
   }
+  if (leaves.length < 2) return undefined;
+  // Each part a name of its own ("<div>By Jane Doe</div><div>John Roe</div>"): one text would run them together.
+  const each = namesOfEachPart(leaves);
+  if (each) return each;
   // A "By …" line is read whole ("By <a>JANE DOE</a> and <a>JOHN ROE</a>").
-  if (leaves.length < 2 || leaves.some((l) => BY_PREFIX.test(l)) || BY_PREFIX.test(elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().replace(LEADING_DATE, ''))) return undefined;
+  if ( leaves.some((l) => BY_PREFIX.test(l)) || BY_PREFIX.test(elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().replace(LEADING_DATE, ''))) return undefined;
   // The first leaf that is names and nothing else; every other leaf a date, an affiliation with its
   // place ("BBC News, Cardiff") or an outlet in capitals ("USA TODAY"), never more words of a box.
   const at = leaves.findIndex((l) => {
@@ -167,6 +171,32 @@ function namesSetApart(el: BylineEl): string[] | undefined {
   });
   if (at < 0 || !leaves.every((l, i) => i === at || isOtherPart(l))) return undefined;
   return splitAuthorNames(leaves[at]!);
+}
+
+/** A part that names a role, not a person ("Games Editor", "Senior Producer"). */
+const ROLE_LAST_WORD = /\s(?:editor|writer|reporter|correspondent|columnist|contributor|journalist|producer|photographer|anchor|host|critic|analyst)s?$/i;
+/** A part of a byline block that only joins names ("and", "&", ","). */
+const JOINER = /^(?:and|&|und|et|y|e|en|[,;·•|])$/i;
+
+/**
+ * The names of byline parts that are each a name, or a "By" label, or a word that joins names
+ * (the first may open with "By"): undefined when a part is anything else or fewer than two names
+ * are found.
+ */
+function namesOfEachPart(leaves: readonly string[]): string[] | undefined {
+  const names: string[] = [];
+  for (const [i, leaf] of leaves.entries()) {
+    if (JOINER.test(leaf) || (i === 0 && isAuthorLabel(leaf))) continue;
+    const part = (i === 0 ? leaf.replace(BY_PREFIX, '') : leaf).replace(/^(?:and|&)\s+|\s*[,;]$/gi, '');
+    const found = splitAuthorNames(part);
+    if (found.length === 0 || !found.every((n) => ONE_NAME.test(n) && isNameLike(n) && !ROLE_LAST_WORD.test(n))) return undefined;
+    names.push(...found);
+  }
+  // Names in capitals beside words in small letters, or the other way round: those not set as the
+  // first are an outlet ("JANE DOE, JOHN ROE" / "Associated Press", "Jane Doe" / "EXAMPLE DAILY NEWS").
+  const capitals = (n: string) => n === n.toUpperCase();
+  const kept = names.filter((n) => capitals(n) === capitals(names[0]!));
+  return kept.length >= 2 ? kept : undefined;
 }
 
 /** True for a part of a byline block that is no name: a date, an affiliation with its place ("BBC News, Cardiff") or an outlet in capitals ("USA TODAY"). */
