@@ -188,6 +188,12 @@ function namesOfEachPart(leaves: readonly string[]): string[] | undefined {
   for (const [i, leaf] of leaves.entries()) {
     if (JOINER.test(leaf) || (i === 0 && isAuthorLabel(leaf))) continue;
     const part = (i === 0 ? leaf.replace(BY_PREFIX, '') : leaf).replace(/^(?:and|&)\s+|\s*[,;]$/gi, '');
+    // A reporter line each ("홍길동 기자" / "김철수 기자").
+    const line = wholeReporterLine(part);
+    if (line) {
+      names.push(...line.map((a) => a.name));
+      continue;
+    }
     const found = splitAuthorNames(part);
     if (found.length === 0 || !found.every((n) => ONE_NAME.test(n) && isNameLike(n) && !ROLE_LAST_WORD.test(n))) return undefined;
     names.push(...found);
@@ -233,6 +239,42 @@ function namesOf(el: BylineEl): string[] {
   const line = wholeReporterLine(text);
   if (line) return line.map((a) => a.name);
   return splitAuthorNames(text).filter(isNameLike);
+}
+
+/** Byline elements read beside a first one, at most. */
+const MAX_BESIDE = 8;
+/** Characters of an element between two byline elements that still only joins them ("and", " · "). */
+const MAX_JOINER_CHARS = 12;
+
+/** What makes byline elements of one kind: tag, class, itemprop and rel. */
+const kindOf = (el: BylineEl) => `${el.tagName} ${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('rel') ?? ''}`;
+
+/**
+ * The byline elements of the same kind as `el` set after it, one author each ("<a class="author">
+ * Jane Doe</a>, <a class="author">John Roe</a>"): among its siblings, or, when it is the only
+ * element of its parent, in its parent's siblings of the parent's kind ("<li><a rel="author">…").
+ * Only joiners may stand between them.
+ */
+function sameKindAfter(el: BylineEl): BylineEl[] {
+  const out: BylineEl[] = [];
+  const collect = (from: BylineEl, pick: (s: BylineEl) => BylineEl | undefined) => {
+    for (let s = from.nextElementSibling as BylineEl | null; s && out.length < MAX_BESIDE; s = s.nextElementSibling as BylineEl | null) {
+      const found = pick(s);
+      if (found) out.push(found);
+      else if (textLongerThan(s, MAX_JOINER_CHARS)) break;
+    }
+  };
+  const kind = kindOf(el);
+  collect(el, (s) => (kindOf(s) === kind ? s : undefined));
+  const parent = el.parentElement as BylineEl | null;
+  if (out.length === 0 && parent && parent.firstElementChild === el && el.nextElementSibling === null && parent.tagName !== 'BODY') {
+    const parentKind = kindOf(parent);
+    collect(parent, (s) => {
+      const only = s.firstElementChild as BylineEl | null;
+      return kindOf(s) === parentKind && only && only.nextElementSibling === null && kindOf(only) === kind ? only : undefined;
+    });
+  }
+  return out;
 }
 
 /** True for a line under the headline that is a date and a full name and nothing else ("11.12.2019 - Jane Doe"): the story's date and author. */
@@ -336,8 +378,10 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (++seen > 200) break;
     if (belongsToSomethingElse(el as unknown as PartEl, story, memo)) continue;
     if (!marked && textLongerThan(el, MAX_NAME_CHARS * 2)) continue;
-    const names = namesOf(el);
-    if (names.length === 0) continue;
+    const first = namesOf(el);
+    if (first.length === 0) continue;
+    // The names of byline elements set beside it, one author each.
+    const names = [...new Set([...first, ...sameKindAfter(el).flatMap(namesOf)])];
     if (marked) return names;
     classed = names;
     if (byLine) break;
