@@ -246,8 +246,11 @@ const MAX_BESIDE = 8;
 /** Characters of an element between two byline elements that still only joins them ("and", " · "). */
 const MAX_JOINER_CHARS = 12;
 
-/** What makes byline elements of one kind: tag, class, itemprop and rel. */
-const kindOf = (el: BylineEl) => `${el.tagName} ${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('rel') ?? ''}`;
+/** What makes byline elements of one kind: tag, and the attributes that mark them (class, itemprop, rel, test ids); "" for an element none of them marks. */
+function kindOf(el: BylineEl): string {
+  const marks = ['class', 'itemprop', 'rel', 'data-testid', 'data-component'].map((a) => el.getAttribute(a) ?? '');
+  return marks.some((m) => m.trim() !== '') ? `${el.tagName} ${marks.join(' ')}` : '';
+}
 
 /**
  * The byline elements of the same kind as `el` set after it, one author each ("<a class="author">
@@ -265,13 +268,15 @@ function sameKindAfter(el: BylineEl): BylineEl[] {
     }
   };
   const kind = kindOf(el);
+  if (kind === '') return out;
   collect(el, (s) => (kindOf(s) === kind ? s : undefined));
   const parent = el.parentElement as BylineEl | null;
   if (out.length === 0 && parent && parent.firstElementChild === el && el.nextElementSibling === null && parent.tagName !== 'BODY') {
-    const parentKind = kindOf(parent);
+    // (Items of a list need no marks of their own: each holds one byline element and nothing else.)
+    const parentKind = kindOf(parent) || parent.tagName;
     collect(parent, (s) => {
       const only = s.firstElementChild as BylineEl | null;
-      return kindOf(s) === parentKind && only && only.nextElementSibling === null && kindOf(only) === kind ? only : undefined;
+      return (kindOf(s) || s.tagName) === parentKind && only && only.nextElementSibling === null && kindOf(only) === kind ? only : undefined;
     });
   }
   return out;
