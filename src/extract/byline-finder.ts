@@ -12,6 +12,7 @@ import { SPACE_RUNS } from './loose-key.ts';
 export interface BylineEl extends WalkEl, TextWalkNode {
   getAttribute(name: string): string | null;
   hasAttributes(): boolean;
+  hasAttribute(name: string): boolean;
   querySelector(sel: string): BylineEl | null;
   readonly textContent: string | null;
   readonly parentNode: BylineEl | null;
@@ -246,16 +247,16 @@ const MAX_BESIDE = 8;
 /** Characters of an element between two byline elements that still only joins them ("and", " · "). */
 const MAX_JOINER_CHARS = 12;
 
-/** What makes byline elements of one kind: tag, and the attributes that mark them (class, itemprop, rel, test ids); "" for an element none of them marks. */
+/** What makes byline elements of one kind: tag, and the attributes that mark them (class without its modifiers, itemprop, rel, test ids); "" for an element none of them marks. */
 function kindOf(el: BylineEl): string {
-  const marks = ['class', 'itemprop', 'rel', 'data-testid', 'data-component'].map((a) => el.getAttribute(a) ?? '');
+  const marks = ['class', 'itemprop', 'rel', 'data-testid', 'data-component'].map((a) => (el.getAttribute(a) ?? '').replace(MODIFIER, ' ').replace(SPACE_RUNS, ' ').trim());
   return marks.some((m) => m.trim() !== '') ? `${el.tagName} ${marks.join(' ')}` : '';
 }
 
 /**
  * The byline elements of the same kind as `el` set after it, one author each ("<a class="author">
- * Jane Doe</a>, <a class="author">John Roe</a>"): among its siblings, or, when it is the only
- * element of its parent, in its parent's siblings of the parent's kind ("<li><a rel="author">…").
+ * Jane Doe</a>, <a class="author">John Roe</a>"): among its siblings, or, when it opens its
+ * parent, opening its parent's siblings of the parent's kind ("<li><a rel="author">…").
  * Only joiners may stand between them.
  */
 function sameKindAfter(el: BylineEl): BylineEl[] {
@@ -271,12 +272,13 @@ function sameKindAfter(el: BylineEl): BylineEl[] {
   if (kind === '') return out;
   collect(el, (s) => (kindOf(s) === kind ? s : undefined));
   const parent = el.parentElement as BylineEl | null;
-  if (out.length === 0 && parent && parent.firstElementChild === el && el.nextElementSibling === null && parent.tagName !== 'BODY') {
-    // (Items of a list need no marks of their own: each holds one byline element and nothing else.)
+  // (Not in items of their own: each of those names its own author, a review's or a comment's.)
+  if (out.length === 0 && parent && parent.firstElementChild === el && parent.tagName !== 'BODY' && !parent.hasAttribute('itemscope')) {
+    // (Items of a list need no marks of their own: each opens with its byline element, a hover card may follow it.)
     const parentKind = kindOf(parent) || parent.tagName;
     collect(parent, (s) => {
-      const only = s.firstElementChild as BylineEl | null;
-      return (kindOf(s) || s.tagName) === parentKind && only && only.nextElementSibling === null && kindOf(only) === kind ? only : undefined;
+      const first = s.firstElementChild as BylineEl | null;
+      return (kindOf(s) || s.tagName) === parentKind && first && kindOf(first) === kind ? first : undefined;
     });
   }
   return out;
