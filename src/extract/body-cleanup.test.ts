@@ -411,6 +411,16 @@ describe('removeTrailingFurniture', () => {
     assert.match(run(`${PROSE}<p>Tags were attached to the birds by <a href="/p">the ringing team</a>.</p>`), /ringing team\.$/);
     assert.equal(run(`${PROSE}<h3><a href="/other">Ferry service to return in spring as the council</a></h3>`), story);
   });
+  it('should remove the headlines of other posts of the site linked alone at the end', () => {
+    const page = 'https://news.example.com/2025/11/harbour-berths';
+    const runAt = (html: string) => textAfter((c) => removeTrailingFurniture(c, page), html);
+    assert.equal(runAt(`${PROSE}<p><a href="/2025/11/ferry-returns">Ferry service to return in spring</a></p><p><a href="https://news.example.com/2025/10/bridge">Engineers find cracks in the old bridge</a></p>`), story);
+    // Not a link to another site, a sentence that ends in a full stop, a link to this page, nor without the page's address.
+    for (const last of ['<a href="https://gov.example/report">The commission’s full report on the berths</a>', '<a href="/2025/11/ferry">The ferry returns in spring, the council said.</a>', `<a href="${page}">Harbour to get two new berths</a>`]) {
+      assert.notEqual(runAt(`${PROSE}<p>${last}</p>`), story, last);
+    }
+    assert.notEqual(run(`${PROSE}<p><a href="/2025/11/ferry-returns">Ferry service to return in spring</a></p>`), story);
+  });
   it('should keep the last line of the story, and a heading or label followed by a photo or a table', () => {
     assert.equal(run(`${PROSE}<p>Share prices rose.</p>`), `${story}Share prices rose.`);
     assert.equal(run(`${PROSE}<p>The site said its comments are moderated by volunteers and that it will hire three more.</p>`).endsWith('three more.'), true);

@@ -1,6 +1,7 @@
 // Rewrites Readability's body in place: deck lines leave the body (they live in their own field;
 // reporter lines are read and taken out by body-bylines.ts), photo-credit lines join their photo,
 // boilerplate lines (copyright, "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
+import { resolveUrl } from './canonical-url.ts';
 import { isDateLine } from './date-line.ts';
 import { hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
@@ -177,6 +178,19 @@ function firstText(el: Element): string {
   return '';
 }
 
+/** A headline is this long at least (characters, spaces left out). */
+const MIN_LINKED_HEADLINE_CHARS = 15;
+
+/** True for a line that is one link, whole, to another page of the site, its text a headline rather than a sentence (no full stop at its end). */
+function linksAnotherPost(el: Element, text: string, pageUrl: string): boolean {
+  const links = el.querySelectorAll('a[href]');
+  if (links.length !== 1 || text.replace(/\s/g, '').length < MIN_LINKED_HEADLINE_CHARS || /[.。!?]$/.test(text) || !linkedWhole(el, text)) return false;
+  const target = resolveUrl(links[0]!.getAttribute('href'), pageUrl);
+  if (!target) return false;
+  const [to, from] = [new URL(target), new URL(pageUrl)];
+  return to.hostname === from.hostname && to.pathname !== from.pathname && to.pathname.length > 1;
+}
+
 /** The label of a post's tags, written before them. */
 const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichwörter|etiquetas)(?![\p{L}])/iu;
 
@@ -185,11 +199,16 @@ const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichw�
  * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a comment box's
  * moderation notice, a label ending in a colon that introduces nothing ("See more photos:").
  */
-export function removeTrailingFurniture(content: Element): void {
+export function removeTrailingFurniture(content: Element, pageUrl?: string): void {
   for (let i = 0; i < TRAILING_LINES; i++) {
     const el = lastLine(content);
     if (!el) return;
     const text = norm(el.textContent);
+    // The headline of another post of the site, linked alone: the site's pager or a teaser.
+    if (pageUrl !== undefined && linksAnotherPost(el, text, pageUrl)) {
+      removeUp(el, content);
+      continue;
+    }
     // A heading with nothing after it: a widget's title (a few words) or a link to another page;
     // a longer one may be a subheading whose section Readability left out, and stays.
     const heading = /^H[1-6]$/.test(el.tagName) && text.length <= 80 && (text.split(' ').length <= 3 || linkedWhole(el, text));

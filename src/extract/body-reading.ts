@@ -105,7 +105,7 @@ export function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, n
   cleanBody(content);
   paywallPrompt = removePaywallPrompts(content) || paywallPrompt;
   removeEndSections(content);
-  removeTrailingFurniture(content);
+  removeTrailingFurniture(content, baseUrl);
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   removeLeadingNav(content);

@@ -15,6 +15,10 @@ describe('removeJunk', () => {
     const value = cleaned('<p>Story.</p><div class="share-bar"><a href="#">Tweet</a></div><ul class="related-links"><li><a href="/x">Other</a></li></ul>');
     assert.equal(value, '<p>Story.</p>');
   });
+  it('should remove lists of similar stories set between paragraphs', () => {
+    const value = cleaned('<p>Story.</p><ul class="similarLinks"><li class="similarListItem"><a href="/x">Other story</a></li></ul><p>More.</p><div class="similar-posts"><a href="/y">Another</a></div>');
+    assert.equal(value, '<p>Story.</p><p>More.</p>');
+  });
   it('should remove author boxes by their usual names', () => {
     for (const name of ['author-info', 'TestReport__AuthorBox', 'author-description', 'about-the-author']) {
       const value = cleaned(`<p>Story.</p><div class="${name}"><p>Jane Roe is a senior editor who writes about tech. Follow her on Mastodon.</p></div>`);
