@@ -8,6 +8,7 @@ describe('splitAuthorNames', () => {
     ['Jane Doe, Senior Reporter, The Example Times', ['Jane Doe']],
     ['By Jane Doe, Political Correspondent', ['Jane Doe']],
     ['Jane Doe@janedoe', ['Jane Doe']],
+    ['Jane Doe •  @janedoe', ['Jane Doe']],
     ['By Jane Doe, Senior Political Reporter', ['Jane Doe']],
     ['Jane Doe and John Roe, Associated Press', ['Jane Doe', 'John Roe']],
     ['Jane Doe, John Roe', ['Jane Doe', 'John Roe']],

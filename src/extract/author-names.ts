@@ -74,8 +74,8 @@ export function cleanAuthorName(name: string): string {
     .replace(TRAILING_ROLE, '');
   if (TRAILING_WORD_END.test(v)) v = v.replace(TRAILING_WORD, '');
   v = v
-    .replace(/[\s,|—–:-]+$/, '')
-    .replace(/^[\s,|—–:/-]+/, '')
+    .replace(/[\s,|—–:•·-]+$/, '')
+    .replace(/^[\s,|—–:/•·-]+/, '')
     .trim();
   // A date or a wiki's revision left where a name should be ("20 Nov 2019 08:00 GMT", "21.01.2022 Aktuelle Meldung", "oldid=2594817").
   if (LEADING_DATE.test(v) || /^\w+=/.test(v)) return '';

@@ -36,7 +36,7 @@ const BOILERPLATE = [
   // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").
   /^(?=.{0,160}$)(?=(?:.*[.!?]\s+)?(?:subscribe|sign up)\b)(?=.*\b(?:newsletters?|inbox)\b)/i,
   /^(?:have a (?:news )?tip\?|got a (?:news )?tip\?|do you have a (?:story|tip)\b)/i,
-  /^(?:follow us|share this|share on|click here to|read more:|related:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
+  /^(?:follow us|share this|share on|click here to|read more:|related(?:\s+(?:photos?|videos?|galler(?:y|ies)|stories|story|articles?|coverage|links?|posts?))?\s*:|관련\s*기사|함께\s*보면|많이\s*본\s*뉴스|추천\s*기사|이\s*기사를\s*공유)/i,
   /^(?:advertisement|광고|sponsored content|스폰서)$/i,
   // A photo's file name left as a line where the photo was ("skimming scheme seized cash and cards.jpg", "IMG_0412.JPG").
   /^[\p{L}\p{N}_ .,()'&+-]{1,120}\.(?:jpe?g|png|gif|webp|tiff?|heic)$/iu,
