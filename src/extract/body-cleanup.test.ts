@@ -313,6 +313,8 @@ describe('removeLeadingNav', () => {
   it('should remove a section path or skip link above the story', () => {
     assert.equal(run(`<p><a href="/s">사회</a> <a href="/s/e">환경</a></p>${PROSE}`), 'The council voted on Tuesday to extend the harbour by two berths after a long debate.');
     assert.equal(run(`<div><a href="#main">Skip to content</a></div>${PROSE}`).startsWith('The council'), true);
+    assert.equal(run(`<h2><a href="/fashion/">Fashion</a></h2>${PROSE}`).startsWith('The council'), true);
+    assert.match(run(`<h2><a href="/report">Harbour report: the berths in numbers</a></h2>${PROSE}`), /^Harbour report/);
   });
   it("should remove a widget's counter or an empty byline label above the story", () => {
     for (const line of ['4', '3.409', 'Views: 184', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);

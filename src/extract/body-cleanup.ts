@@ -73,8 +73,10 @@ export function removeLeadingNav(content: Element): void {
       removeUp(el, content);
       continue;
     }
-    // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox).
-    if (text.length > MAX_NAV_LINE_CHARS || !/^(?:P|DIV)$/.test(el.tagName) || el.closest('li, td, th, dd, dt')) continue;
+    // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox);
+    // or a heading of a word or three, the section's name over the headline ("<h2><a>Fashion</a></h2>").
+    const kicker = /^H[1-6]$/.test(el.tagName) && text.split(' ').length <= 3;
+    if (text.length > MAX_NAV_LINE_CHARS || !(kicker || /^(?:P|DIV)$/.test(el.tagName)) || el.closest('li, td, th, dd, dt')) continue;
     const links = Array.from(el.querySelectorAll('a'));
     const linked = links.reduce((n, a) => n + norm(a.textContent).replace(/\s/g, '').length, 0);
     if (links.length > 0 && linked >= text.replace(/\s/g, '').length) removeUp(el, content);
