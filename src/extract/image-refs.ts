@@ -149,6 +149,8 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     // The same credit twice, in the caption's text and in an element ("(Photo: Getty Images)" and "<small>Getty</small>"): the fuller one, once.
     else if (split.credit && (key(split.credit).includes(key(credit)) || key(credit).includes(key(split.credit)))) credit = split.credit.length > credit.length ? split.credit : credit;
     else if (split.credit && key(split.credit) !== key(credit)) caption = captionText.replace(SPACE_RUNS, ' ').trim();
+    // A caption that only repeats the credit ("© Jane Doe" over "Jane Doe") says nothing more.
+    if (credit && key(caption) === key(credit)) caption = '';
     let alt = norm(img.getAttribute('alt'));
     const altCore = key(splitCredit(alt).caption ?? '');
     if (alt && (isCreditOnly(alt) || (altCore !== '' && key(caption).includes(altCore)) || (caption && (key(caption).includes(key(alt)) || key(alt).includes(key(caption)))) || (credit && key(alt).includes(key(credit)) && key(alt).length <= key(credit).length + 12))) alt = '';
