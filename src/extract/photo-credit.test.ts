@@ -7,6 +7,8 @@ describe('splitCredit', () => {
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
     ['A new electric bus at a depot in Denver.Credit...Rachel Lee for The Daily Example', { caption: 'A new electric bus at a depot in Denver.', credit: 'Rachel Lee for The Daily Example' }],
     ['Credit…Rich Pedroncelli/Associated Press', { credit: 'Rich Pedroncelli/Associated Press' }],
+    ['A house for sale in Toronto is shown. (Evan Mitsui/Example Broadcasting)', { caption: 'A house for sale in Toronto is shown.', credit: 'Evan Mitsui/Example Broadcasting' }],
+    ['The vote was close (Yes/No) after a long debate.', { caption: 'The vote was close (Yes/No) after a long debate.' }],
     // A closing full stop goes, an abbreviation's stays.
     ["The Herald's old office on Main Street. Photo by the author.", { caption: "The Herald's old office on Main Street.", credit: 'the author' }],
     ['The mill site in 1950. Photo: Jane Doe Jr.', { caption: 'The mill site in 1950.', credit: 'Jane Doe Jr.' }],
@@ -65,6 +67,8 @@ describe('splitCaption', () => {
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
     ['A new electric bus at a depot in Denver.Credit...Rachel Lee for The Daily Example', { caption: 'A new electric bus at a depot in Denver.', credit: 'Rachel Lee for The Daily Example' }],
     ['Credit…Rich Pedroncelli/Associated Press', { credit: 'Rich Pedroncelli/Associated Press' }],
+    ['A house for sale in Toronto is shown. (Evan Mitsui/Example Broadcasting)', { caption: 'A house for sale in Toronto is shown.', credit: 'Evan Mitsui/Example Broadcasting' }],
+    ['The vote was close (Yes/No) after a long debate.', { caption: 'The vote was close (Yes/No) after a long debate.' }],
     // A closing full stop goes, an abbreviation's stays.
     ["The Herald's old office on Main Street. Photo by the author.", { caption: "The Herald's old office on Main Street.", credit: 'the author' }],
     ['The mill site in 1950. Photo: Jane Doe Jr.', { caption: 'The mill site in 1950.', credit: 'Jane Doe Jr.' }],

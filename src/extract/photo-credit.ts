@@ -35,6 +35,8 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`\s*[\[(]\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^\])]{1,60})?|[^\])]{1,60}/\s*${AGENCY}(?:\s*Photo)?)\s*[\])]\s*$`, 'iu'),
   // "(Wire Photo/Jane Doe)", "(Photo/Jane Doe)", "(City Hall Photos/Jane Doe)": any desk's photo credit in the agencies' form, at the end.
   /\s*[\[(]\s*((?:\p{Lu}[\p{L}.&'’-]*\s+){0,3}(?:[Pp]hotos?|[Ii]mages?|[Pp]ic)\s*\/\s*[^\])/]{1,60})\s*[\])]\s*$/u,
+  // "… is shown. (Evan Mitsui/CBC)", "(Jane Doe/The Canadian Press)": a photographer's name and their outlet in brackets, closing the caption's last sentence.
+  /(?<=[.!?"”])\s*[\[(]\s*(\p{Lu}[\p{L}.'’-]+(?:\s+\p{Lu}[\p{L}.'’-]+){1,3}\s*\/\s*[^\[\]()/]{2,40}?)\s*[\])]\s*$/u,
   // "[서울시 제공]", "(사진 한빛전자 제공)", "… / 서울시 제공", "…다. 서울시 제공": a provider, "제공" ("provided") after it.
   /\s*[\[(<]\s*(?:사진\s*)?([^\[\]()<>=]{1,40}?)\s*제공\s*[\])>]\s*$/u,
   /(?:\s*\/\s*|(?<=[.!?"”])\s+)(?:사진\s*)?([^\s/.!?"”][^/.!?"”]{0,20}?)\s*제공\s*$/u,
