@@ -65,6 +65,8 @@ describe('splitCaption', () => {
     ['서울 송파구 아파트 단지 모습. 2025.11.15/뉴스1 ⓒ News1 김명섭 기자', { caption: '서울 송파구 아파트 단지 모습.', credit: 'News1 김명섭 기자' }],
     ['▲ 서울 송파구 아파트 단지 모습. (사진=연합뉴스)', { caption: '서울 송파구 아파트 단지 모습.', credit: '연합뉴스' }],
     ['Protesters march in Seoul. photo=Hankyung DB', { caption: 'Protesters march in Seoul.', credit: 'Hankyung DB' }],
+    ['1of4Shoppers look at extension cords at a hardware store. (Jane Doe/The Union via AP)', { caption: 'Shoppers look at extension cords at a hardware store.', credit: 'Jane Doe/The Union via AP' }],
+    ['2 of 3 people in the town voted.', { caption: '2 of 3 people in the town voted.' }],
     ['A new electric bus at a depot in Denver.Credit...Rachel Lee for The Daily Example', { caption: 'A new electric bus at a depot in Denver.', credit: 'Rachel Lee for The Daily Example' }],
     ['Credit…Rich Pedroncelli/Associated Press', { credit: 'Rich Pedroncelli/Associated Press' }],
     ['A house for sale in Toronto is shown. (Evan Mitsui/Example Broadcasting)', { caption: 'A house for sale in Toronto is shown.', credit: 'Evan Mitsui/Example Broadcasting' }],

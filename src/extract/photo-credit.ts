@@ -102,6 +102,7 @@ export function splitCaption(text: string): SplitCaption {
     .slice(wire ? wire[0].length : 0)
     .replace(SPACE_RUNS, ' ')
     .replace(LEADING_MARK, '')
+    .replace(GALLERY_COUNTER, '')
     .replace(WIRE_STAMP, '$1')
     .trim();
   const t = title === undefined ? rest : rest === '' ? title : `${title} — ${rest}`;
@@ -118,6 +119,8 @@ export function splitCaption(text: string): SplitCaption {
 const WIRE_DATELINE = /^\s*\(\s*[가-힣A-Za-z]{1,10}\s*=\s*([^()=]{1,12}?)\s*\)\s*([가-힣]{2,4}\s*(?:사진\s*)?기자)\s*=\s*/u;
 /** The title a wire photo's caption opens with, before its dateline: a few words, no sentence. */
 const WIRE_TITLE = /^\s*([^()=.!?\n]{2,40}?)\s+(?=\()/u;
+/** A gallery's counter before a caption ("1of4Grass Valley's …", "2 of 12 The mayor …"). */
+const GALLERY_COUNTER = /^\d{1,3}\s*of\s*\d{1,3}\s*(?=\p{Lu})/u;
 /** A marker set before a Korean caption ("▲ ", "△ "). */
 const LEADING_MARK = /^[▲△▶▷►■□◆◇●○※]\s*/u;
 /** A date stamp (and the photographer's address, or the agency after a slash) closing a caption's sentence: "… 모습. 2025.11.15 name@yna.example", "… 모습. 2025.11.15/뉴스1". */
