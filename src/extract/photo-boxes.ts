@@ -3,6 +3,7 @@
 // structure. Boxes that hold one photo and a caption are written as <figure>s, credits inside a
 // caption as <cite>s, AMP images as <img>s; boxes that hold a photo alone are listed for the
 // figure snapshot (figure-restore.ts). image-refs.ts reads the photos once the body is chosen.
+import { nextInOrder, type WalkEl } from './dom-walk.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 import { collapseSpaces as norm, looseKey } from './loose-key.ts';
 
@@ -68,6 +69,15 @@ export function photoKey(src: string): string | undefined {
   return looseKey(name).length >= MIN_PHOTO_NAME_CHARS ? `${url.host}${url.pathname.slice(0, at)}/${name}` : undefined;
 }
 
+/** The first `max` images inside `el`, in document order (a walk that stops there: a box's ancestors can hold a page of photos). */
+function imagesIn(el: Element, max: number): Element[] {
+  const found: Element[] = [];
+  for (let cur = el.firstElementChild; cur && found.length < max; cur = nextInOrder(cur as unknown as WalkEl, el as unknown as WalkEl) as unknown as Element | null) {
+    if (cur.tagName === 'IMG') found.push(cur);
+  }
+  return found;
+}
+
 /**
  * Takes the second copy of a photo out of the box that holds it twice (the page's size and an
  * enlarger's, with the caption and credit written again for the enlarger): the branch of the box
@@ -81,8 +91,8 @@ function removePhotoCopies(doc: Document): void {
     const key = photoKey(img.getAttribute('src') ?? '');
     if (!key) continue;
     let box = img.parentElement;
-    for (let i = 0; box && i < COPY_LEVELS && box.querySelectorAll('img').length < 2; i++) box = box.parentElement;
-    const imgs = box ? Array.from(box.querySelectorAll('img')) : [];
+    for (let i = 0; box && i < COPY_LEVELS && imagesIn(box, 2).length < 2; i++) box = box.parentElement;
+    const imgs = box ? imagesIn(box, 3) : [];
     // (The same address twice is a script's and a <noscript>'s copy, which the reading handles.)
     const copySrc = imgs[1]?.getAttribute('src') ?? '';
     if (!box || imgs.length !== 2 || imgs[0] !== img || copySrc === img.getAttribute('src') || photoKey(copySrc) !== key) continue;
