@@ -4,7 +4,7 @@
 import { isDateLine } from './date-line.ts';
 import { isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
 import { isCreditOnly } from './photo-credit.ts';
-import { collapseSpaces as norm, looseKey } from './loose-key.ts';
+import { collapseSpaces as norm, isDenseScript, looseKey } from './loose-key.ts';
 
 const DECK_CLASS = /(?:^|[-_\s])(?:sub[-_]?title|sub[-_]?tit|sub[-_]?head(?:line|ing)?|deck|dek|standfirst|strapline|summary|article[-_]?summary|summary[-_]?text|lede[-_]?text|intro[-_]?text|teaser|headline[-_]?sub|stit|h[-_]?sub|article[-_]?sub|tit[-_]?sub|title[-_]?sub)(?:$|[-_\s\d])/i;
 const MAX_DECK_CHARS = 300;
@@ -70,17 +70,18 @@ function proseBefore(el: Element): boolean {
   return false;
 }
 
-/** A paragraph of the story: this long, few links. */
+/** A paragraph of the story: this long (in Korean, Chinese or Japanese script, half as long), few links. */
 const MIN_STORY_PARAGRAPH = 100;
+const storyParagraphChars = (text: string) => (isDenseScript(text) ? MIN_STORY_PARAGRAPH / 2 : MIN_STORY_PARAGRAPH);
 
 /** The node that opens the story in `el`: `el` itself for a long paragraph, a long text written straight into a box (stories set with <br>); undefined for anything else. */
 function storyStart(el: Element): Node | undefined {
   if (el.tagName === 'P') {
     const text = norm(el.textContent);
-    return text.length >= MIN_STORY_PARAGRAPH && linkTextLength(el) < text.length * MAX_LINK_SHARE && !el.closest('nav, aside, footer, a[href]') ? el : undefined;
+    return text.length >= storyParagraphChars(text) && linkTextLength(el) < text.length * MAX_LINK_SHARE && !el.closest('nav, aside, footer, a[href]') ? el : undefined;
   }
   if (!/^(?:DIV|TD|SECTION|ARTICLE|MAIN|FONT|SPAN|CENTER)$/.test(el.tagName)) return undefined;
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && norm(n.textContent).length >= MIN_STORY_PARAGRAPH) return el.closest('nav, aside, footer, a[href]') ? undefined : n;
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && norm(n.textContent).length >= storyParagraphChars(n.textContent ?? '')) return el.closest('nav, aside, footer, a[href]') ? undefined : n;
   return undefined;
 }
 

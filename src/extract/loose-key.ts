@@ -22,10 +22,15 @@ export function collapseSpaces(s: string | null | undefined): string {
 /** Korean, Chinese and Japanese script, whose characters each say what two or three Latin letters do. */
 const CJK = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** True for text in Korean, Chinese or Japanese script, which says in one character what two or three Latin letters do. */
+export function isDenseScript(text: string): boolean {
+  return CJK.test(text);
+}
+
 /**
  * Letters and digits a heading or a title needs before it is compared with another as a headline
  * ("방파제 예산 통과" is one at seven): eight in alphabets, four in Korean, Chinese or Japanese.
  */
 export function minHeadlineChars(text: string): number {
-  return CJK.test(text) ? 4 : 8;
+  return isDenseScript(text) ? 4 : 8;
 }
