@@ -317,10 +317,11 @@ describe('removeLeadingNav', () => {
     assert.match(run(`<h2><a href="/report">Harbour report: the berths in numbers</a></h2>${PROSE}`), /^Harbour report/);
   });
   it("should remove a widget's counter or an empty byline label above the story", () => {
-    for (const line of ['4', '3.409', 'Views: 184', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
+    for (const line of ['4', '3.409', 'Views: 184', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
     assert.match(run(`<p>Posted by Konstantin</p>${PROSE}`), /^Posted by Konstantin/);
     assert.match(run(`<ul><li>4</li></ul>${PROSE}`), /^4 ?The council/);
     assert.match(run(`<p>4 killed in crash</p>${PROSE}`), /^4 killed/);
+    assert.match(run(`<p>57:33</p>${PROSE}`), /^57:33/);
   });
   it('should keep a table of contents, a linked line with words outside its links, a long linked line and anything after the first prose', () => {
     const toc = '<ul><li><a href="#a">Setting up</a></li><li><a href="#b">Example 1</a></li></ul>';

@@ -60,7 +60,9 @@ const LEADING_WIDGET = new RegExp(
     // The role under a byline, left alone ("Opinion Columnist", "Staff Writer").
     String.raw`|(?:(?:senior|staff|contributing|chief|opinion|guest|political|foreign|national|business|sports|science|health)\s+){1,2}(?:columnist|writer|reporter|correspondent|editor|contributor)` +
     // A reading time ("ca. 8 Min.", "5 min read") and share buttons' labels ("Social Share").
-    String.raw`|(?:ca\.\s*)?\d{1,2}\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de leitura))?|(?:social\s+)?share(?:\s+this)?|teilen|compartir|partager)$`,
+    String.raw`|(?:ca\.\s*)?\d{1,2}\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de leitura))?|(?:social\s+)?share(?:\s+this)?|teilen|compartir|partager` +
+    // A video's length left by its player ("17m"; not "57:33", which is as often a score).
+    String.raw`|\d{1,3}m)$`,
   'iu',
 );
 
