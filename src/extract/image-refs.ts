@@ -8,7 +8,7 @@ import { resolveUrl } from './canonical-url.ts';
 import { creditOfText, isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
 import { hasVisibleText, blockSpacedText, type TextWalkNode } from './dom-walk.ts';
-import { CAPTION_CLASS, CREDIT_CLASS, isSmallPrintCredit, photoContainer } from './photo-boxes.ts';
+import { CAPTION_CLASS, CREDIT_CLASS, isSmallPrintCredit, MEDIA_LABEL, photoContainer } from './photo-boxes.ts';
 
 const LOGO_ALT = /^(?:publisher\s*img|logo|.{0,40}\blogo|로고|icon|아이콘|avatar|spacer|pixel|blank|광고|advertisement|ad)$/i;
 const LOGO_SRC = /(?:^|[/_.-])(?:logo|logos|icon|icons|favicon|sprite|avatar|spacer|pixel|blank|transparent|placeholder|loading|lazy|badge|emoji|button|btn)(?:[/_.-]|\d|$)|^data:/i;
@@ -134,7 +134,8 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     if (box !== img) {
       // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above).
       const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION') || isSmallPrintCredit(e));
-      credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).join(' '));
+      // (A player's label classed with the credit, "WATCH" over a video's caption, is no credit.)
+      credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).filter((t) => !MEDIA_LABEL.test(norm(t))).join(' '));
       for (const e of creditEls) e.remove();
       const capEl = box.querySelector('figcaption') ?? Array.from(box.querySelectorAll('*')).find((e) => e !== img && CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
       captionText = norm(blockSpacedText((capEl ?? box) as unknown as TextWalkNode)).replace(CAPTION_LABEL, '');

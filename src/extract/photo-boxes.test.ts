@@ -56,6 +56,12 @@ describe('photo boxes read before Readability', () => {
     assert.deepEqual(a.images.map((i) => [i.caption, i.credit]), [['Ships at the old quay.', 'Provided by Example Wire']]);
   });
 
+  it("should leave a player's label classed as a credit out of the credit", async () => {
+    const box = '<figure class="article-figure video"><div class="img-wrap"><img src="https://media.example/img/quay.jpg" alt=""><span class="credit">Jane Doe/AP Photo</span></div><figcaption><span class="caption"><span class="v-credit">WATCH</span> Ships at the old quay</span></figcaption></figure>';
+    const a = await read(page(box));
+    assert.deepEqual(a.images.map((i) => [i.caption, i.credit]), [['Ships at the old quay', 'Jane Doe/AP Photo']]);
+  });
+
   it('should give no caption that only repeats the credit', async () => {
     const box = '<span class="storyimage"><span class="image"><img src="https://media.example/img/quay.jpg" alt=""></span><span class="caption truncate"><span class="attribution">© Jane Doe of Example Bay</span> <span>Jane Doe of Example Bay</span></span></span>';
     const a = await read(page(box));

@@ -16,6 +16,8 @@ export const CAPTION_CLASS = classWord(`${CAPTION_WORDS}|description|txt|text|ph
 /** Caption classes that name a caption and nothing else (not "text" or "description", which story and recipe boxes beside a photo use too). */
 const NAMED_CAPTION_CLASS = classWord(CAPTION_WORDS);
 export const CREDIT_CLASS = classWord('credit|credits|copyright|byline|source|photographer|attribution');
+/** A media player's label ("WATCH", "Play video"). */
+export const MEDIA_LABEL = /^(?:watch|play|video|listen|play video|watch video|watch now)$/i;
 /** Classes of a box that holds a photo ("se-module-image", "article-photo", "img_box"). */
 const PHOTO_BOX_CLASS = classWord('image|img|photo|picture|pic');
 
@@ -131,10 +133,19 @@ function removePhotoCopies(doc: Document): void {
 export function photoBoxesAsFigures(doc: Document): Element[] {
   const lone: Element[] = [];
   removePhotoCopies(doc);
-  // A <figure>'s credit classed as one inside its caption ("<figcaption>…<span class="credit">Credit Jane Doe</span>"):
-  // a <cite>, which tells it from the caption once Readability has removed the classes.
-  for (const cap of Array.from(doc.querySelectorAll('figure > figcaption'))) {
-    for (const credit of Array.from(cap.children)) if (CREDIT_CLASS.test(credit.getAttribute('class') ?? '') && !credit.querySelector('img')) renamed(credit, 'cite');
+  // A <figure>'s credit classed as one, in its caption ("<figcaption>…<span class="credit">Credit
+  // Jane Doe</span>") or beside the photo: a <cite> in the caption, which tells it from the caption
+  // once Readability has removed the classes. A player's label classed so ("WATCH") goes.
+  for (const fig of Array.from(doc.querySelectorAll('figure'))) {
+    const cap = Array.from(fig.children).find((c) => c.tagName === 'FIGCAPTION');
+    if (!cap) continue;
+    const credits = Array.from(fig.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') && e.tagName !== 'FIGCAPTION' && !e.querySelector('img, figure'));
+    for (const credit of credits) {
+      if (!credit.isConnected || credits.some((c) => c !== credit && c.contains(credit))) continue;
+      if (MEDIA_LABEL.test(norm(credit.textContent))) credit.remove();
+      else if (cap.contains(credit)) renamed(credit, 'cite');
+      else if (norm(credit.textContent) !== '') cap.appendChild(renamed(credit, 'cite'));
+    }
   }
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const box = photoContainer(img);
