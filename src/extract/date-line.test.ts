@@ -19,6 +19,8 @@ describe('isDateLine', () => {
     ['입력 2025년 11월 15일 08시 47분 12초', true],
     ['기사입력 2024-05-01 오후 3:20', true],
     ['Published 10:20 AM, Updated 11:05 AM', true],
+    ['Updated: 9.45pm', true],
+    ['Doors open at 9.45 and close at 11.30', false],
     ['Nov. 24, 2026, 6:45 a.m. ET | Updated 9:10 a.m. ET', true],
     ['Monday, May 1, 2024', true],
     ['Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM', true],

@@ -26,7 +26,7 @@ const DATE = new RegExp(
 );
 /** A month and day without a year ("Nov 19"): a date only on a labelled line ("Updated Nov 19, 6:55 AM"). */
 const SHORT_DATE = new RegExp(String.raw`${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
-const TIME = /(?:오전|오후)?\s*\d{1,2}\s*(?:[:시]|\.(?=\d{2}\s*(?:GMT|UTC|BST)\b))\s*\d{2}(?:\s*분)?(?:\s*[:분]?\s*\d{2}(?:\s*초)?)?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
+const TIME = /(?:오전|오후)?\s*\d{1,2}\s*(?:[:시]|\.(?=\d{2}\s*(?:GMT|UTC|BST\b|[ap]\.?\s?m\b)))\s*\d{2}(?:\s*분)?(?:\s*[:분]?\s*\d{2}(?:\s*초)?)?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
 const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
 const WEEKDAY_ANY = new RegExp(WEEKDAY, 'giu');
 const MAX_DATE_LINE_CHARS = 120;
