@@ -46,7 +46,9 @@ const LISTED_ROLE_ADJECTIVES = /^(?:(?:senior|staff|chief|contributing|political
 export const LISTED_OUTLET = /^(?:The\s+\S.*|\p{Lu}{2,5}\s+(?:Business|Politics|Sports?|Health|World|Travel|Digital|International|Opinion|Money|Tech|Español)|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
 
 /** Values that are buttons or labels, not names. */
-const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY})$`, 'iu');
+const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY}` +
+    // Links to the author's pages and lists ("More from Josh", "記者ページ", "기자 페이지").
+    String.raw`|(?:more|all)\s+(?:from|by|posts|articles|stories)\b.*|(?:reporter|author|writer)(?:'s)?\s+page|記者ページ|記者一覧|기자\s*(?:페이지|홈|구독))$`, 'iu');
 
 /** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), labels ("Autor:"), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
 export function cleanAuthorName(name: string): string {
