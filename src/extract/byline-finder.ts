@@ -163,7 +163,7 @@ function namesSetApart(el: BylineEl): string[] | undefined {
   const each = namesOfEachPart(leaves);
   if (each) return each;
   // A "By …" line is read whole ("By <a>JANE DOE</a> and <a>JOHN ROE</a>").
-  if ( leaves.some((l) => BY_PREFIX.test(l)) || BY_PREFIX.test(elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().replace(LEADING_DATE, ''))) return undefined;
+  if (leaves.some((l) => BY_PREFIX.test(l)) || BY_PREFIX.test(elementSpacedText(el).replace(SPACE_RUNS, ' ').trim().replace(LEADING_DATE, ''))) return undefined;
   // The first leaf that is names and nothing else; every other leaf a date, an affiliation with its
   // place ("BBC News, Cardiff") or an outlet in capitals ("USA TODAY"), never more words of a box.
   const at = leaves.findIndex((l) => {

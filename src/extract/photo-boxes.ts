@@ -55,8 +55,8 @@ const MAX_COPY_BOX_CHARS = 800;
 
 /**
  * The file a photo's address names, without the size mark closing its name ("-1024x683", "-s1100",
- * "_800w"): one photo at two sizes gives one key (two formats of it, two). Undefined for names too short to tell photos
- * apart once their numbers are gone ("IMG_0412.JPG").
+ * "_800w"): one photo at two sizes gives one key (two formats of it, two). Undefined for a name too
+ * short to tell photos apart ("IMG_0412.JPG") and for an address that is no web address.
  */
 export function photoKey(src: string): string | undefined {
   let url: URL;
@@ -65,8 +65,8 @@ export function photoKey(src: string): string | undefined {
   } catch {
     return undefined;
   }
-  const at = url.pathname.lastIndexOf('/');
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  const at = url.pathname.lastIndexOf('/');
   const name = url.pathname.slice(at + 1).replace(/[-_]\d{2,4}x\d{2,4}(?=\.\w+$)|[-_.](?:[swh]|w_|h_)?\d{3,4}(?:w|px)?(?=\.\w+$)/gi, '');
   return looseKey(name).length >= MIN_PHOTO_NAME_CHARS ? `${url.host}${url.pathname.slice(0, at)}/${name}` : undefined;
 }
@@ -124,6 +124,28 @@ function removePhotoCopies(doc: Document): void {
 }
 
 /**
+ * Writes the credit elements of a photo (classed as credits, in document order) as <cite>s in its
+ * caption `cap`, which tells them from the caption once Readability has removed the classes: those
+ * beside the caption move into it, one inside another is read with it, the same credit written
+ * again goes, and so does a player's label classed as a credit ("WATCH").
+ */
+function citeCredits(cap: Element, credits: readonly Element[]): void {
+  const seen = new Set<string>();
+  for (const credit of credits) {
+    if (!credit.isConnected || credits.some((c) => c !== credit && c.contains(credit))) continue;
+    const k = looseKey(credit.textContent ?? '');
+    if (k === '') continue;
+    if (seen.has(k) || MEDIA_LABEL.test(norm(credit.textContent))) {
+      credit.remove();
+      continue;
+    }
+    seen.add(k);
+    const cite = renamed(credit, 'cite');
+    if (!cap.contains(cite)) cap.appendChild(cite);
+  }
+}
+
+/**
  * Writes every photo box of `doc` that holds one photo and a caption classed as one ("desc",
  * "caption", "img_desc") as a <figure> with its <figcaption>, before Readability runs: Readability
  * removes every class and rewraps boxes of <div>s, after which nothing would tell the caption
@@ -134,18 +156,11 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
   const lone: Element[] = [];
   removePhotoCopies(doc);
   // A <figure>'s credit classed as one, in its caption ("<figcaption>…<span class="credit">Credit
-  // Jane Doe</span>") or beside the photo: a <cite> in the caption, which tells it from the caption
-  // once Readability has removed the classes. A player's label classed so ("WATCH") goes.
+  // Jane Doe</span>") or beside the photo: a <cite> in the caption.
   for (const fig of Array.from(doc.querySelectorAll('figure'))) {
     const cap = Array.from(fig.children).find((c) => c.tagName === 'FIGCAPTION');
     if (!cap) continue;
-    const credits = Array.from(fig.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') && e.tagName !== 'FIGCAPTION' && !e.querySelector('img, figure'));
-    for (const credit of credits) {
-      if (!credit.isConnected || credits.some((c) => c !== credit && c.contains(credit))) continue;
-      if (MEDIA_LABEL.test(norm(credit.textContent))) credit.remove();
-      else if (cap.contains(credit)) renamed(credit, 'cite');
-      else if (norm(credit.textContent) !== '') cap.appendChild(renamed(credit, 'cite'));
-    }
+    citeCredits(cap, Array.from(fig.querySelectorAll('*')).filter((e) => e.tagName !== 'FIGCAPTION' && CREDIT_CLASS.test(e.getAttribute('class') ?? '') && !e.querySelector('img, figure')));
   }
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const box = photoContainer(img);
@@ -167,19 +182,9 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
       while (cap.firstChild) para.appendChild(cap.firstChild);
       cap.appendChild(para);
     }
-    // A credit inside the caption, or beside it, becomes a <cite> in it, which tells it from the
-    // caption once Readability has removed the classes; the same credit written again goes.
-    const credits = new Set<string>();
-    const inside = Array.from(cap.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') && !e.querySelector('img') && !e.parentElement?.closest('cite'));
-    for (const credit of [...inside, ...creditElements(box, img).filter((c) => !cap.contains(c))]) {
-      const k = looseKey(credit.textContent ?? '');
-      if (credits.has(k)) credit.remove();
-      else if (k !== '') {
-        credits.add(k);
-        const cite = renamed(credit, 'cite');
-        if (!cap.contains(cite)) cap.appendChild(cite);
-      }
-    }
+    // A credit inside the caption, or beside it, becomes a <cite> in it.
+    const inside = Array.from(cap.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') && !e.querySelector('img'));
+    citeCredits(cap, [...inside, ...creditElements(box, img).filter((c) => !cap.contains(c))]);
     renamed(box, 'figure');
   }
   return lone;
