@@ -102,6 +102,10 @@ describe('dropAgenciesBesidePeople', () => {
   it('should keep an agency credited alone', () => {
     assert.deepEqual(dropAgenciesBesidePeople([{ name: '연합뉴스' }]), [{ name: '연합뉴스' }]);
   });
+  it("should drop a newsroom's desk credited beside a reporter, and keep one credited alone", () => {
+    assert.deepEqual(dropAgenciesBesidePeople([{ name: 'NEWSROOM' }, { name: 'Jane Roe' }, { name: 'Editorial Team' }, { name: '디지털뉴스팀' }]), [{ name: 'Jane Roe' }]);
+    assert.deepEqual(dropAgenciesBesidePeople([{ name: 'Newsroom' }]), [{ name: 'Newsroom' }]);
+  });
 });
 
 describe('agencyCredit', () => {

@@ -171,9 +171,12 @@ export function mergeAuthors(...lists: readonly (readonly Author[])[]): Author[]
 /** News agencies credited beside reporters ("David Hutzler, dpa"), alone or combined ("dpa/lno", "AFP/Reuters"). */
 const AGENCY = /^(?:(?:dpa|afp|ap|reuters|epd|kna|apa|sda|sid|dts|ansa|efe|xinhua|yonhap|연합뉴스|뉴시스|뉴스1|pa(?:\s+media)?|associated\s+press|agence\s+france[-\s]presse|press\s+association)(?:\s*[/,]\s*[\p{L}]{1,10})*)$/iu;
 
-/** Drops news agencies from a list of authors that also names a person: the agency is where the story came from, not who wrote it. */
+/** A newsroom's desk named as an author ("NEWSROOM", "Editorial Team", "Redaktion", "편집국", "디지털뉴스팀"). */
+const DESK = /^(?:(?:the\s+)?news\s*room|news\s*desk|(?:editorial|news|online|web|digital)\s+(?:team|staff|desk|board)|editors?|(?:online-?)?redaktion|편집국|편집부|뉴스룸|(?:디지털|온라인|인터넷)\s*뉴스\s*(?:팀|부))$/iu;
+
+/** Drops news agencies and desks from a list of authors that also names a person: the agency is where the story came from, the desk who published it, not who wrote it. */
 export function dropAgenciesBesidePeople(authors: readonly Author[]): Author[] {
-  const people = authors.filter((a) => !AGENCY.test(a.name.trim()));
+  const people = authors.filter((a) => !AGENCY.test(a.name.trim()) && !DESK.test(a.name.trim()));
   return people.length > 0 ? people : [...authors];
 }
 

@@ -14,6 +14,8 @@ describe('isBoilerplate', () => {
     ['RELATED PHOTOS: The Best Dressed Stars of the Week', true],
     ['Related video: Watch the launch', true],
     ['Related research suggests the drug works.', false],
+    ['연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23', true],
+    ['제보자는 경찰에 전화로 신고했다고 말했다.', false],
     ['Gift article', true],
     ['Comments (12)', true],
     ['0:00 / 2:31', true],

@@ -43,6 +43,8 @@ const BOILERPLATE = [
   // An advertisement set as a line of the story, marked as one ("[광고] 지금 바로 앱을 설치하세요").
   /^(?=.{0,100}$)[\[(【]\s*(?:광고|AD|advertisement|sponsored|anzeige|werbung)\s*[\])】]/i,
   /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // A broadcaster's tip line ("연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23").
+  /^(?=.{0,120}$)(?:\S{1,20}\s)?(?:기사\s*문의|제보)(?:\s*및\s*(?:제보|문의))?\s*[:：].*(?:카톡|카카오톡|라인|이메일|메일|전화|@)/u,
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치)(?:\s*하기)?)[!.]?\s*$/,
   // "네이버 메인에서 한빛일보를 받아보세요", "뉴스스탠드에서 한빛일보를 만나보세요": an outlet's promotion on a portal.
