@@ -385,6 +385,8 @@ export function findBylineNames(root: BylineEl | null, layout?: PageLayout): str
     if (++seen > 200) break;
     if (belongsToSomethingElse(el as unknown as PartEl, story, memo)) continue;
     if (!marked && textLongerThan(el, MAX_NAME_CHARS * 2)) continue;
+    // A list classed as the authors' is read item by item, as its items come next (a hover card in one is not a name).
+    if (!marked && (tag === 'UL' || tag === 'OL') && el.firstElementChild !== null) continue;
     const first = namesOf(el);
     if (first.length === 0) continue;
     // The names of byline elements set beside it, one author each.
