@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, removeEndSections, removeLeadingNav, removePaywallPrompts, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
+import { cleanBody, removeLeadingNav, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 
 describe('isBoilerplate', () => {

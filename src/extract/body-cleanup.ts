@@ -1,17 +1,17 @@
 // Rewrites Readability's body in place: deck lines leave the body (they live in their own field;
 // reporter lines are read and taken out by body-bylines.ts), photo-credit lines join their photo,
 // boilerplate lines (copyright, "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
-import { resolveUrl } from './canonical-url.ts';
+// What widgets leave at the end of the body is body-ends.ts's to remove.
 import { isDateLine } from './date-line.ts';
 import { hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
-import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
+import { removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
 import { WIRE_CREDITS, wholeReporterLine } from './reporter-line.ts';
 import { collapseSpaces as norm, looseKey, minHeadlineChars } from './loose-key.ts';
 import { isListedStory, isStoryPointer, MAX_LISTED_STORIES, nextBlock } from './story-pointers.ts';
-import { CREDIT_LABEL_START, END_LABEL, isBoilerplate, MORE_STORIES, SOURCE_LINE } from './furniture-lines.ts';
+import { CREDIT_LABEL_START, isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
 
 const key = looseKey;
 
@@ -123,122 +123,6 @@ export function removePaywallPrompts(content: Element): boolean {
   }
   for (const el of rest) if (content.contains(el)) removeUp(el, content);
   return true;
-}
-
-/** Widget labels that end a body once the widgets are gone ("Loading content ...", "LEARN MORE", "Featured"). */
-const TRAILING_UI = /^(?:loading(?: content)?\s*(?:\.{3}|…)?|comments?|share|learn more|read more|saber más|leer más|ver más|mehr lesen|mehr erfahren|featured|latest|popular|subscribe|disclaimer|reuse content|back to top|nach oben|zurück nach oben|print|drucken)$/i;
-/** A view counter or a rating widget ("Post Views: 111", "Rating: 6.0/6 (1 vote cast)"). */
-const TRAILING_COUNTER = /^(?:(?:post )?views?|aufrufe|visitas)\s*[:：]\s*\d[\d.,]*$|^rating\s*:\s*\d[\d.,]*\s*\/\s*\d+\b.{0,30}$|^(?:subscribers|followers|구독자?|조회수?|팔로워)\s*[:：]?\s*\d[\d.,]*\s*(?:명|회)?$/i;
-/** A post's tags or filing ("Tags: Uncategorized", "Filed under: Politics |"). */
-const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schlagworte|stichwörter|etiquetas)\s*[:：].{0,150}$/i;
-/** A comment box's moderation notice ("Comments that … will not be approved by the moderator", "ATENÇÃO: Comentários … não serão aprovados"). */
-const TRAILING_COMMENT_NOTICE = /^(?=.{0,300}$)(?=.*\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?)\b)(?=.*(?:\bwill not\b|\bwon't\b|\bnão serão\b|\bno serán\b|\bne seront\b|\bwerden nicht\b|\bmust be\b|\bmüssen\b|\bsubject to\b|\bsujeitos?\b|\bsujetos?\b)).*\b(?:moderat\w*|moderad\w*|approv\w*|aprovad\w*|aprobad\w*|freigeschaltet|geprüft|publi\w*)\b/iu;
-/** Longest label ending in a colon read as one that introduces what is no longer there ("See more photos:"). */
-const MAX_DANGLING_LABEL_CHARS = 40;
-/** Lines read at the end of the body. */
-const TRAILING_LINES = 6;
-
-/** The element that holds the last line of `root` (a paragraph, a heading, a bare link), undefined at a figure or a table. */
-function lastLine(root: Element): Element | undefined {
-  let el: Element = root;
-  for (;;) {
-    let n = el.lastChild;
-    while (n && !(n.nodeType === 1 ? hasVisibleText(n as unknown as TextWalkNode) : n.nodeType === 3 && norm(n.textContent) !== '')) {
-      // A photo or an embed after the line: the line introduces it.
-      if (n.nodeType === 1 && ((n as Element).matches('img, figure, table, iframe, video, audio, picture') || (n as Element).querySelector('img, figure, table, iframe, video, audio, picture'))) return undefined;
-      n = n.previousSibling;
-    }
-    if (!n) return el === root ? undefined : el;
-    if (n.nodeType === 3) return el === root ? undefined : el;
-    const child = n as Element;
-    if (/^(?:FIGURE|FIGCAPTION|TABLE|PRE|BLOCKQUOTE)$/.test(child.tagName)) return undefined;
-    if (!INNER_BLOCK.has(child.tagName) && !/^(?:SECTION|ARTICLE|UL|OL|DL)$/.test(child.tagName) || /^(?:P|H[1-6]|LI)$/.test(child.tagName)) return child;
-    el = child;
-  }
-}
-
-/** Characters (spaces left out) of the text of `el` that sit in links. */
-function linkedChars(el: Element): number {
-  return Array.from(el.querySelectorAll('a[href]'), (a) => norm(a.textContent)).join('').replace(/\s/g, '').length;
-}
-
-/** True when all the text of `el` sits in links. */
-function linkedWhole(el: Element, text: string): boolean {
-  return linkedChars(el) >= text.replace(/\s/g, '').length;
-}
-
-/** The first text of `el` that is not blank, trimmed ("Tags" of "<strong>Tags<br><a>…</a></strong>"). */
-function firstText(el: Element): string {
-  const stack: Node[] = [el];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.nodeType === 3) {
-      const t = norm(n.textContent);
-      if (t !== '') return t;
-      continue;
-    }
-    for (let c = n.lastChild; c; c = c.previousSibling) stack.push(c);
-  }
-  return '';
-}
-
-/** A headline is this long at least (characters, spaces left out). */
-const MIN_LINKED_HEADLINE_CHARS = 15;
-
-/** True for a line that is one link, whole, to another page of the site, its text a headline rather than a sentence (no full stop at its end). */
-function linksAnotherPost(el: Element, text: string, pageUrl: string): boolean {
-  const links = el.querySelectorAll('a[href]');
-  if (links.length !== 1 || text.replace(/\s/g, '').length < MIN_LINKED_HEADLINE_CHARS || /[.。!?]$/.test(text) || !linkedWhole(el, text)) return false;
-  const target = resolveUrl(links[0]!.getAttribute('href'), pageUrl);
-  if (!target) return false;
-  const [to, from] = [new URL(target), new URL(pageUrl)];
-  return to.hostname === from.hostname && to.pathname !== from.pathname && to.pathname.length > 1;
-}
-
-/** The label of a post's tags, written before them. */
-const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichwörter|etiquetas)(?![\p{L}])/iu;
-
-/**
- * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it, a widget's
- * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a comment box's
- * moderation notice, a label ending in a colon that introduces nothing ("See more photos:").
- */
-export function removeTrailingFurniture(content: Element, pageUrl?: string): void {
-  for (let i = 0; i < TRAILING_LINES; i++) {
-    const el = lastLine(content);
-    if (!el) return;
-    const text = norm(el.textContent);
-    // The headline of another post of the site, linked alone: the site's pager or a teaser.
-    if (pageUrl !== undefined && linksAnotherPost(el, text, pageUrl)) {
-      removeUp(el, content);
-      continue;
-    }
-    // A heading with nothing after it: a widget's title (a few words) or a link to another page;
-    // a longer one may be a subheading whose section Readability left out, and stays.
-    const heading = /^H[1-6]$/.test(el.tagName) && text.length <= 80 && (text.split(' ').length <= 3 || linkedWhole(el, text));
-    const dangling = text.length <= MAX_DANGLING_LABEL_CHARS && /[:：]$/.test(text);
-    // "Tags" and the post's tags as links, without a colon.
-    const tagLinks = TAGS_LABEL.test(firstText(el)) && linkedChars(el) >= 0.7 * text.replace(/\s/g, '').length;
-    if (!(heading || dangling || tagLinks || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text) || TRAILING_COMMENT_NOTICE.test(text))) return;
-    removeUp(el, content);
-  }
-}
-
-/** Blocks at the end of the body read for a closing section of contacts and sources. */
-const END_SECTION_BLOCKS = 8;
-/** Lines of such a section (names, phone numbers, addresses, links) are short. */
-const MAX_END_LINE_CHARS = 200;
-/**
- * Removes the section of contacts and sources that ends a press release or a report ("Kontakt:"
- * and the short lines under it, "Quelle: …"): furniture of the sender, not the story.
- */
-export function removeEndSections(content: Element): void {
-  const tail = textBlocks(content).slice(-END_SECTION_BLOCKS);
-  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)));
-  if (at >= 0 && tail.slice(at + 1).every((el) => norm(el.textContent).length <= MAX_END_LINE_CHARS)) {
-    for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
-  }
-  for (const el of tail.slice(-3)) if (content.contains(el) && SOURCE_LINE.test(norm(el.textContent))) removeUp(el, content);
 }
 
 /** Characters of a block, indentation included, beyond which it is no date line. */

@@ -6,7 +6,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Author, ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeLeadingNav, removeEndSections, removeDeckRepeats, removePaywallPrompts, removeTitleRepeats, removeTrailingFurniture } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removeLeadingNav, removeDeckRepeats, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { removeReporterLines } from './body-bylines.ts';
 import { removeCreditLines } from './credit-lines.ts';
 import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
