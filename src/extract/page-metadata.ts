@@ -1,7 +1,8 @@
 // Page-level metadata from JSON-LD, OpenGraph, <meta>, itemprop and <time>, read before the body
 // is extracted (Readability mutates the document). Each field keeps the first trustworthy source.
 import type { Author } from '../core/records.ts';
-import { cleanAuthorName, invertedName, isOutletName, mergeAuthors, splitAuthorNames } from './author-names.ts';
+import { invertedName, splitAuthorNames } from './author-names.ts';
+import { asReporterLine, chooseAuthors } from './page-authors.ts';
 import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout, type PartEl } from './page-parts.ts';
 
@@ -9,9 +10,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { atShownClock, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
-import { wholeReporterLine } from './reporter-line.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
-import { SPACE_RUNS } from './loose-key.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
@@ -77,12 +76,6 @@ function wordOverlap(a: string, b: string): number {
 /** Meta tags naming the author, in the order they are trusted. */
 const AUTHOR_META_KEYS = ['dc:creator', 'dcterm:creator', 'dcterms:creator', 'author', 'parsely-author', 'article:author', 'byl', 'sailthru:author', 'twitter:creator:name'];
 
-/** An author value that is a whole reporter line ("홍길동 기자 hong@…", "한빛일보 홍길동 기자", "홍길동,김철수 기자"), as its authors (names, outlet, address); the value as it is otherwise. */
-function asReporterLine(a: Author): Author[] {
-  const line = wholeReporterLine(a.name);
-  return line ? line.map((x) => ({ ...a, ...x, ...(x.email ?? a.email ? { email: x.email ?? a.email } : {}) })) : [a];
-}
-
 /** A day, in milliseconds. */
 const DAY_MS = 86_400_000;
 /** A declared description shorter than this may be a share line rather than a summary. */
@@ -99,63 +92,6 @@ function ldTitle(article: Obj, documentTitle: string | undefined): string | unde
   const h = wordOverlap(documentTitle, headline);
   const n = wordOverlap(documentTitle, name);
   return n > 0.75 && h <= 0.75 ? name : headline;
-}
-
-/** True for a Latin-script name of one word: a first name alone or a login ("jane_doe", "jane.doe", "janedoe"). Korean and Chinese names are written without spaces and are whole. */
-function isHandleOrFirstName(name: string): boolean {
-  return /^[\p{Script=Latin}\p{N}._-]+$/u.test(name.trim());
-}
-
-/** Folded words of a name: lower case, accents dropped. */
-function nameWords(name: string): string[] {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-}
-
-/** True when `full` is the name `short` abbreviates: its first name, its words joined, or all of a login's parts. */
-function extendsName(short: string, full: string): boolean {
-  const parts = nameWords(short);
-  const words = nameWords(full);
-  if (words.length < 2 || parts.length === 0 || /[,;&]/.test(full)) return false;
-  if (parts.length === 1) return words[0] === parts[0] || words.join('') === parts[0];
-  return parts.every((p) => words.includes(p));
-}
-
-/** `people` with each one-word name replaced by the full name a later source gives for it, when one does. */
-function fullerNames(people: Author[], later: readonly (() => Author[])[]): Author[] {
-  for (const source of later) {
-    const names = source();
-    const out = people.map((a) => {
-      const full = names.find((b) => extendsName(a.name, b.name));
-      return full ? { ...a, name: full.name } : a;
-    });
-    if (out.some((a, i) => a !== people[i])) return mergeAuthors(out);
-  }
-  return people;
-}
-
-/** Words of a link to a profile that are not a name ("View profile", "All posts"). */
-const PROFILE_LINK_WORDS = /\b(?:profile|profil|view|see|all|posts|articles|stories|more|follow|author|page|home)\b/i;
-
-/** The name the page writes in a link to the profile page of login `handle` ("<a href="/u/CC7567">James Akinaka</a>"), when it writes one. */
-function linkedProfileName(doc: MetaDocument, handle: string): string | undefined {
-  const raw = handle.trim().replace(/^@/, '');
-  // A login: digits, separators or no capital ("CC7567", "sarah-indra"); a capitalized word ("Redaktion", "Jane") is not one.
-  if (raw === '' || !(/[\p{N}._-]/u.test(raw) || raw === raw.toLowerCase())) return undefined;
-  const login = raw.toLowerCase();
-  for (const a of doc.querySelectorAll('a[href]')) {
-    const path = (a.getAttribute('href') ?? '').split(/[?#]/)[0]!.replace(/\/+$/, '');
-    let last = path.slice(path.lastIndexOf('/') + 1);
-    try {
-      last = decodeURIComponent(last);
-    } catch {
-      continue;
-    }
-    if (last.replace(/^@/, '').toLowerCase() !== login) continue;
-    const text = (a.textContent ?? '').replace(SPACE_RUNS, ' ').trim();
-    const words = text.split(' ');
-    if (words.length >= 2 && words.length <= 4 && words.every((w) => /^\p{Lu}/u.test(w)) && !PROFILE_LINK_WORDS.test(text) && cleanAuthorName(text) === text) return text;
-  }
-  return undefined;
 }
 
 /** True for an element inside an item the page marks up that is no article (itemscope with another itemtype: ImageObject, VideoObject, Person); an item on <html> or <body> is the page itself. */
@@ -257,20 +193,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
         }),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
-  let authors: Author[] = [];
-  let outletAuthors: Author[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    const found = mergeAuthors(sources[i]!().flatMap(asReporterLine));
-    const people = found.filter((a) => !isOutletName(a.name, outlets, url));
-    if (people.length > 0) {
-      // A login or a first name alone ("jane.doe", "Jane") gives way to the full name a later source writes.
-      authors = people.some((a) => !isHandleOrFirstName(a.name)) ? people : fullerNames(people, sources.slice(i + 1));
-      // A login no source spells out may still be the address of a profile the page links with the name.
-      if (authors.every((a) => isHandleOrFirstName(a.name))) authors = mergeAuthors(authors.map((a) => ({ ...a, name: linkedProfileName(doc, a.name) ?? a.name })));
-      break;
-    }
-    if (outletAuthors.length === 0) outletAuthors = found;
-  }
+  const { authors, outletAuthors } = chooseAuthors(doc, sources, outlets, url);
 
   // Dates in the markup are read (one walk of the page) only when the page declares none, or
   // declares its publication time in UTC (for the clock the page prints).
