@@ -2,7 +2,7 @@
 // nothing after it, counters, tags, a comment box's notice, the headlines of other posts) and the
 // section of contacts and sources closing a press release. body-cleanup.ts cleans the rest.
 import { resolveUrl } from './canonical-url.ts';
-import { hasVisibleText, type TextWalkNode } from './dom-walk.ts';
+import { countNonSpace, hasVisibleText, linkedNonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { collapseSpaces as norm } from './loose-key.ts';
 import { END_LABEL, SOURCE_LINE } from './furniture-lines.ts';
@@ -39,14 +39,9 @@ function lastLine(root: Element): Element | undefined {
   }
 }
 
-/** Characters (spaces left out) of the text of `el` that sit in links. */
-function linkedChars(el: Element): number {
-  return Array.from(el.querySelectorAll('a[href]'), (a) => norm(a.textContent)).join('').replace(/\s/g, '').length;
-}
-
 /** True when all the text of `el` sits in links. */
 function linkedWhole(el: Element, text: string): boolean {
-  return linkedChars(el) >= text.replace(/\s/g, '').length;
+  return linkedNonSpaceChars(el, 'a[href]') >= countNonSpace(text);
 }
 
 /** The first text of `el` that is not blank, trimmed ("Tags" of "<strong>Tags<br><a>…</a></strong>"). */
@@ -100,7 +95,7 @@ export function removeTrailingFurniture(content: Element, pageUrl?: string): voi
     const heading = /^H[1-6]$/.test(el.tagName) && text.length <= 80 && (text.split(' ').length <= 3 || linkedWhole(el, text));
     const dangling = text.length <= MAX_DANGLING_LABEL_CHARS && /[:：]$/.test(text);
     // "Tags" and the post's tags as links, without a colon.
-    const tagLinks = TAGS_LABEL.test(firstText(el)) && linkedChars(el) >= 0.7 * text.replace(/\s/g, '').length;
+    const tagLinks = TAGS_LABEL.test(firstText(el)) && linkedNonSpaceChars(el, 'a[href]') >= 0.7 * countNonSpace(text);
     if (!(heading || dangling || tagLinks || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text) || TRAILING_COMMENT_NOTICE.test(text))) return;
     removeUp(el, content);
   }

@@ -10,7 +10,7 @@ import { cleanBody, removeDateLines, removeLeadingNav, removeDeckRepeats, remove
 import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { removeReporterLines } from './body-bylines.ts';
 import { removeCreditLines } from './credit-lines.ts';
-import { nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
+import { linkedNonSpaceChars } from './dom-walk.ts';
 import { restoreFigures, snapshotFigures, type FigureSnapshot } from './figure-restore.ts';
 import { nodeToText } from './html-text.ts';
 import { imageSource, normalizeImages, withFigureCaptions } from './image-refs.ts';
@@ -25,11 +25,6 @@ import { sanitizeAndParse } from './sanitize-html.ts';
 /** Captions are the story when they hold this many times the words of the rest, and this many characters more. */
 const CAPTION_STORY_FACTOR = 3;
 const CAPTION_STORY_MIN_CHARS = 1000;
-
-/** Characters (whitespace excluded) of the text of `el` that sit inside links. */
-function linkChars(el: Element): number {
-  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + nonSpaceChars(a as unknown as TextWalkNode), 0);
-}
 
 /** What Readability tells of the page besides the body. */
 export type ReadMeta = Pick<NonNullable<ReturnType<Readability['parse']>>, 'title' | 'byline' | 'siteName' | 'excerpt'>;
@@ -131,7 +126,7 @@ export function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, n
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
-  return { images, lineAuthors, lineEmails, contentHtml, text, linkChars: linkChars(out.body as unknown as Element), paywallPrompt };
+  return { images, lineAuthors, lineEmails, contentHtml, text, linkChars: linkedNonSpaceChars(out.body), paywallPrompt };
 }
 
 /** The page parsed anew, its protected addresses restored, for the lead to be read from. */

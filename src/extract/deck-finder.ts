@@ -2,6 +2,7 @@
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
 import { isDateLine } from './date-line.ts';
+import { countNonSpace, linkedNonSpaceChars } from './dom-walk.ts';
 import { isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
 import { isCreditOnly } from './photo-credit.ts';
 import { collapseSpaces as norm, isDenseScript, looseKey } from './loose-key.ts';
@@ -39,9 +40,9 @@ function blockLines(el: Element): string[] {
 /** Share of a deck's or a lead's text that may sit in links. */
 const MAX_LINK_SHARE = 0.3;
 
-/** Characters of the text of `el` that sit in links. */
-function linkTextLength(el: Element): number {
-  return Array.from(el.querySelectorAll('a')).reduce((n, a) => n + norm(a.textContent).length, 0);
+/** True when at most MAX_LINK_SHARE of the (collapsed) `text` of `el` sits in links. */
+function fewLinks(el: Element, text: string): boolean {
+  return linkedNonSpaceChars(el) < countNonSpace(text) * MAX_LINK_SHARE;
 }
 
 /** True for an element that may be a deck: short, few links, not the body. */
@@ -49,7 +50,7 @@ function deckish(el: Element): boolean {
   const text = norm(el.textContent);
   if (text.length < 8 || text.length > MAX_DECK_CHARS * 2) return false;
   if (el.querySelectorAll('p').length > 4 || el.querySelectorAll('img, figure').length > 0) return false;
-  return linkTextLength(el) < text.length * MAX_LINK_SHARE;
+  return fewLinks(el, text);
 }
 
 /** Characters (spaces left out) of story text before a sub-title that make it a subheading in the story, not a deck over it. */
@@ -78,7 +79,7 @@ const storyParagraphChars = (text: string) => (isDenseScript(text) ? MIN_STORY_P
 function storyStart(el: Element): Node | undefined {
   if (el.tagName === 'P') {
     const text = norm(el.textContent);
-    return text.length >= storyParagraphChars(text) && linkTextLength(el) < text.length * MAX_LINK_SHARE && !el.closest('nav, aside, footer, a[href]') ? el : undefined;
+    return text.length >= storyParagraphChars(text) && fewLinks(el, text) && !el.closest('nav, aside, footer, a[href]') ? el : undefined;
   }
   if (!/^(?:DIV|TD|SECTION|ARTICLE|MAIN|FONT|SPAN|CENTER)$/.test(el.tagName)) return undefined;
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && norm(n.textContent).length >= storyParagraphChars(n.textContent ?? '')) return el.closest('nav, aside, footer, a[href]') ? undefined : n;
@@ -244,7 +245,7 @@ export function findLead(doc: Document, deck: readonly string[], opts: { article
     const text = norm(el.textContent);
     if (text.length < MIN_LEAD_CHARS || text.length > MAX_LEAD_CHARS || !SENTENCE_END.test(text)) continue;
     if (el.querySelectorAll('p').length > 4 || el.querySelector('img, figure, h1, h2')) continue;
-    if (linkTextLength(el) >= text.length * MAX_LINK_SHARE) continue;
+    if (!fewLinks(el, text)) continue;
     return text;
   }
   return undefined;

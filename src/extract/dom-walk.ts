@@ -138,6 +138,13 @@ export function nonSpaceChars(node: TextWalkNode): number {
   return n;
 }
 
+/** Non-space characters of the text of `el` that sits in the links `selector` picks (every <a> by default). */
+export function linkedNonSpaceChars(el: { querySelectorAll(sel: string): ArrayLike<unknown> }, selector = 'a'): number {
+  let n = 0;
+  for (const a of Array.from(el.querySelectorAll(selector))) n += nonSpaceChars(a as TextWalkNode);
+  return n;
+}
+
 /** Non-space characters of a string. */
 export function countNonSpace(data: string): number {
   let n = 0;

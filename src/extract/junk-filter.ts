@@ -1,7 +1,7 @@
 // Removes page furniture before Readability scores the page: navigation, share bars, ads,
 // related / most-read lists, comments, polls, newsletter boxes, footers, dialogs. Decided by
 // general signals only (tag, role, aria, class/id tokens, hidden state), never by site.
-import { descendantList, hasVisibleText, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
+import { descendantList, hasVisibleText, linkedNonSpaceChars, nonSpaceChars, nonSpaceCharsOfAll, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { holdsPaywallPrompt, PAYWALL_TOKEN } from './paywall.ts';
 import { SPACE_RUNS } from './loose-key.ts';
 
@@ -99,9 +99,7 @@ const PROSE_JUNK = /comment|reply|replies|footer|cookie|consent|gdpr|newsletter|
 /** Share of the non-space text of `el` that sits in links (1 for an element without text). */
 function linkShare(el: JunkEl): number {
   const text = nonSpaceChars(el as unknown as TextWalkNode);
-  let links = 0;
-  for (const a of Array.from(el.querySelectorAll('a'))) links += nonSpaceChars(a as unknown as TextWalkNode);
-  return text === 0 ? 1 : links / text;
+  return text === 0 ? 1 : linkedNonSpaceChars(el) / text;
 }
 
 /**
