@@ -430,6 +430,14 @@ describe('removeTrailingFurniture', () => {
     }
     assert.notEqual(run(`${PROSE}<p><a href="/2025/11/ferry-returns">Ferry service to return in spring</a></p>`), story);
   });
+  it("should remove a wire's end mark, on a line of its own or after a break in the last line", () => {
+    for (const mark of ['(END)', '(끝)', '-30-', '###', '- Ende -', '[끝]']) assert.equal(run(`${PROSE}<p>${mark}</p>`), story, mark);
+    const html = run(`${PROSE}<p>kokobj@example.kr<br>(END)</p>`);
+    assert.equal(html, `${story}kokobj@example.kr`);
+    // Not a mark inside a sentence, nor a line that only ends in one.
+    assert.match(run(`${PROSE}<p>The film ends with the words (END) on a black screen.</p>`), /black screen\.$/);
+    assert.match(run(`${PROSE}<p>Votes: 12 for, 3 against (end)</p>`), /\(end\)$/);
+  });
   it('should keep the last line of the story, and a heading or label followed by a photo or a table', () => {
     assert.equal(run(`${PROSE}<p>Share prices rose.</p>`), `${story}Share prices rose.`);
     assert.equal(run(`${PROSE}<p>The site said its comments are moderated by volunteers and that it will hire three more.</p>`).endsWith('three more.'), true);

@@ -17,6 +17,25 @@ const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schl
 const TRAILING_COMMENT_NOTICE = /^(?=.{0,300}$)(?=.*\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?)\b)(?=.*(?:\bwill not\b|\bwon't\b|\bnão serão\b|\bno serán\b|\bne seront\b|\bwerden nicht\b|\bmust be\b|\bmüssen\b|\bsubject to\b|\bsujeitos?\b|\bsujetos?\b)).*\b(?:moderat\w*|moderad\w*|approv\w*|aprovad\w*|aprobad\w*|freigeschaltet|geprüft|publi\w*)\b/iu;
 /** Longest label ending in a colon read as one that introduces what is no longer there ("See more photos:"). */
 const MAX_DANGLING_LABEL_CHARS = 40;
+/** A wire's or a release's end mark on the last line ("(END)", "(끝)", "-30-", "###", "- Ende -"). */
+const END_MARK = /^(?:[(\[]\s*(?:end|ende|fin|fine|끝|이상)\s*[)\]]|[-–—/]\s*(?:end|ende|fin|30)\s*[-–—/]|#{3})$/i;
+
+/**
+ * Removes an end mark set after a <br> at the end of the last line ("kokobj@example.kr<br>(END)"),
+ * with the break before it, so the line keeps what it holds besides; true when one was removed.
+ */
+function removeEndMarkAfterBreak(el: Element): boolean {
+  let n = el.lastChild;
+  while (n && n.nodeType === 3 && norm(n.textContent) === '') n = n.previousSibling;
+  if (!n || n.nodeType !== 3 || !END_MARK.test(norm(n.textContent))) return false;
+  let br = n.previousSibling;
+  while (br && br.nodeType === 3 && norm(br.textContent) === '') br = br.previousSibling;
+  if (!br || br.nodeType !== 1 || (br as Element).tagName !== 'BR') return false;
+  n.parentNode!.removeChild(n);
+  br.parentNode!.removeChild(br);
+  return true;
+}
+
 /** Lines read at the end of the body. */
 const TRAILING_LINES = 6;
 
@@ -78,13 +97,18 @@ const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichw�
 /**
  * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it, a widget's
  * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a comment box's
- * moderation notice, a label ending in a colon that introduces nothing ("See more photos:").
+ * moderation notice, a label ending in a colon that introduces nothing ("See more photos:"), a
+ * wire's end mark ("(END)", "(끝)", "-30-").
  */
 export function removeTrailingFurniture(content: Element, pageUrl?: string): void {
   for (let i = 0; i < TRAILING_LINES; i++) {
     const el = lastLine(content);
     if (!el) return;
     const text = norm(el.textContent);
+    if (removeEndMarkAfterBreak(el)) {
+      if (!hasVisibleText(el as unknown as TextWalkNode)) removeUp(el, content);
+      continue;
+    }
     // The headline of another post of the site, linked alone: the site's pager or a teaser.
     if (pageUrl !== undefined && linksAnotherPost(el, text, pageUrl)) {
       removeUp(el, content);
@@ -96,7 +120,7 @@ export function removeTrailingFurniture(content: Element, pageUrl?: string): voi
     const dangling = text.length <= MAX_DANGLING_LABEL_CHARS && /[:：]$/.test(text);
     // "Tags" and the post's tags as links, without a colon.
     const tagLinks = TAGS_LABEL.test(firstText(el)) && linkedNonSpaceChars(el, 'a[href]') >= 0.7 * countNonSpace(text);
-    if (!(heading || dangling || tagLinks || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text) || TRAILING_COMMENT_NOTICE.test(text))) return;
+    if (!(heading || dangling || tagLinks || TRAILING_UI.test(text) || TRAILING_COUNTER.test(text) || TRAILING_TAGS.test(text) || TRAILING_COMMENT_NOTICE.test(text) || END_MARK.test(text))) return;
     removeUp(el, content);
   }
 }
