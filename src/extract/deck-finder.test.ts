@@ -59,6 +59,12 @@ describe('findDeck', () => {
     const card = '<div class="embedded-card"><a href="/2025/other-story"><div class="card-heading"><div class="card-subtitle">Bridges of the north</div><div class="card-title">Ferry service to return in spring</div></div></a></div>';
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${story}${card}</div>`), []);
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story"><div class="card-subtitle">Repairs to take two years</div>${story}</div>`), ['Repairs to take two years']);
+    // A teaser card set before the story: its linked headline beside the excerpt and the date line.
+    const teaser = (n: number) => `<div class="m-teaser"><div class="m-teaser__heading"><h2 class="m-teaser__title"><a href="/2025/other-${n}">Ferry service to return in spring</a></h2><div class="m-teaser__meta">2 days ago by <a href="/author/jane">Jane Roe</a></div></div><div class="m-teaser__main"><p class="m-teaser__excerpt">The old ferry is to sail again from April, the operator said.</p></div></div>`;
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${teaser(1)}${teaser(2)}${story}</div>`), []);
+    // A deck in a column that also holds the story and its related links is the page's.
+    const related = '<ul><li><h3><a href="/2025/ferry">Ferry service to return in spring</a></h3></li><li><h3><a href="/2025/tolls">Tolls on the new bridge to rise</a></h3></li></ul>';
+    assert.deepEqual(deckOf(`<header><h1>Harbour bridge to close to cars</h1></header><div class="main"><div class="row"><h2 class="com-subhead">Repairs to take two years</h2></div>${story}${story}${related}</div>`), ['Repairs to take two years']);
   });
   it('should read sub-titles between the headline and the story, not in the menus above it or the boxes after it', () => {
     const menu = '<div class="menu"><div class="menu-teaser">New in Travel</div><div class="menu-teaser">New in Food</div></div>';

@@ -2,7 +2,7 @@
 // subtitle/deck/standfirst/summary class, or Korean sub-titles split by <br>. They are read from
 // the whole page before Readability runs, then removed from the body so they appear once.
 import { isDateLine } from './date-line.ts';
-import { countNonSpace, linkedNonSpaceChars } from './dom-walk.ts';
+import { countNonSpace, linkedNonSpaceChars, nonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { isBoilerplate, MORE_STORIES } from './furniture-lines.ts';
 import { isCreditOnly } from './photo-credit.ts';
 import { collapseSpaces as norm, isDenseScript, looseKey } from './loose-key.ts';
@@ -43,6 +43,27 @@ const MAX_LINK_SHARE = 0.3;
 /** True when at most MAX_LINK_SHARE of the (collapsed) `text` of `el` sits in links. */
 function fewLinks(el: Element, text: string): boolean {
   return linkedNonSpaceChars(el) < countNonSpace(text) * MAX_LINK_SHARE;
+}
+
+/** Levels above a deck candidate searched for the card it may belong to. */
+const CARD_LEVELS = 3;
+/** Most text (non-space characters) a teaser card holds: its headline, a date, an excerpt. */
+const MAX_CARD_CHARS = 600;
+
+/**
+ * True when `el` belongs to a teaser card of another story: it, or a box up to CARD_LEVELS above it
+ * that holds little text and not the page's headline, holds a heading that is all one link ("<h2><a
+ * href=…>Other story</a></h2>", the card's own headline, with its excerpt and its date beside it).
+ */
+function inTeaserCard(el: Element, headline: Element | undefined): boolean {
+  for (let box: Element | null = el, level = 0; box && level <= CARD_LEVELS; box = box.parentElement, level++) {
+    if ((headline && box.contains(headline)) || nonSpaceChars(box as unknown as TextWalkNode) > MAX_CARD_CHARS) return false;
+    for (const h of Array.from(box.querySelectorAll('h2, h3, h4, h5'))) {
+      const text = norm(h.textContent);
+      if (text !== '' && h.querySelector('a[href]') && linkedNonSpaceChars(h, 'a[href]') >= countNonSpace(text)) return true;
+    }
+  }
+  return false;
 }
 
 /** True for an element that may be a deck: short, few links, not the body. */
@@ -160,7 +181,7 @@ export function findDeck(doc: Document, title: string): string[] {
       // Inside a link it is the teaser of another page (an embedded card of a related story).
       if (el.closest('nav, aside, footer, a[href], [role="navigation"], [role="complementary"]') || el.querySelector('h1')) continue;
       if (/summary/i.test(cls) && el.closest('li')) continue;
-      if (!deckish(el) || proseBefore(el)) continue;
+      if (!deckish(el) || proseBefore(el) || inTeaserCard(el, headline)) continue;
       add(el);
       if (out.length >= 4) break;
     }
