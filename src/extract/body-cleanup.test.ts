@@ -317,6 +317,9 @@ describe('removeLeadingNav', () => {
     assert.equal(run(`<p><a href="/s">사회</a> <a href="/s/e">환경</a></p>${PROSE}`), 'The council voted on Tuesday to extend the harbour by two berths after a long debate.');
     assert.equal(run(`<div><a href="#main">Skip to content</a></div>${PROSE}`).startsWith('The council'), true);
     assert.equal(run(`<h2><a href="/fashion/">Fashion</a></h2>${PROSE}`).startsWith('The council'), true);
+    // The section's name the page marks as such, not linked.
+    assert.equal(run(`<h3 itemprop="articleSection">Sister Act</h3>${PROSE}`).startsWith('The council'), true);
+    assert.equal(run(`<h3>Sister Act</h3>${PROSE}`).startsWith('Sister Act'), true);
     assert.match(run(`<h2><a href="/report">Harbour report: the berths in numbers</a></h2>${PROSE}`), /^Harbour report/);
   });
   it("should remove a widget's counter or an empty byline label above the story", () => {

@@ -3,7 +3,7 @@
 // boilerplate lines (copyright, "무단전재 및 재배포 금지", newsletter prompts) and empty shells are dropped.
 // What widgets leave at the end of the body is body-ends.ts's to remove.
 import { isDateLine } from './date-line.ts';
-import { hasVisibleText, textLongerThan, type TextWalkNode } from './dom-walk.ts';
+import { countNonSpace, hasVisibleText, linkedNonSpaceChars, textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { captionOf } from './image-refs.ts';
@@ -79,9 +79,9 @@ export function removeLeadingNav(content: Element): void {
     // or a heading of a word or three, the section's name over the headline ("<h2><a>Fashion</a></h2>").
     const kicker = /^H[1-6]$/.test(el.tagName) && text.split(' ').length <= 3;
     if (text.length > MAX_NAV_LINE_CHARS || !(kicker || /^(?:P|DIV)$/.test(el.tagName)) || el.closest('li, td, th, dd, dt')) continue;
-    const links = Array.from(el.querySelectorAll('a'));
-    const linked = links.reduce((n, a) => n + norm(a.textContent).replace(/\s/g, '').length, 0);
-    if (links.length > 0 && linked >= text.replace(/\s/g, '').length) removeUp(el, content);
+    // The section's name the page marks as such ("<h3 itemprop="articleSection">Sister Act</h3>"), linked or not.
+    const section = text.split(' ').length <= 3 && (el.getAttribute('itemprop') === 'articleSection' || el.querySelector('[itemprop="articleSection"]')?.textContent?.trim() === el.textContent?.trim());
+    if (section || (el.querySelector('a') && linkedNonSpaceChars(el) >= countNonSpace(text))) removeUp(el, content);
   }
 }
 

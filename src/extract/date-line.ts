@@ -31,10 +31,23 @@ const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST
 const WEEKDAY_ANY = new RegExp(WEEKDAY, 'giu');
 const MAX_DATE_LINE_CHARS = 120;
 
+/** A date with a two-digit year alone on its line ("12.16.14", "16/12/14"): month and day in either order. */
+const SHORT_YEAR_DATE = /^(\d{1,2})([./])(\d{1,2})\2\d{2}$/;
+
+/** True for a line that is only a date with a two-digit year whose day and month can be told ("12.16.14"; not "1.2.3"-like versions past 31 or 12). */
+function isShortYearDate(t: string): boolean {
+  const m = SHORT_YEAR_DATE.exec(t);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (b <= 12 && a <= 31));
+}
+
 /** True when a line holds only publication dates and times with their labels (and nothing else). */
 export function isDateLine(text: string): boolean {
   const t = text.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > MAX_DATE_LINE_CHARS) return false;
+  if (isShortYearDate(t)) return true;
   let dates = 0;
   let times = 0;
   let labels = 0;
