@@ -2,6 +2,7 @@
 // is one link to the author's page, a label on one line and the names on the next) and signatures at
 // its end ("홍길동 기자 hong@…", an address alone), read for their authors and taken out of the text.
 import type { Author } from '../core/records.ts';
+import { isAuthorPage } from './canonical-url.ts';
 import { isDateLine } from './date-line.ts';
 import { textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { removeUp, textBlocks } from './body-blocks.ts';
@@ -16,15 +17,12 @@ const MIN_PROSE_CHARS = 80;
 const SENTENCE = /^(?=.{20,}$)\S+(?:\s+\S+){3,}.*[.!?。]["'”’)]?$/u;
 const isSentence = (text: string) => SENTENCE.test(text);
 
-/** Paths of author pages ("/author/jane-roe", "/people/jane", "/reporter/123"). */
-const AUTHOR_HREF = /\/(?:authors?|people|person|profiles?|staff|reporters?|writers?|journalists?|autor(?:en|in)?|auteurs?|kontributor)\/[^/?#]+/i;
-
 /** The name in `el` when its text is one link to an author's page, alone or with the story's dates ("Jane Roe / June 12, 2020 9:49 am EST / Updated: …"), else undefined. */
 function authorLink(el: Element, text: string): string | undefined {
   // A line of its own: a name linked inside a sentence is the story's subject.
   if (text.length < 3 || text.length > 160 || !/^(?:P|DIV|H[1-6]|ADDRESS)$/.test(el.tagName)) return undefined;
   const links = Array.from(el.querySelectorAll('a[href]'));
-  if (links.length !== 1 || !AUTHOR_HREF.test(links[0]!.getAttribute('href') ?? '')) return undefined;
+  if (links.length !== 1 || !isAuthorPage(links[0]!.getAttribute('href') ?? '')) return undefined;
   const name = norm(links[0]!.textContent);
   if (name.length > 60 || !/\p{L}/u.test(name) || !text.startsWith(name)) return undefined;
   const rest = text.slice(name.length).split(/\s*[/|·•]\s*/).filter((p) => p.trim() !== '');

@@ -58,3 +58,11 @@ export function canonicalizeUrl(url: string, candidate: string | undefined): str
   }
   return stripTracking(pick);
 }
+
+/** Paths of author pages ("/author/jane-roe", "/people/jane", "/reporter/123"). */
+const AUTHOR_PAGE_PATH = /\/(?:authors?|people|person|profiles?|staff|reporters?|writers?|journalists?|autor(?:en|in)?|auteurs?|kontributor)\/[^/?#]+/i;
+
+/** True for the address of an author's page ("/author/jane-roe", "https://news.example/reporters/123"). */
+export function isAuthorPage(href: string): boolean {
+  return AUTHOR_PAGE_PATH.test(href);
+}

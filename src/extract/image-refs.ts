@@ -4,7 +4,7 @@
 // (the credit in <cite>, without its "photo=" label; alt only when it says more than the caption),
 // and collected as ImageRef records in document order.
 import type { ImageRef } from '../core/records.ts';
-import { resolveUrl } from './canonical-url.ts';
+import { isAuthorPage, resolveUrl } from './canonical-url.ts';
 import { creditOfText, isCreditOnly, splitCaption, splitCredit } from './photo-credit.ts';
 import { collapseSpaces as norm, looseKey, SPACE_RUNS } from './loose-key.ts';
 import { hasVisibleText, blockSpacedText, type TextWalkNode } from './dom-walk.ts';
@@ -58,7 +58,7 @@ const THUMBNAIL_HEIGHT = 100;
 function isDecorative(img: Element, url: string): boolean {
   const alt = (img.getAttribute('alt') ?? '').trim();
   if (alt !== '' && LOGO_ALT.test(alt)) return true;
-  if (linksFrontPage(img)) return true;
+  if (linksFrontPage(img) || linksAuthorPage(img)) return true;
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
@@ -89,6 +89,12 @@ function linksFrontPage(img: Element): boolean {
   } catch {
     return false;
   }
+}
+
+/** True when `img` is all a link to an author's page holds: the author's portrait beside the byline. */
+function linksAuthorPage(img: Element): boolean {
+  const a = img.closest('a[href]');
+  return !!a && !hasVisibleText(a as unknown as TextWalkNode) && a.querySelectorAll('img').length === 1 && isAuthorPage(a.getAttribute('href')!);
 }
 
 /** A screen reader's label opening a caption ("Image caption, Roads were flooded …"). */
