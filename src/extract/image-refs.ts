@@ -138,8 +138,10 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
     let captionText = '';
     let credit = '';
     if (box !== img) {
-      // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above).
-      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && e.parentElement?.tagName === 'FIGCAPTION') || isSmallPrintCredit(e));
+      // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above),
+      // and so is one in a figure without a caption (a credit element that was all its text).
+      const uncaptioned = !box.querySelector('figcaption');
+      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && (uncaptioned || e.parentElement?.tagName === 'FIGCAPTION')) || isSmallPrintCredit(e));
       // (A player's label classed with the credit, "WATCH" over a video's caption, is no credit.)
       credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).filter((t) => !MEDIA_LABEL.test(norm(t))).join(' '));
       for (const e of creditEls) e.remove();

@@ -67,4 +67,15 @@ describe('photo boxes read before Readability', () => {
     const a = await read(page(box));
     assert.deepEqual(a.images.map((i) => [i.caption, i.credit]), [[undefined, 'Jane Doe of Example Bay']]);
   });
+
+  it('should read the credit of a photo box that holds no caption as its credit, whole', async () => {
+    for (const box of [
+      '<figure class="lead"><div class="wrap"><img src="https://media.example/img/quay.jpg" width="640" height="480"><div class="attribution">JANE DOE/AFP/Getty Images</div></div></figure>',
+      '<div class="photo"><img src="https://media.example/img/quay.jpg" width="570" height="382"><div class="credit">Jane Doe/AP</div></div>',
+    ]) {
+      const a = await read(page(box));
+      assert.deepEqual(a.images.map((i) => [i.caption, i.credit]), [[undefined, box.includes('AFP') ? 'JANE DOE/AFP/Getty Images' : 'Jane Doe/AP']], box);
+      assert.doesNotMatch(a.text, /Jane Doe|JANE DOE/);
+    }
+  });
 });

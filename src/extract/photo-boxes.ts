@@ -158,12 +158,15 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
   // A <figure>'s credit classed as one, in its caption ("<figcaption>…<span class="credit">Credit
   // Jane Doe</span>") or beside the photo: a <cite> in the caption.
   for (const fig of Array.from(doc.querySelectorAll('figure'))) {
+    const credits = Array.from(fig.querySelectorAll('*')).filter((e) => e.tagName !== 'FIGCAPTION' && CREDIT_CLASS.test(e.getAttribute('class') ?? '') && !e.querySelector('img, figure'));
     const cap = Array.from(fig.children).find((c) => c.tagName === 'FIGCAPTION');
-    if (!cap) continue;
-    citeCredits(cap, Array.from(fig.querySelectorAll('*')).filter((e) => e.tagName !== 'FIGCAPTION' && CREDIT_CLASS.test(e.getAttribute('class') ?? '') && !e.querySelector('img, figure')));
+    if (cap) citeCredits(cap, credits);
+    // A figure whose only text is its credit: the credit a <cite> where it stands (a new caption would change Readability's reading).
+    else if (creditsAlone(fig, credits)) for (const c of credits) if (!credits.some((o) => o !== c && o.contains(c))) renamed(c, 'cite');
   }
   for (const img of Array.from(doc.querySelectorAll('img'))) {
     const box = photoContainer(img);
+    if (box === img) citeLoneCredits(img);
     if (box === img || box.tagName === 'FIGURE' || box.querySelector('figure, figcaption')) continue;
     const caption = Array.from(box.querySelectorAll('*')).find((e) => !e.contains(img) && NAMED_CAPTION_CLASS.test(e.getAttribute('class') ?? ''));
     // A box classed as a photo's that holds the photo alone (an editor's image block set between its
@@ -172,8 +175,17 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
       lone.push(box);
       continue;
     }
+    // A box of the photo and its credit alone ("<div class="photo"><img><div class="credit">Jane Doe/AP</div></div>"): a figure whose caption is the credit.
+    if (!caption) {
+      const credits = creditElements(box, img);
+      if (creditsAlone(box, credits)) {
+        citeCredits(appendCaption(box), credits);
+        renamed(box, 'figure');
+      }
+      continue;
+    }
     // The box holds the photo and its caption (and its credit) and nothing else (not an infobox table with a photo in it).
-    if (!caption || caption.querySelector('img') || norm(caption.textContent).length + creditChars(box, img) < norm(box.textContent).length - 2) continue;
+    if (caption.querySelector('img') || norm(caption.textContent).length + creditChars(box, img) < norm(box.textContent).length - 2) continue;
     // A <p> caption keeps its paragraph inside the figcaption: Readability weighs a list or box by
     // its paragraphs against its photos, and one that loses them goes (a list of items with photos).
     const cap = renamed(caption, 'figcaption');
@@ -188,6 +200,36 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
     renamed(box, 'figure');
   }
   return lone;
+}
+
+/** Levels above a photo searched for the box its credit shares with it. */
+const CREDIT_BOX_LEVELS = 3;
+
+/**
+ * The credit elements of a box that holds the photo `img` and its credit alone, no caption ("<div
+ * class="photo"><img><div class="credit">Jane Doe/AP</div></div>"), written as <cite>s where they
+ * stand (renaming the box or adding a caption would change Readability's reading of the page).
+ */
+function citeLoneCredits(img: Element): void {
+  let box = img.parentElement;
+  for (let i = 0; box && i < CREDIT_BOX_LEVELS && norm(box.textContent) === ''; i++) box = box.parentElement;
+  if (!box || /^(?:BODY|ARTICLE|MAIN|SECTION)$/.test(box.tagName) || box.querySelectorAll('img').length !== 1) return;
+  const credits = creditElements(box, img);
+  // (A credit holding a paragraph stays: Readability weighs the box by its paragraphs.)
+  if (creditsAlone(box, credits) && !credits.some((c) => c.querySelector('p, div, figure, img'))) for (const c of credits) renamed(c, 'cite');
+}
+
+/** True when `credits` hold all the text of `box` (and there is some): a photo box with a credit and no caption. */
+function creditsAlone(box: Element, credits: readonly Element[]): boolean {
+  const text = norm(box.textContent).length;
+  return text > 0 && text <= MAX_SMALL_CREDIT_CHARS && credits.reduce((n, e) => n + norm(e.textContent).length, 0) >= text - 2;
+}
+
+/** A new, empty <figcaption> at the end of `box`. */
+function appendCaption(box: Element): Element {
+  const cap = box.ownerDocument.createElement('figcaption');
+  box.appendChild(cap);
+  return cap;
 }
 
 /** True for a block that holds `img` and no text, classed as a photo's box (it or a wrapper inside it). */
@@ -241,6 +283,9 @@ export function photoContainer(img: Element): Element {
     }
     // A wrapper whose only text is a caption-like child (or a one-photo table) is the photo box.
     const captionChild = Array.from(p.querySelectorAll('*')).find((c) => !c.contains(img) && CAPTION_CLASS.test(c.getAttribute('class') ?? '') || c.tagName === 'FIGCAPTION');
+    // A wrapper whose only text is the photo's credit, as a <cite> (written so above from a credit element).
+    const citeChars = captionChild ? 0 : Array.from(p.querySelectorAll('cite'), (c) => norm(c.textContent).length).reduce((a, b) => a + b, 0);
+    if (citeChars > 0 && text.length <= MAX_SMALL_CREDIT_CHARS && citeChars >= text.length - 2) return p;
     if (text.length <= 400 && (captionChild || tag === 'TABLE') && p.querySelectorAll('p').length <= 1) {
       if (!captionChild || norm(captionChild.textContent).length + creditChars(p, img) >= text.length - 2) return p;
       if (tag === 'TABLE') return p;
