@@ -326,6 +326,8 @@ describe('removeLeadingNav', () => {
     for (const line of ['4', '3.409', 'Views: 184', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
     assert.match(run(`<p>Posted by Konstantin</p>${PROSE}`), /^Posted by Konstantin/);
     assert.match(run(`<ul><li>4</li></ul>${PROSE}`), /^4 ?The council/);
+    // A counter in a byline's row of items, beside the date.
+    assert.equal(run(`<ul><li>Dec. 29, 2014, 5:39 PM</li><li>2,127</li></ul>${PROSE}`).includes('2,127'), false);
     assert.match(run(`<p>4 killed in crash</p>${PROSE}`), /^4 killed/);
     assert.match(run(`<p>57:33</p>${PROSE}`), /^57:33/);
   });

@@ -66,12 +66,21 @@ const LEADING_WIDGET = new RegExp(
   'iu',
 );
 
+/** True for a list item beside the story's date and nothing else (a counter in a byline's row of items: the date, the views). */
+function soleItem(el: Element): boolean {
+  const li = el.closest('li');
+  const list = li?.parentElement;
+  if (!li || !list || !/^(?:UL|OL)$/.test(list.tagName) || el.closest('td, th, dd, dt')) return false;
+  const others = Array.from(list.children).filter((c) => c !== li && norm(c.textContent) !== '');
+  return others.length > 0 && others.every((c) => isDateLine(norm(c.textContent)));
+}
+
 /** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter or an empty byline label there. */
 export function removeLeadingNav(content: Element): void {
   for (const el of textBlocks(content).slice(0, 2)) {
     const text = norm(el.textContent);
     if (text.length >= MIN_PROSE_CHARS) return;
-    if (LEADING_WIDGET.test(text) && /^(?:P|DIV|SPAN)$/.test(el.tagName) && !el.closest('li, td, th, dd, dt')) {
+    if (LEADING_WIDGET.test(text) && /^(?:P|DIV|SPAN|LI)$/.test(el.tagName) && (!el.closest('li, td, th, dd, dt') || soleItem(el))) {
       removeUp(el, content);
       continue;
     }

@@ -19,6 +19,12 @@ describe('removeJunk', () => {
     const value = cleaned('<p>Story.</p><ul class="similarLinks"><li class="similarListItem"><a href="/x">Other story</a></li></ul><p>More.</p><div class="similar-posts"><a href="/y">Another</a></div>');
     assert.equal(value, '<p>Story.</p><p>More.</p>');
   });
+  it("should remove a sign-up form's box with its call, and leave a contact form's heading", () => {
+    const signUp = '<div class="cotd-b"><h3>Get updates in your inbox</h3><p><i>Subscribe to Harbour Insights and never miss an update!</i></p><form action="/newsletter"><input name="email" placeholder="Email Address"><input type="submit" value="Sign-Up"></form></div>';
+    assert.equal(cleaned(`<p>Story.</p>${signUp}`), '<p>Story.</p>');
+    const contact = '<div class="Kontakt"><h2>Kontakt</h2><form action="" method="POST">Name: <input type="text" id="name"> Mail: <input type="text" id="mail"></form></div>';
+    assert.equal(cleaned(`<p>Story.</p>${contact}`), '<p>Story.</p><div class="Kontakt"><h2>Kontakt</h2></div>');
+  });
   it('should remove author boxes by their usual names', () => {
     for (const name of ['author-info', 'TestReport__AuthorBox', 'author-description', 'about-the-author']) {
       const value = cleaned(`<p>Story.</p><div class="${name}"><p>Jane Roe is a senior editor who writes about tech. Follow her on Mastodon.</p></div>`);

@@ -161,6 +161,18 @@ function isProseParagraph(el: JunkEl): boolean {
   return nonSpaceChars(el as unknown as TextWalkNode) >= PROSE_PARAGRAPH_CHARS && linkShare(el) < 0.3;
 }
 
+/** Most text (non-space characters) a sign-up form's box holds besides the form: its heading and a line. */
+const MAX_SIGNUP_BOX_CHARS = 160;
+
+/** Words of a sign-up ("Subscribe", "Sign up", "Get updates", "Newsletter", "구독"). */
+const SIGNUP_WORDS = /newsletter|subscri|sign[\s-]?up|updates|abonn|anmeld|inscri|suscr|구독|뉴스레터/i;
+
+/** True for a newsletter's or an alert's sign-up form: it asks for an email address and says what for (in its box or its action); not a contact form. */
+function isSignUpForm(form: JunkEl): boolean {
+  const email = Array.from(form.querySelectorAll('input')).some((i) => i.getAttribute('type') === 'email' || /e-?mail/i.test(`${i.getAttribute('name') ?? ''} ${i.getAttribute('placeholder') ?? ''} ${i.getAttribute('id') ?? ''}`));
+  return email && SIGNUP_WORDS.test(`${form.getAttribute('action') ?? ''} ${form.parentElement ? (form.parentElement as JunkEl).textContent ?? '' : ''}`);
+}
+
 /** What removeJunk saw on its way. */
 export interface JunkReport {
   /** A paywall box of the page asks the reader to subscribe or sign in to read on (paywall.ts). */
@@ -191,7 +203,13 @@ export function removeJunk(doc: JunkDocument, opts: { byName?: boolean } = {}): 
   // The page's size before removals matters only to a <form> (few pages have one).
   const before = byTag.get('form')!.length > 0 ? size(body) : 0;
   for (const tag of JUNK_TAGS) {
-    for (const el of byTag.get(tag)!) if (tag !== 'form' || !(wrapsPage(size(el), before) || holdsProse(el))) el.remove();
+    for (const el of byTag.get(tag)!) {
+      if (tag === 'form' && (wrapsPage(size(el), before) || holdsProse(el))) continue;
+      // A sign-up form's box goes with it: what it leaves is the box's call ("Get updates in your inbox").
+      const box = tag === 'form' && isSignUpForm(el) ? el.parentElement as JunkEl | null : null;
+      el.remove();
+      if (box && box !== body && !/^(?:BODY|MAIN|ARTICLE)$/.test(box.tagName) && size(box) <= MAX_SIGNUP_BOX_CHARS) box.remove();
+    }
   }
   if (opts.byName === false) {
     shieldWrappers(named, body, size);
