@@ -417,7 +417,7 @@ describe('removeTrailingFurniture', () => {
     assert.equal(run(`${PROSE}<h4>Subscribe</h4><ul><li><a href="/l">Latest</a></li><li><a href="/p">Popular</a></li></ul><p>Loading content ...</p>`), story);
     assert.equal(run(`${PROSE}<a href="#">Comments</a>`), story);
     assert.equal(run(`${PROSE}<p>Tags: harbour, council</p><p>ATENÇÃO: Comentários com textos ininteligíveis ou que faltem com respeito ao usuário não serão aprovados pelo moderador.</p>`), story);
-    for (const line of ['LEARN MORE', 'Post Views: 111', 'Tags: Harbour, Council', 'Filed under: Politics |', 'See more photos:', 'Rating: 6.0/6 (1 vote cast)', '구독자 1,234', '조회수 12,345회', 'Followers: 2,048']) {
+    for (const line of ['LEARN MORE', 'Loading Photo Gallery', 'Loading video…', 'Post Views: 111', 'Tags: Harbour, Council', 'Filed under: Politics |', 'See more photos:', 'Rating: 6.0/6 (1 vote cast)', '구독자 1,234', '조회수 12,345회', 'Followers: 2,048']) {
       assert.equal(run(`${PROSE}<p>${line}</p>`), story, line);
     }
     assert.equal(run(`${PROSE}<h2>Featured</h2>`), story);
