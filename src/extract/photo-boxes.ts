@@ -123,6 +123,28 @@ function removePhotoCopies(doc: Document): void {
   }
 }
 
+/** Longest caption (non-space characters) whose small images are read as its icons. */
+const MAX_ICON_CAPTION_CHARS = 400;
+
+/**
+ * Removes the images set inside a photo's caption beside its text (a camera icon before "Hal and
+ * Fran Finney. Photo courtesy …"): the caption's icons, which made the box one of two photos.
+ */
+function removeCaptionIcons(doc: Document): void {
+  for (const icon of Array.from(doc.querySelectorAll('figcaption img, [class] > img'))) {
+    const cap = icon.parentElement!;
+    if (cap.tagName !== 'FIGCAPTION' && !NAMED_CAPTION_CLASS.test(cap.getAttribute('class') ?? '')) continue;
+    // A caption line (no blocks in it) with text, set beside the box's one photo.
+    const text = norm(cap.textContent);
+    if (text === '' || text.length > MAX_ICON_CAPTION_CHARS || cap.querySelector('p, div, figure, picture, ul, table')) continue;
+    // The box around it holds the caption and one photo, nothing more.
+    const box = cap.tagName === 'FIGURE' ? null : cap.parentElement;
+    if (!box || norm(box.textContent).length > text.length + 2) continue;
+    const photos = Array.from(box.querySelectorAll('img')).filter((i) => !cap.contains(i));
+    if (photos.length === 1) icon.remove();
+  }
+}
+
 /**
  * Writes the credit elements of a photo (classed as credits, in document order) as <cite>s in its
  * caption `cap`, which tells them from the caption once Readability has removed the classes: those
@@ -155,6 +177,7 @@ function citeCredits(cap: Element, credits: readonly Element[]): void {
 export function photoBoxesAsFigures(doc: Document): Element[] {
   const lone: Element[] = [];
   removePhotoCopies(doc);
+  removeCaptionIcons(doc);
   // A <figure>'s credit classed as one, in its caption ("<figcaption>…<span class="credit">Credit
   // Jane Doe</span>") or beside the photo: a <cite> in the caption.
   for (const fig of Array.from(doc.querySelectorAll('figure'))) {

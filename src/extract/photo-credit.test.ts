@@ -53,6 +53,9 @@ describe('splitCredit', () => {
     ['Image: Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham', { caption: 'Jose Mourinho, left, has replaced Mauricio Pochettino as manager of Tottenham' }],
     ['Photo: Courtesy of the family of the late mayor and the city archive', { credit: 'Courtesy of the family of the late mayor and the city archive' }],
     ['Foto: Getty Images / Photographer is my life', { credit: 'Getty Images / Photographer is my life' }],
+    ['Hal and Fran Finney. Photo courtesy Fran Finney', { caption: 'Hal and Fran Finney.', credit: 'Photo courtesy Fran Finney' }],
+    ['Courtesy of the artist', { credit: 'Courtesy of the artist' }],
+    ['The mayor thanked the crew as a courtesy to the town', { caption: 'The mayor thanked the crew as a courtesy to the town' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCredit(value), expected));

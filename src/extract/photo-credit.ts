@@ -29,6 +29,8 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`(?:^|\s*[/|·]\s*|\s+)${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*=\s*(.{1,80}?)\s*$`, 'iu'),
   // "… Photo: Reuters", "Photo by Jane Doe", "Credit...Jane Doe": only at the start, after a slash or after a sentence.
   new RegExp(String.raw`(?:^|\s*[/|·]\s*|(?<=[.!?"”)])\s*)${CREDIT_LABEL}(?:\s*${CREDIT_LABEL})?\s*(?:[:：]|\.{3}|…|\s+by\s+)\s*(.{1,80}?)\s*$`, 'iu'),
+  // "… Hal and Fran Finney. Photo courtesy Fran Finney", "Courtesy of the artist": at the start or after a sentence.
+  /(?:^|(?<=[.!?"”)])\s*)((?:(?:photo|image|picture)s?\s+)?courtesy(?:\s+of)?\s+\p{L}.{0,59}?)\s*$/iu,
   // "ⓒ 뉴스1", "© AFP", "Copyright Reuters" at the end.
   new RegExp(String.raw`\s*[\[(]?\s*(?:ⓒ|©|\(c\)|copyright)\s*(.{1,60}?)\s*[\])]?\s*$`, 'iu'),
   // "(Getty Images)", "(AP Photo/Jane Doe)", "[AFP]" at the end.
