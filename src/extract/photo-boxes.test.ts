@@ -78,4 +78,10 @@ describe('photo boxes read before Readability', () => {
       assert.doesNotMatch(a.text, /Jane Doe|JANE DOE/);
     }
   });
+  it("should read an icon inside a photo's caption as no photo of its own", async () => {
+    const box = '<div class="wp-caption alignnone"><a href="https://media.example/img/quay-full.jpg"><img src="https://media.example/img/quay-660x495.jpg" width="660" height="495" alt="quay"></a><p class="wp-caption-text"><img class="photo" src="https://media.example/assets/gallery-cam@2x.png">Ships at the old quay. Photo courtesy Jane Doe</p></div>';
+    const a = await read(page(box));
+    assert.deepEqual(a.images.map((i) => [i.url, i.caption, i.credit]), [['https://media.example/img/quay-660x495.jpg', 'Ships at the old quay.', 'Photo courtesy Jane Doe']]);
+    assert.doesNotMatch(a.text, /Ships at the old quay/);
+  });
 });
