@@ -27,7 +27,7 @@ const DATE = new RegExp(
 /** A month and day without a year ("Nov 19"): a date only on a labelled line ("Updated Nov 19, 6:55 AM"). */
 const SHORT_DATE = new RegExp(String.raw`${MONTH_NAME}\s+\d{1,2}(?:st|nd|rd|th)?\b`, 'giu');
 const TIME = /(?:오전|오후)?\s*\d{1,2}\s*(?:[:시]|\.(?=\d{2}\s*(?:GMT|UTC|BST\b|[ap]\.?\s?m\b)))\s*\d{2}(?:\s*분)?(?:\s*[:분]?\s*\d{2}(?:\s*초)?)?(?:\s*(?:[ap]\.?\s?m\.?))?|\d{1,2}\s*[ap]\.?\s?m\.?/giu;
-const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST)\b/gu;
+const ZONE = /\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|UTC|KST|JST|BST|CET|CEST|IST|AEST|AEDT|HKT|SGT)\b/gu;
 const WEEKDAY_ANY = new RegExp(WEEKDAY, 'giu');
 const MAX_DATE_LINE_CHARS = 120;
 
@@ -43,11 +43,21 @@ function isShortYearDate(t: string): boolean {
   return a >= 1 && b >= 1 && ((a <= 12 && b <= 31) || (b <= 12 && a <= 31));
 }
 
-/** True when a line holds only publication dates and times with their labels (and nothing else). */
+/** A dateline's place in capitals before the date ("JAKARTA Tue Dec 30, 2014 9:21am IST", "NEW YORK —"). */
+const DATELINE_PLACE = /^\p{Lu}[\p{Lu}'.-]+(?:\s+\p{Lu}[\p{Lu}'.-]+){0,2}\s*[,—–-]?\s+(?=\S)/u;
+
+/** True when a line holds only publication dates and times with their labels (and nothing else), or a dateline's place and a full date. */
 export function isDateLine(text: string): boolean {
   const t = text.replace(SPACE_RUNS, ' ').trim();
   if (t === '' || t.length > MAX_DATE_LINE_CHARS) return false;
-  if (isShortYearDate(t)) return true;
+  const place = DATELINE_PLACE.exec(t);
+  if (place && datesOnly(t.slice(place[0].length)) === 'full') return true;
+  return datesOnly(t) !== undefined;
+}
+
+/** What a line of dates holds: "full" with a date, "labelled" with a labelled time or short date only; undefined when it holds anything else. */
+function datesOnly(t: string): 'full' | 'labelled' | undefined {
+  if (isShortYearDate(t)) return 'full';
   let dates = 0;
   let times = 0;
   let labels = 0;
@@ -57,7 +67,7 @@ export function isDateLine(text: string): boolean {
   rest = rest.replace(TIME, () => (times++, ' '));
   rest = rest.replace(LABEL, () => (labels++, ' '));
   rest = rest.replace(ZONE, ' ').replace(WEEKDAY_ANY, ' ');
-  if (/[\p{L}\p{N}]/u.test(rest)) return false;
+  if (/[\p{L}\p{N}]/u.test(rest)) return undefined;
   // A bare time ("10:20") is not enough; a labelled time or any full date is.
-  return dates > 0 || ((times > 0 || shortDates > 0) && labels > 0);
+  return dates > 0 ? 'full' : (times > 0 || shortDates > 0) && labels > 0 ? 'labelled' : undefined;
 }
