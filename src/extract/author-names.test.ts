@@ -72,6 +72,9 @@ describe('splitAuthorNames', () => {
     ['Last modified', []],
     ['Donnerstag', []],
     ['Follow', []],
+    ['Patricio Candia | Palma de Mallorca | 08/01/2014', ['Patricio Candia']],
+    ['Jane Doe and John Roe | Palma de Mallorca | 08/01/2014', ['Jane Doe', 'John Roe']],
+    ['Jane Doe | John Roe', ['Jane Doe', 'John Roe']],
   ];
   for (const [value, expected] of cases) {
     it(`should read ${JSON.stringify(value)}`, () => assert.deepEqual(splitAuthorNames(value), expected));
