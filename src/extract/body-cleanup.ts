@@ -55,6 +55,8 @@ const MIN_PROSE_CHARS = 80;
  */
 const LEADING_WIDGET = new RegExp(
   String.raw`^(?:\d{1,3}(?:[.,\s]\d{3})*|(?:by|von|par|por|door|di)|(?:views?|reads?|aufrufe|visitas|visualizações|letture|vues)\s*[:：]?\s*\d{1,3}(?:[.,\s]?\d{3})*` +
+    // A counter said in words ("Visto 314 veces", "Read 1,204 times", "1.234 mal gelesen").
+    String.raw`|(?:visto|leído|read|viewed|lu|letto)\s+\d[\d.,]*\s+(?:veces|times|fois|volte)|\d[\d.,]*\s*(?:mal\s+gelesen|views|reads|lecturas|visitas)` +
     // A byline template left without its date or name ("Posted on by Admin", "by on December 4, 2006").
     String.raw`|(?:posted|published|written)(?:\s+on(?:\s+by(?:\s+[\p{L}\p{N}_.-]+){0,2})?)?|by\s+on\s+[\p{L}\p{N} ,.:]{1,40}` +
     // The role under a byline, left alone ("Opinion Columnist", "Staff Writer").

@@ -10,7 +10,7 @@ import { END_LABEL, SOURCE_LINE } from './furniture-lines.ts';
 /** Widget labels that end a body once the widgets are gone ("Loading content ...", "LEARN MORE", "Featured"). */
 const TRAILING_UI = /^(?:loading(?: (?:(?:photo|image|video|media) )?(?:content|gallery|galleries|comments|player|photos?|images?|videos?))?\s*(?:\.{3}|…)?|comments?|share|learn more|read more|saber más|leer más|ver más|mehr lesen|mehr erfahren|featured|latest|popular|subscribe|disclaimer|reuse content|back to top|nach oben|zurück nach oben|print|drucken)$/i;
 /** A view counter or a rating widget ("Post Views: 111", "Rating: 6.0/6 (1 vote cast)"). */
-const TRAILING_COUNTER = /^(?:(?:post )?views?|aufrufe|visitas)\s*[:：]\s*\d[\d.,]*$|^rating\s*:\s*\d[\d.,]*\s*\/\s*\d+\b.{0,30}$|^(?:subscribers|followers|구독자?|조회수?|팔로워)\s*[:：]?\s*\d[\d.,]*\s*(?:명|회)?$/i;
+const TRAILING_COUNTER = /^(?:(?:post )?views?|aufrufe|visitas)\s*[:：]\s*\d[\d.,]*$|^(?:visto|leído|read|viewed|lu|letto)\s+\d[\d.,]*\s+(?:veces|times|fois|volte)$|^rating\s*:\s*\d[\d.,]*\s*\/\s*\d+\b.{0,30}$|^(?:subscribers|followers|구독자?|조회수?|팔로워)\s*[:：]?\s*\d[\d.,]*\s*(?:명|회)?$/i;
 /** A post's tags or filing ("Tags: Uncategorized", "Filed under: Politics |"). */
 const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schlagworte|stichwörter|etiquetas)\s*[:：].{0,150}$/i;
 /** A comment box's moderation notice ("Comments that … will not be approved by the moderator", "ATENÇÃO: Comentários … não serão aprovados"). */
