@@ -125,6 +125,15 @@ describe('extractArticle: the headline in the title', () => {
     const b = await extractArticle(page('Bridge closure @ Jane Roe :: Harbour Blogs ::', '<div class="topbar__logo"><h1 class="topbar__logo__title">Harbour Blogs</h1></div>'), { url: 'https://news.example/bridge' });
     assert.equal(b.title, 'Bridge closure @ Jane Roe :: Harbour Blogs ::');
   });
+  it('should find the headline a page sets in an <h3> inside its title, and not repeat it at the top of the text', async () => {
+    const page = (title: string, head: string) => `<!doctype html><html lang="es"><head><title>${title}</title></head><body><div class="logo"><h1>Harbour Times</h1></div><article><hgroup><h3>${head}</h3></hgroup>${story}</article></body></html>`;
+    const a = await extractArticle(page('Harbour bridge to close to cars » Local » News » Harbour Times', 'Harbour bridge to close to cars'), { url: 'https://news.example/bridge' });
+    assert.equal(a.title, 'Harbour bridge to close to cars');
+    assert.match(a.text, /^The council voted/);
+    // A column's name in an <h3> is not the headline beside a longer one.
+    const b = await extractArticle(page('Column: Harbour Notes – Why the old bridge had to close to cars this spring', 'Column: Harbour Notes'), { url: 'https://news.example/bridge' });
+    assert.equal(b.title, 'Column: Harbour Notes – Why the old bridge had to close to cars this spring');
+  });
 });
 
 describe("extractArticle: the reporter's address alone at the end of a brief", () => {

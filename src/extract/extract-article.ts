@@ -27,7 +27,7 @@ import { charThreshold } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
 import { looseKey } from './loose-key.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanTitle, headlineInTitle, titleFromDocumentTitle } from './title-clean.ts';
+import { cleanTitle, headlineInTitle, longestTitlePart, titleFromDocumentTitle } from './title-clean.ts';
 
 /** Options for extractArticle. */
 export interface ExtractOptions {
@@ -101,6 +101,15 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const headlines = Array.from(doc.querySelectorAll('h1, h2'))
     .filter((h) => !namesSite(h))
     .map((h) => h.textContent ?? '');
+  // A lesser heading may still be the headline (a story page that sets it in an <h3>), when it is most of the title.
+  const minorHeadlines = Array.from(doc.querySelectorAll('h3'), (h) => h.textContent ?? '');
+  const headlineOf = (full: string): string => {
+    const major = headlineInTitle(full, headlines, opts.url);
+    if (major !== full) return major;
+    const minor = headlineInTitle(full, minorHeadlines, opts.url);
+    // (Longer than any other part of the title: not a column's name before the headline.)
+    return minor !== full && minor.length > longestTitlePart(full.replace(minor, ' | ')).length ? minor : full;
+  };
 
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture
@@ -110,7 +119,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const judge = (b: RewrittenBody) => whyNotArticle({ text: b.text, linkChars: b.linkChars, declaresNonArticle: meta.declaresNonArticle });
   const datesRead = !!(meta.publishedAt || meta.modifiedAt);
   const names = [...meta.authors, ...meta.outletAuthors].map((a) => a.name).concat(siteName ?? []);
-  const facts: PageFacts = { deck, baseUrl, datesRead, title: preTitle, names };
+  // The headline inside a title that carries a site's or a section's name, for its repeat at the top of the body.
+  const facts: PageFacts = { deck, baseUrl, datesRead, title: headlineOf(preTitle), names };
   let read = readBody(doc, baseUrl, threshold);
   let retried = false;
   if (!read) {
@@ -169,7 +179,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const finalSite = siteName ?? parsed.siteName ?? undefined;
   // Without a declared title, <title> read as Readability reads it (separators, headings) beats the raw element.
   // A title that carries a site's or section's name the page does not declare gives way to the page's headline inside it.
-  const title = headlineInTitle(cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite), headlines, opts.url);
+  const fullTitle = cleanTitle(meta.title ?? (meta.documentTitle ? titleFromDocumentTitle(meta.documentTitle, headings.h1, headings.h2) : undefined) ?? parsed.title ?? '', finalSite);
+  const title = headlineOf(fullTitle);
   // Without a deck in the markup, the sub-headline the page declares (after the body: it must not be the lede).
   const shownDeck = leadIsBody ? [] : deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];

@@ -126,3 +126,8 @@ function siteWord(url: string | undefined): string {
     return '';
   }
 }
+
+/** The longest part of `title` between its separators ("Local" … "Harbour Times" of "Story » Local » Harbour Times"). */
+export function longestTitlePart(title: string): string {
+  return title.split(SEPARATORS).reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+}
