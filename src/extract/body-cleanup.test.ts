@@ -404,6 +404,11 @@ describe('removeEndSections', () => {
     assert.deepEqual(run(`${story}<h3>Kontakt:</h3><p>Dr. Erika Muster</p><p>Tel.: 040 123456</p><p>erika.muster@institut.example</p>`), ['Das Institut stellte am Montag seine Studie zum Klimasystem vor.', 'Die Ergebnisse sollen im Herbst veröffentlicht werden.']);
     assert.deepEqual(run(`${story}<p>Quelle: Deutscher Jagdverband, 2. Februar 2022</p>`).length, 2);
   });
+  it("should drop a closing section about the author", () => {
+    assert.deepEqual(run(`${story}<h2>About the Author</h2><p>Erika Muster is an assistant editor who covers science news.</p><p>All Posts</p>`).length, 2);
+    // Not a bold lead-in that opens the section's paragraph.
+    assert.deepEqual(run(`${story}<p><b>Über den Autor</b>: Ich schreibe die Texte auf diesem Blog selbst.</p>`).length, 3);
+  });
   it('should keep a labelled section that holds prose', () => {
     const prose = `<p>${'Die Forscher erklären, wie sich die Modelle des Klimasystems verbessern lassen und welche Daten dafür noch fehlen. '.repeat(3)}</p>`;
     assert.equal(run(`${story}<h3>Weitere Informationen</h3>${prose}`).length, 4);

@@ -125,6 +125,16 @@ export function removeTrailingFurniture(content: Element, pageUrl?: string): voi
   }
 }
 
+/** Inline tags a label may be set in. */
+const INLINE_LABEL_TAGS = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'A', 'FONT', 'U']);
+
+/** True when text runs on after `el` on its line (a bold lead-in, not a label above what follows). */
+function textFollows(el: Element): boolean {
+  let n = el.nextSibling;
+  while (n && n.nodeType === 3 && norm(n.textContent) === '') n = n.nextSibling;
+  return !!n && n.nodeType === 3;
+}
+
 /** Blocks at the end of the body read for a closing section of contacts and sources. */
 const END_SECTION_BLOCKS = 8;
 /** Lines of such a section (names, phone numbers, addresses, links) are short. */
@@ -135,7 +145,8 @@ const MAX_END_LINE_CHARS = 200;
  */
 export function removeEndSections(content: Element): void {
   const tail = textBlocks(content).slice(-END_SECTION_BLOCKS);
-  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)));
+  // (A label of a line of its own: not a bold lead-in of a paragraph, "<b>Über den Autor</b>: Ich …".)
+  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)) && !(INLINE_LABEL_TAGS.has(el.tagName) && textFollows(el)));
   if (at >= 0 && tail.slice(at + 1).every((el) => norm(el.textContent).length <= MAX_END_LINE_CHARS)) {
     for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
   }

@@ -143,7 +143,7 @@ const MAX_BOILERPLATE_CHARS = 220;
 export const CREDIT_LABEL_START = new RegExp(String.raw`^\s*[\[(]?\s*${LINE_CREDIT_LABEL}(?![\p{L}])\s*(?:copyright|credit|by)?\s*[=:：]?`, 'iu');
 
 /** Labels that open the contacts-and-sources section ending a press release or a report. */
-export const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes)\s*:?$/i;
+export const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes|about the authors?|about the writer|über (?:den autor|die autorin|die autoren)|sobre (?:el autor|la autora|los autores)|à propos de l'auteur|기자 소개|필자 소개|저자 소개)\s*:?$/i;
 /** A closing line naming where the story came from ("Quelle: dpa", "Źródło: ISBnews"). */
 export const SOURCE_LINE = /^(?:quelle|source|źródło|fuente|fonte)\s*:\s*.{1,100}$/i;
 
