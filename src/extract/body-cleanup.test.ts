@@ -16,6 +16,8 @@ describe('isBoilerplate', () => {
     ['Related video: Watch the launch', true],
     ['Related research suggests the drug works.', false],
     ['연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23', true],
+    ['◎공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. 뉴스 가치나 화제성이 있다고 판단되는 사진 또는 영상은 뉴시스 사진영상부(n-photo@newsis.example)로 보내주시면 적극 반영하겠습니다.', true],
+    ['경찰은 "시민들의 제보를 기다립니다"라고 밝힌 뒤 현장 주변 CCTV 영상을 분석하고 있다.', false],
     ['제보자는 경찰에 전화로 신고했다고 말했다.', false],
     ['Gift article', true],
     ['Comments (12)', true],

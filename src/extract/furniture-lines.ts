@@ -43,6 +43,8 @@ const BOILERPLATE = [
   // An advertisement set as a line of the story, marked as one ("[광고] 지금 바로 앱을 설치하세요").
   /^(?=.{0,100}$)[\[(【]\s*(?:광고|AD|advertisement|sponsored|anzeige|werbung)\s*[\])】]/i,
   /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // An outlet's call for readers' tips and photos ("◎공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. …").
+  /^[◎●■▶※]?\s*(?:\S+\s){0,6}?(?:독자\s*(?:여러분|분들)의\s*)?(?:소중한\s*)?제보를\s*기다립니다(?:[.!]|$)/u,
   // A broadcaster's tip line ("연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23").
   /^(?=.{0,120}$)(?:\S{1,20}\s)?(?:기사\s*문의|제보)(?:\s*및\s*(?:제보|문의))?\s*[:：].*(?:카톡|카카오톡|라인|이메일|메일|전화|@)/u,
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").

@@ -82,6 +82,8 @@ describe('splitCaption', () => {
     ['국무회의 주재하는 총리 (서울=연합뉴스) 김철수 기자 = 총리가 15일 국무회의를 주재하고 있다. 2025.11.15 kcs@yna.example', { caption: '국무회의 주재하는 총리 — 총리가 15일 국무회의를 주재하고 있다.', credit: '연합뉴스 김철수 기자' }],
     // Words in brackets that are no wire dateline leave the caption whole.
     ['Seoul city hall (file photo) seen from the plaza.', { caption: 'Seoul city hall (file photo) seen from the plaza.' }],
+    ['[서울=뉴시스] 김민수 기자 = 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', { caption: '15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: '뉴시스 김민수 기자' }],
+    ['다리 지나는 차량들 [서울=뉴시스] 김민수 기자 = 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', { caption: '다리 지나는 차량들 — 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: '뉴시스 김민수 기자' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCaption(value), expected));
