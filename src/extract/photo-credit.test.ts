@@ -84,6 +84,11 @@ describe('splitCaption', () => {
     ['Seoul city hall (file photo) seen from the plaza.', { caption: 'Seoul city hall (file photo) seen from the plaza.' }],
     ['[서울=뉴시스] 김민수 기자 = 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', { caption: '15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: '뉴시스 김민수 기자' }],
     ['다리 지나는 차량들 [서울=뉴시스] 김민수 기자 = 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', { caption: '다리 지나는 차량들 — 15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: '뉴시스 김민수 기자' }],
+    ['15일 서울 한강 옛 다리. [사진 한빛일보]', { caption: '15일 서울 한강 옛 다리.', credit: '한빛일보' }],
+    ['15일 서울 한강 옛 다리 위로 차량이 지나고 있다. 사진 서울시', { caption: '15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: '서울시' }],
+    ['15일 서울 한강 옛 다리 위로 차량이 지나고 있다. AFP=연합뉴스', { caption: '15일 서울 한강 옛 다리 위로 차량이 지나고 있다.', credit: 'AFP=연합뉴스' }],
+    ['Cars cross the old bridge on Sunday. REUTERS/Jane Doe', { caption: 'Cars cross the old bridge on Sunday.', credit: 'REUTERS/Jane Doe' }],
+    ['사진 속 인물은 누구일까. 사진을 보면 알 수 있다.', { caption: '사진 속 인물은 누구일까. 사진을 보면 알 수 있다.' }],
   ];
   for (const [value, expected] of cases) {
     it(`should split ${JSON.stringify(value)}`, () => assert.deepEqual(splitCaption(value), expected));

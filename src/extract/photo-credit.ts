@@ -15,7 +15,7 @@ export const LINE_CREDIT_LABEL = String.raw`(?:(?:main|top|header|featured|lead|
 /** Labels that introduce a credit. */
 const CREDIT_LABEL = String.raw`(?:${LINE_CREDIT_LABEL}|photographer|pic|source|illustration|graphic|video|crédit|fot\.?|영상|일러스트|출처|제공|이미지|撮影|图片|圖片|摄影)`;
 /** News agencies and picture desks commonly named without a label. */
-const AGENCY = String.raw`(?:AP|AFP|Reuters|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|게티이미지뱅크|게티이미지코리아|게티이미지|셔터스톡|로이터|신화|교도|공동취재|사진공동취재단|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
+const AGENCY = String.raw`(?:AP|AFP|Reuters|REUTERS|EPA|EPA-EFE|Getty Images|Shutterstock|Bloomberg|Xinhua|Kyodo|Yonhap|UPI|PA|Alamy|iStock|Newsis|News1|연합뉴스|뉴스1|뉴시스|게티이미지뱅크|게티이미지코리아|게티이미지|셔터스톡|로이터|신화|교도|공동취재|사진공동취재단|AP Photo|AFP Photo|Reuters Photo|AP Images|dpa|ANP|ANSA|Sipa|TASS|NurPhoto)`;
 /** Korean agencies that pass on a foreign agency's photo ("AP=연합뉴스", "로이터=뉴스1"). */
 const KO_RELAY = String.raw`(?:연합뉴스|뉴스1|뉴시스)`;
 
@@ -57,6 +57,11 @@ const PATTERNS: readonly RegExp[] = [
   new RegExp(String.raw`^\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?)\s*$`, 'iu'),
   // "… under construction. Getty Images", "… . Jane Doe/Getty Images", "… . AFP via Getty Images": an agency as written, after the caption's last sentence.
   new RegExp(String.raw`(?<=[.!?"”)])\s+(${AGENCY}(?:\s+(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[\p{L} .'’-]{2,40}/\s*${AGENCY}|${AGENCY}\s+via\s+${AGENCY})\s*$`, 'u'),
+  // "… 있다. AFP=연합뉴스": a foreign agency's photo passed on by a Korean one, after the caption's sentence.
+  new RegExp(String.raw`(?<=[.!?"”)\]])\s+([A-Za-z가-힣]{1,12}\s*=\s*${KO_RELAY})\s*$`, 'u'),
+  // "… 다리. [사진 한빛일보]", "… 있다. 사진 서울시": "사진" ("photo") and its provider, in brackets or after the caption's sentence.
+  /\s*[\[(]\s*사진\s+([^\[\]()=]{1,30}?)\s*[\])]\s*$/u,
+  /(?<=[.!?"”])\s+사진\s+([^\s.!?=:][^.!?=:]{0,20}?)\s*$/u,
   // "… /AP Photo", "… / 연합뉴스", "… AFP/Getty Images" after a slash.
   new RegExp(String.raw`\s*/\s*(${AGENCY}(?:\s*(?:Photo|Images))?(?:\s*/\s*[^/]{1,60})?|[^/]{1,40}\s+Photo)\s*$`, 'iu'),
 ];
