@@ -198,15 +198,7 @@ export function photoBoxesAsFigures(doc: Document): Element[] {
       lone.push(box);
       continue;
     }
-    // A box of the photo and its credit alone ("<div class="photo"><img><div class="credit">Jane Doe/AP</div></div>"): a figure whose caption is the credit.
-    if (!caption) {
-      const credits = creditElements(box, img);
-      if (creditsAlone(box, credits)) {
-        citeCredits(appendCaption(box), credits);
-        renamed(box, 'figure');
-      }
-      continue;
-    }
+    if (!caption) continue;
     // The box holds the photo and its caption (and its credit) and nothing else (not an infobox table with a photo in it).
     if (caption.querySelector('img') || norm(caption.textContent).length + creditChars(box, img) < norm(box.textContent).length - 2) continue;
     // A <p> caption keeps its paragraph inside the figcaption: Readability weighs a list or box by
@@ -246,13 +238,6 @@ function citeLoneCredits(img: Element): void {
 function creditsAlone(box: Element, credits: readonly Element[]): boolean {
   const text = norm(box.textContent).length;
   return text > 0 && text <= MAX_SMALL_CREDIT_CHARS && credits.reduce((n, e) => n + norm(e.textContent).length, 0) >= text - 2;
-}
-
-/** A new, empty <figcaption> at the end of `box`. */
-function appendCaption(box: Element): Element {
-  const cap = box.ownerDocument.createElement('figcaption');
-  box.appendChild(cap);
-  return cap;
 }
 
 /** True for a block that holds `img` and no text, classed as a photo's box (it or a wrapper inside it). */
