@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { extractArticle } from './extract-article.ts';
-import { photoKey } from './photo-boxes.ts';
+import { photoKey } from './photo-copies.ts';
 
 const PARAS = [
   'The harbour board voted on Tuesday to extend the quay by two berths, ending a debate that had run for most of the year.',
