@@ -203,6 +203,11 @@ describe('extractArticle: photos', () => {
     const value = await extractArticle(page(`<figure><img src="/photo.jpg" width="968" height="645" alt=""><figcaption>Buses at a depot.</figcaption></figure><div class="strip">${thumbs}</div>`), { url: 'https://daily.example/n/1' });
     assert.deepEqual(value.images.map((i) => i.url), ['https://daily.example/photo.jpg']);
   });
+  it('should leave out a magazine cover that links to a subscription offer', async () => {
+    const offer = '<p><a href="https://subscribe.daily.example/orders?code=D1"><img src="/covers/issue-122914.jpg" width="75"></a></p>';
+    const value = await extractArticle(page(`${offer}<figure><img src="/photo.jpg"><figcaption>Buses at a depot.</figcaption></figure>`), { url: 'https://daily.example/n/1' });
+    assert.deepEqual(value.images.map((i) => i.url), ['https://daily.example/photo.jpg']);
+  });
   it("should leave out the author's portrait linked to the author's page, keeping a photo linked elsewhere", async () => {
     const portrait = '<p><a class="author-photo" href="/author/jane-roe"><img src="/img/jane-roe.jpg"></a> <a href="/author/jane-roe">Jane Roe</a></p>';
     const linked = '<figure><a href="/gallery/depot"><img src="/photo.jpg"></a><figcaption>Buses at a depot.</figcaption></figure>';

@@ -58,7 +58,7 @@ const THUMBNAIL_HEIGHT = 100;
 function isDecorative(img: Element, url: string): boolean {
   const alt = (img.getAttribute('alt') ?? '').trim();
   if (alt !== '' && LOGO_ALT.test(alt)) return true;
-  if (linksFrontPage(img) || linksAuthorPage(img)) return true;
+  if (linksFrontPage(img) || linksAuthorPage(img) || linksSubscription(img)) return true;
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
@@ -95,6 +95,15 @@ function linksFrontPage(img: Element): boolean {
 function linksAuthorPage(img: Element): boolean {
   const a = img.closest('a[href]');
   return !!a && !hasVisibleText(a as unknown as TextWalkNode) && a.querySelectorAll('img').length === 1 && isAuthorPage(a.getAttribute('href')!);
+}
+
+/** A subscription page's address ("https://subscribe.example.com/…", "/subscription/offer"). */
+const SUBSCRIPTION_HREF = /^(?:https?:)?\/\/subscri(?:be|ption)s?\.|\/subscri(?:be|ption)s?(?:[/?#.]|$)/i;
+
+/** True when `img` links to a subscription offer (a magazine's cover beside "Subscribe now"). */
+function linksSubscription(img: Element): boolean {
+  const href = img.closest('a[href]')?.getAttribute('href');
+  return !!href && SUBSCRIPTION_HREF.test(href.trim());
 }
 
 /** A screen reader's label opening a caption ("Image caption, Roads were flooded …"). */
