@@ -1,11 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { atShownClock, parseDate, writesZone } from './date-parse.ts';
+import { atShownClock, offsetOfLanguage, parseDate, writesZone } from './date-parse.ts';
 
 describe('parseDate', () => {
   const cases: [string, string | undefined][] = [
     ['2024-05-01T10:20:00+09:00', '2024-05-01T10:20:00.000+09:00'],
     ['2024-05-01T10:20:00Z', '2024-05-01T10:20:00.000Z'],
+    // ISO 8601's basic form, as some JSON-LD writes it.
+    ['20180619T055000+0900', '2018-06-19T05:50:00.000+09:00'],
+    ['20180619T0550Z', '2018-06-19T05:50:00.000Z'],
+    ['20180619', '2018-06-19T00:00:00.000Z'],
+    ['20181319', undefined],
     ['Published 8:47 AM EST, Sat November 15, 2025', '2025-11-15T08:47:00.000-05:00'],
     ['Nov. 15, 2025 at 8:47 a.m. ET', '2025-11-15T08:47:00.000-05:00'],
     // A word that opens like a month is no month ("Jane" is not January, "Market" not March).
@@ -66,6 +71,12 @@ describe('parseDate', () => {
   });
   it('should read zone-less values in the given offset', () => {
     assert.equal(parseDate('2024-05-01 10:20', { defaultOffset: '+09:00' }), '2024-05-01T10:20:00.000+09:00');
+  });
+});
+
+describe('offsetOfLanguage', () => {
+  it("should give the one zone of a Korean, Japanese or Chinese page and none for languages spanning zones", () => {
+    assert.deepEqual(['ko', 'ko-KR', 'ja', 'ja-JP', 'zh-CN', 'zh-Hant', 'en', 'en-US', 'es', '', undefined].map((l) => offsetOfLanguage(l)), ['+09:00', '+09:00', '+09:00', '+09:00', '+08:00', '+08:00', undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

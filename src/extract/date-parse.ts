@@ -151,6 +151,21 @@ const ENGLISH_MONTH_WORDS: ReadonlySet<string> = new Set(
 /** A clock in brackets right after a date's last digit (or its closing dot). */
 const BRACKETED_CLOCK = /(\d\.?)\s*[(\[]\s*((?:오전|오후)\s*)?(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?)\s*[)\]]/i;
 
+/**
+ * The offset a page's clocks are in when it writes none, by the language it declares: Korean and
+ * Japanese pages keep one zone (+09:00), Chinese ones +08:00 (China, Taiwan, Hong Kong, Singapore);
+ * undefined for other languages, whose pages span zones.
+ */
+export function offsetOfLanguage(lang: string | null | undefined): string | undefined {
+  const l = (lang ?? '').trim().toLowerCase();
+  if (/^(?:ko|ja)(?:$|[-_])/.test(l)) return '+09:00';
+  if (/^zh(?:$|[-_])/.test(l)) return '+08:00';
+  return undefined;
+}
+
+/** ISO 8601's basic form: a whole value of eight digits, with a "T" clock of four or six digits and a zone. */
+const BASIC_ISO = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
 /** Parses a date as news pages write it (ISO, RFC 2822, "May 1, 2024", "입력 2024.05.01 10:20", "2024년 5월 1일 오후 3:20") into ISO 8601 UTC. */
 export function parseDate(input: string | null | undefined, opts: ParseDateOptions = {}): string | undefined {
   if (!input) return undefined;
@@ -164,6 +179,13 @@ export function parseDate(input: string | null | undefined, opts: ParseDateOptio
   if (raw === '' || raw.length > 200) return undefined;
   const korean = /[\uac00-\ud7af]/.test(raw);
   const offset = opts.defaultOffset ?? (korean ? '+09:00' : 'Z');
+  // ISO 8601's basic form ("20180619T055000+0900", "20180619"): the same date written without separators.
+  const basic = BASIC_ISO.exec(raw);
+  if (basic) {
+    const [, y, mo, d, h, mi, sec, zone] = basic;
+    const off = !zone ? offset : zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.length > 3 ? zone.slice(-2) : '00'}`;
+    if (+mo! >= 1 && +mo! <= 12 && +d! >= 1 && +d! <= 31) return fromFields(+y!, +mo!, +d!, h ? +h : 0, mi ? +mi : 0, sec ? +sec : 0, off);
+  }
   const lead = LEADING_CLOCK.exec(raw);
   if (lead) {
     const date = lead[4]!.replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '');

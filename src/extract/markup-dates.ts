@@ -4,7 +4,7 @@
 // dates. Comment threads, sidebars, related-story lists and footers carry dates of other things,
 // so nothing inside them counts.
 import { isDateLine } from './date-line.ts';
-import { parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
+import { offsetOfLanguage, parseDate, writesZone, type ParseDateOptions } from './date-parse.ts';
 import { nextInOrder, textLongerThan, type TextWalkNode, type WalkEl } from './dom-walk.ts';
 import { belongsToSomethingElse, OTHER_TAGS, readLayout, type PageLayout, type PartEl } from './page-parts.ts';
 import { SPACE_RUNS } from './loose-key.ts';
@@ -145,7 +145,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
   const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
   // A Korean page's clock is KST, also where a date line writes no Hangul ("2025. 11. 15. 08:47").
-  const koreanPage = /^ko(?:$|[-_])/i.test(lang.trim());
+  const pageOffset = offsetOfLanguage(lang);
   let sinceHeadline = -1;
   const afterHeadline = (headline as unknown as DateEl | undefined)?.nextElementSibling as DateEl | null | undefined;
   /** True when `el` is, or is inside, the element right after the headline, and none of them is an aside, nav, footer or form. */
@@ -224,8 +224,8 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
     // (A <time> may show only its clock, "10:05", its datetime the whole date.)
     if (!marked && !markedModified && !YEAR.test(raw) && !(tag === 'TIME' && YEAR.test(el.getAttribute('datetime') ?? ''))) continue;
     if (++scanned > MAX_SCANNED) break;
-    const korean = koreanPage || /[가-힣]/.test(raw);
-    const opts = korean ? { defaultOffset: '+09:00', dayFirst } : { dayFirst };
+    const offset = pageOffset ?? (/[가-힣]/.test(raw) ? '+09:00' : undefined);
+    const opts = offset ? { defaultOffset: offset, dayFirst } : { dayFirst };
     // The block right under the headline is the story's header whatever its class says ("teaser-small__metadata").
     if (belongsToSomethingElse(el as PartEl, story, memo) && !(near && underHeadline(el))) {
       // A sibling of the headline is part of the story's header whatever its class says ("teaser-meta").

@@ -173,6 +173,9 @@ describe('readPageMetadata', () => {
     assert.equal(page('ko-KR', '2025-11-15 08:47:00'), '2025-11-15T08:47:00.000+09:00');
     assert.equal(page('ko', '2025-11-14T23:47:00Z'), '2025-11-14T23:47:00.000Z');
     assert.equal(page('en', '2025-11-15T08:47:00'), '2025-11-15T08:47:00.000Z');
+    // Japanese and Chinese pages keep one zone too.
+    assert.equal(page('ja', '2025-11-15T08:47:00'), '2025-11-15T08:47:00.000+09:00');
+    assert.equal(page('zh-CN', '2025-11-15 08:47'), '2025-11-15T08:47:00.000+08:00');
   });
   it('should read an author value that is a Korean reporter line as its reporters, outlet and address', () => {
     const authorsOf = (value: string) => readPageMetadata(parseHtmlDocument(`<html lang="ko"><head><meta name="author" content="${value}"></head><body></body></html>`) as unknown as MetaDocument, []).authors;

@@ -7,7 +7,7 @@ import { findBylineNames, type BylineEl } from './byline-finder.ts';
 import { readLayout, type PartEl } from './page-parts.ts';
 
 export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.ts';
-import { atShownClock, parseDate } from './date-parse.ts';
+import { atShownClock, offsetOfLanguage, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
 import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
@@ -207,9 +207,9 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     return shownDate !== undefined && Date.parse(shownDate) <= Date.parse(date) - DAY_MS ? shownDate : date;
   };
   // A creation date is the draft's: every publication date the page declares comes before it.
-  // A Korean page's declared time without a zone is KST, as the clock it shows.
-  const declaredLang = doc.querySelector('html')?.getAttribute('lang') ?? '';
-  const dateOpts = /^ko(?:$|[-_])/i.test(declaredLang.trim()) ? { defaultOffset: '+09:00' } : {};
+  // A Korean (Japanese, Chinese) page's declared time without a zone is in its country's zone, as the clock it shows.
+  const pageOffset = offsetOfLanguage(doc.querySelector('html')?.getAttribute('lang'));
+  const dateOpts = pageOffset ? { defaultOffset: pageOffset } : {};
   const declaredPublished =
     parseDate(clean(article?.datePublished), dateOpts) ??
     parseDate(get('article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date', 'publish_date', 'dc:date:issued', 'dc:date', 'dcterms:created', 'dcterms:date'), dateOpts) ??
