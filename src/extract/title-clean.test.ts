@@ -17,6 +17,12 @@ describe('titleFromDocumentTitle', () => {
 
 describe('cleanTitle', () => {
   it('should drop the site name at the end', () => assert.equal(cleanTitle('Story of the day | Example Times', 'Example Times'), 'Story of the day'));
+  it("should drop a photo's credit in brackets closing the title", () => {
+    assert.equal(cleanTitle('米朝首脳直通電話　習氏に挑むトランプ戦術の成否（写真＝ロイター）', undefined), '米朝首脳直通電話 習氏に挑むトランプ戦術の成否');
+    assert.equal(cleanTitle('한강 다리 보수 공사 시작 (사진=연합뉴스)', undefined), '한강 다리 보수 공사 시작');
+    assert.equal(cleanTitle('Harbour bridge to close (Photo: Reuters) | Example Times', 'Example Times'), 'Harbour bridge to close');
+    assert.equal(cleanTitle('Harbour bridge to close (photos)', undefined), 'Harbour bridge to close (photos)');
+  });
   it('should drop the site name after a full-width colon, and keep one inside the headline', () => {
     assert.equal(cleanTitle('メディア芸術祭賞、「番組」が受賞：朝日新聞デジタル', '朝日新聞デジタル'), 'メディア芸術祭賞、「番組」が受賞');
     assert.equal(cleanTitle('特集：メディア芸術祭賞の受賞作', '朝日新聞デジタル'), '特集：メディア芸術祭賞の受賞作');

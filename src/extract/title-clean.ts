@@ -24,9 +24,12 @@ function siteKey(name: string): string {
   return looseKey(name.trim().replace(/^the\s+/i, ''));
 }
 
-/** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`, and a trail of sections after the headline; collapses whitespace. */
+/** A photo's credit in brackets closing a title ("…の成否（写真＝ロイター）", "… (사진=연합뉴스)", "… (Photo: Reuters)"): the share card's, not the headline's. */
+const PHOTO_CREDIT_END = /\s*[(（\[【]\s*(?:写真|사진|photo|foto|bild)\s*[=＝:：]\s*[^()（）[\]【】]{1,30}[)）\]】]$/iu;
+
+/** Removes a " | Site Name" suffix or "Site Name | " prefix from `title` when it matches `siteName`, and a trail of sections after the headline, and a photo's credit closing it; collapses whitespace. */
 export function cleanTitle(title: string, siteName: string | undefined): string {
-  const t = withoutSectionTrail(title.replace(SPACE_RUNS, ' ').trim());
+  const t = withoutSectionTrail(title.replace(SPACE_RUNS, ' ').trim().replace(PHOTO_CREDIT_END, ''));
   if (!siteName) return t;
   const site = siteKey(siteName);
   if (site === '') return t;
@@ -48,7 +51,7 @@ export function cleanTitle(title: string, siteName: string | undefined): string 
   const first = seps[0];
   if (end === t.length && first && siteish(t.slice(0, first.index))) start = first.index + first.length;
   const out = t.slice(start, end).trim();
-  return out === '' ? t : withoutSectionTrail(out);
+  return out === '' ? t : withoutSectionTrail(out.replace(PHOTO_CREDIT_END, ''));
 }
 
 const HIERARCHY = /\s[|\-–—\\/>»]\s/;
