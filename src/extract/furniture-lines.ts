@@ -45,6 +45,8 @@ const BOILERPLATE = [
   // An advertisement set as a line of the story, marked as one ("[광고] 지금 바로 앱을 설치하세요").
   /^(?=.{0,100}$)[\[(【]\s*(?:광고|AD|advertisement|sponsored|anzeige|werbung)\s*[\])】]/i,
   /^(?:기사\s*제보|제보는\s*(?:카톡|카카오톡)|카카오톡\s*@|▶\s*제보|\[?제보하기)/,
+  // A Chinese or Japanese page's editor credit closing the story ("（编辑：严玉洁 王辉）", "【责任编辑：严玉洁】", "（編集：山田太郎）").
+  /^[（(【\[]\s*(?:责任编辑|責任編輯|编辑|編輯|編集|编审|校对|审核|审校)\s*[:：]\s*[^（()）【】[\]]{1,40}[）)】\]]$/u,
   // An outlet's call for readers' tips and photos ("◎공감언론 뉴시스가 독자 여러분의 소중한 제보를 기다립니다. …").
   /^[◎●■▶※]?\s*(?:\S+\s){0,6}?(?:독자\s*(?:여러분|분들)의\s*)?(?:소중한\s*)?제보를\s*기다립니다(?:[.!]|$)/u,
   // A broadcaster's tip line ("연합뉴스TV 기사문의 및 제보 : 카톡/라인 jebo23").
