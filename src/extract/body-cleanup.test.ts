@@ -450,7 +450,7 @@ describe('removeTrailingFurniture', () => {
     assert.notEqual(run(`${PROSE}<p><a href="/2025/11/ferry-returns">Ferry service to return in spring</a></p>`), story);
   });
   it("should remove a wire's end mark, on a line of its own or after a break in the last line", () => {
-    for (const mark of ['(END)', '(끝)', '-30-', '###', '- Ende -', '[끝]']) assert.equal(run(`${PROSE}<p>${mark}</p>`), story, mark);
+    for (const mark of ['(END)', '(끝)', '-30-', '###', '- Ende -', '[끝]', '___', '* * *'.replace(/ /g, '')]) assert.equal(run(`${PROSE}<p>${mark}</p>`), story, mark);
     const html = run(`${PROSE}<p>kokobj@example.kr<br>(END)</p>`);
     assert.equal(html, `${story}kokobj@example.kr`);
     // Not a mark inside a sentence, nor a line that only ends in one.

@@ -17,8 +17,8 @@ const TRAILING_TAGS = /^(?:tags?|tagged(?: with)?|filed under|schlagwörter|schl
 const TRAILING_COMMENT_NOTICE = /^(?=.{0,300}$)(?=.*\b(?:comments?|comentários?|comentarios?|kommentare?|commentaires?)\b)(?=.*(?:\bwill not\b|\bwon't\b|\bnão serão\b|\bno serán\b|\bne seront\b|\bwerden nicht\b|\bmust be\b|\bmüssen\b|\bsubject to\b|\bsujeitos?\b|\bsujetos?\b)).*\b(?:moderat\w*|moderad\w*|approv\w*|aprovad\w*|aprobad\w*|freigeschaltet|geprüft|publi\w*)\b/iu;
 /** Longest label ending in a colon read as one that introduces what is no longer there ("See more photos:"). */
 const MAX_DANGLING_LABEL_CHARS = 40;
-/** A wire's or a release's end mark on the last line ("(END)", "(끝)", "-30-", "###", "- Ende -"). */
-const END_MARK = /^(?:[(\[]\s*(?:end|ende|fin|fine|끝|이상)\s*[)\]]|[-–—/]\s*(?:end|ende|fin|30)\s*[-–—/]|#{3})$/i;
+/** A wire's or a release's end mark on the last line ("(END)", "(끝)", "-30-", "###", "- Ende -"), or a rule of underscores or dashes left before a credit that went ("___"). */
+const END_MARK = /^(?:[(\[]\s*(?:end|ende|fin|fine|끝|이상)\s*[)\]]|[-–—/]\s*(?:end|ende|fin|30)\s*[-–—/]|#{3}|[_\-–—*=~·•]{3,})$/i;
 
 /**
  * Removes an end mark set after a <br> at the end of the last line ("kokobj@example.kr<br>(END)"),
