@@ -28,6 +28,7 @@ import { articleNfc } from './text-form.ts';
 import { looseKey } from './loose-key.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
 import { cleanTitle, headlineInTitle, longestTitlePart, titleFromDocumentTitle } from './title-clean.ts';
+import { nameCase } from './name-case.ts';
 
 /** Options for extractArticle. */
 export interface ExtractOptions {
@@ -184,7 +185,8 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // Without a deck in the markup, the sub-headline the page declares (after the body: it must not be the lede).
   const shownDeck = leadIsBody ? [] : deck.length > 0 ? deck : declaredDeck(meta.alternativeHeadline, title, text);
   const byline = parsed.byline ? splitAuthorNames(parsed.byline).map((name): Author => ({ name })) : [];
-  const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url))));
+  // People's names written all in capitals ("JANE DOE") in a name's case.
+  const people = dropAgenciesBesidePeople(mergeAuthors(meta.authors, lineAuthors, meta.authors.length || lineAuthors.length ? [] : byline.filter((a) => !isOutletName(a.name, [finalSite], opts.url)))).map((a) => ({ ...a, name: nameCase(a.name) }));
   // With no person named, the outlet the page names, else the agency the story credits in its text.
   const agency = people.length > 0 ? undefined : agencyCredit(text);
   const named = people.length > 0 ? people : mergeAuthors(meta.outletAuthors, byline, agency && meta.outletAuthors.length === 0 && byline.length === 0 ? [{ name: agency }] : []);
