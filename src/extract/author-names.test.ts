@@ -75,6 +75,10 @@ describe('splitAuthorNames', () => {
     ['Patricio Candia | Palma de Mallorca | 08/01/2014', ['Patricio Candia']],
     ['Jane Doe and John Roe | Palma de Mallorca | 08/01/2014', ['Jane Doe', 'John Roe']],
     ['Jane Doe | John Roe', ['Jane Doe', 'John Roe']],
+    ['By STEVE PEOPLES, AP National Political Writer', ['STEVE PEOPLES']],
+    ['Jane Doe, AP Sports Writer', ['Jane Doe']],
+    ['Jane Doe, AP', ['Jane Doe']],
+    ['Jane Doe, John Roe', ['Jane Doe', 'John Roe']],
   ];
   for (const [value, expected] of cases) {
     it(`should read ${JSON.stringify(value)}`, () => assert.deepEqual(splitAuthorNames(value), expected));

@@ -45,6 +45,9 @@ const LISTED_ROLE_ADJECTIVES = /^(?:(?:senior|staff|chief|contributing|political
 /** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press", "By Jane Doe, CNN Business"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
 export const LISTED_OUTLET = /^(?:The\s+\S.*|\p{Lu}{2,5}\s+(?:Business|Politics|Sports?|Health|World|Travel|Digital|International|Opinion|Money|Tech|Español)|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
 
+/** A role after a comma, with the outlet and the desk before it ("…, AP National Political Writer", "…, Ap Sports Writer"): a few words ending in a role's. */
+const TRAILING_LISTED_ROLE = /\s*,\s*(?:[\p{L}.&'-]+\s+){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|photographer)s?\s*$/iu;
+
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY}` +
     // Links to the author's pages and lists ("More from Josh", "記者ページ", "기자 페이지").
@@ -69,6 +72,7 @@ export function cleanAuthorName(name: string): string {
   for (let i = 0; i < 2; i++) v = v.replace(PREFIX, '');
   v = v
     .replace(/^\s*(?:by|par|por|von|door)\s+(?=\p{Lu})/iu, '')
+    .replace(TRAILING_LISTED_ROLE, '')
     .replace(TRAILING_CREDIT, '')
     .replace(TRAILING_DATE, '')
     .replace(TRAILING_AFFILIATION, '')
@@ -114,7 +118,7 @@ export function splitAuthorNames(value: string): string[] {
   // "Doe, Jane" style or a trailing role ("Jane Doe, Staff Writer") is not two people.
   if (parts.length === 2 && parts.every((p) => !/\s/.test(p)) && /,/.test(v) && !/\b(?:and|und|et|y)\b|&/i.test(v)) return [v];
   // After the first name, a role or an outlet listed like a name is not another person.
-  return parts.filter((p, i) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p) && !(i > 0 && (LISTED_ROLE.test(p) || LISTED_ROLE_ADJECTIVES.test(p) || LISTED_OUTLET.test(p))));
+  return parts.filter((p, i) => p.length <= 60 && /\p{L}/u.test(p) && !/^(?:staff|staff writer|reporter|editor|correspondent)$/i.test(p) && !(i > 0 && (LISTED_ROLE.test(p) || LISTED_ROLE_ADJECTIVES.test(p) || LISTED_OUTLET.test(p) || isAgencyName(p))));
 }
 
 /** Lower-case letters and digits only, for comparing names with outlet names. */
