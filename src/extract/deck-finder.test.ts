@@ -62,6 +62,9 @@ describe('findDeck', () => {
     // A teaser card set before the story: its linked headline beside the excerpt and the date line.
     const teaser = (n: number) => `<div class="m-teaser"><div class="m-teaser__heading"><h2 class="m-teaser__title"><a href="/2025/other-${n}">Ferry service to return in spring</a></h2><div class="m-teaser__meta">2 days ago by <a href="/author/jane">Jane Roe</a></div></div><div class="m-teaser__main"><p class="m-teaser__excerpt">The old ferry is to sail again from April, the operator said.</p></div></div>`;
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${teaser(1)}${teaser(2)}${story}</div>`), []);
+    // A card whose headline is set inside its link.
+    const linkedCard = '<div class="views-row"><div class="views-field-title"><a href="/2025/other"><h2 class="title">Ferry service to return in spring</h2></a></div><div class="views-field-teaser-text"><span class="teaser-text">The old ferry is to sail again from April, the operator said.</span></div></div>';
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${linkedCard}${story}</div>`), []);
     // A deck in a column that also holds the story and its related links is the page's.
     const related = '<ul><li><h3><a href="/2025/ferry">Ferry service to return in spring</a></h3></li><li><h3><a href="/2025/tolls">Tolls on the new bridge to rise</a></h3></li></ul>';
     assert.deepEqual(deckOf(`<header><h1>Harbour bridge to close to cars</h1></header><div class="main"><div class="row"><h2 class="com-subhead">Repairs to take two years</h2></div>${story}${story}${related}</div>`), ['Repairs to take two years']);

@@ -60,7 +60,9 @@ function inTeaserCard(el: Element, headline: Element | undefined): boolean {
     if ((headline && box.contains(headline)) || nonSpaceChars(box as unknown as TextWalkNode) > MAX_CARD_CHARS) return false;
     for (const h of Array.from(box.querySelectorAll('h2, h3, h4, h5'))) {
       const text = norm(h.textContent);
-      if (text !== '' && h.querySelector('a[href]') && linkedNonSpaceChars(h, 'a[href]') >= countNonSpace(text)) return true;
+      if (text === '') continue;
+      // All one link, or set inside one ("<a href=…><h2>Other story</h2></a>").
+      if ((h.querySelector('a[href]') && linkedNonSpaceChars(h, 'a[href]') >= countNonSpace(text)) || h.closest('a[href]')) return true;
     }
   }
   return false;
