@@ -65,6 +65,8 @@ describe('findDeck', () => {
     // A card whose headline is set inside its link.
     const linkedCard = '<div class="views-row"><div class="views-field-title"><a href="/2025/other"><h2 class="title">Ferry service to return in spring</h2></a></div><div class="views-field-teaser-text"><span class="teaser-text">The old ferry is to sail again from April, the operator said.</span></div></div>';
     assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><div class="story">${linkedCard}${story}</div>`), []);
+    // A notice for readers without script.
+    assert.deepEqual(deckOf(`<h1>Harbour bridge to close to cars</h1><noscript><div class="nojs-teaser__headline">Why can't I see the site?</div></noscript><div class="story">${story}</div>`), []);
     // A deck in a column that also holds the story and its related links is the page's.
     const related = '<ul><li><h3><a href="/2025/ferry">Ferry service to return in spring</a></h3></li><li><h3><a href="/2025/tolls">Tolls on the new bridge to rise</a></h3></li></ul>';
     assert.deepEqual(deckOf(`<header><h1>Harbour bridge to close to cars</h1></header><div class="main"><div class="row"><h2 class="com-subhead">Repairs to take two years</h2></div>${story}${story}${related}</div>`), ['Repairs to take two years']);

@@ -181,7 +181,7 @@ export function findDeck(doc: Document, title: string): string[] {
       const cls = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
       if (cls.length > 200 || !DECK_CLASS.test(cls) || /^(?:A|SPAN|LI|BODY|HTML|META|IMG)$/.test(el.tagName)) continue;
       // Inside a link it is the teaser of another page (an embedded card of a related story).
-      if (el.closest('nav, aside, footer, a[href], [role="navigation"], [role="complementary"]') || el.querySelector('h1')) continue;
+      if (el.closest('nav, aside, footer, noscript, a[href], [role="navigation"], [role="complementary"]') || el.querySelector('h1')) continue;
       if (/summary/i.test(cls) && el.closest('li')) continue;
       if (!deckish(el) || proseBefore(el) || inTeaserCard(el, headline)) continue;
       add(el);
