@@ -5,6 +5,8 @@ import { descendantList, hasVisibleText, type TextWalkNode } from './dom-walk.ts
 const TEXT_BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'DIV', 'SPAN', 'BLOCKQUOTE', 'STRONG', 'B', 'EM', 'ADDRESS', 'DD', 'DT', 'TD']);
 /** Tags whose presence inside an element makes it a container rather than a text block. */
 export const INNER_BLOCK = new Set(['P', 'DIV', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'FIGURE', 'TABLE', 'IMG']);
+/** Inline tags a text block may be set in (a bold line, a span, a link) inside a line of its own. */
+export const INLINE_TEXT_TAGS = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'A', 'FONT']);
 
 /** Leaf-ish text blocks of the body in document order (paragraphs, headings, list items, text-only divs), outside figures. */
 export function textBlocks(content: Element): Element[] {

@@ -4,7 +4,7 @@
 // What widgets leave at the end of the body is body-ends.ts's to remove.
 import { isDateLine } from './date-line.ts';
 import { countNonSpace, hasVisibleText, linkedNonSpaceChars, textLongerThan, type TextWalkNode } from './dom-walk.ts';
-import { removeUp, textBlocks } from './body-blocks.ts';
+import { INLINE_TEXT_TAGS, removeUp, textBlocks } from './body-blocks.ts';
 import { isPaywallPrompt } from './paywall.ts';
 import { captionOf } from './image-refs.ts';
 import { isCreditOnly, splitCredit } from './photo-credit.ts';
@@ -26,8 +26,6 @@ export function removeTitleRepeats(content: Element, title: string): void {
   }
 }
 
-/** Inline tags a text block may be (a bold line, a span) inside a line of its own. */
-const INLINE_BLOCK = new Set(['SPAN', 'STRONG', 'B', 'EM', 'I', 'A', 'FONT']);
 /** Characters beside a repeated headline on its line beyond which the line is a sentence that names it. */
 const MAX_BESIDE_HEADLINE_CHARS = 80;
 
@@ -38,7 +36,7 @@ const MAX_BESIDE_HEADLINE_CHARS = 80;
  */
 function repeatToRemove(el: Element, content: Element): Element | undefined {
   let line = el;
-  while (INLINE_BLOCK.has(line.tagName) && line.parentElement && line.parentElement !== content) line = line.parentElement;
+  while (INLINE_TEXT_TAGS.has(line.tagName) && line.parentElement && line.parentElement !== content) line = line.parentElement;
   if (line === el) return el;
   const rest = norm(line.textContent).replace(norm(el.textContent), '').trim();
   return rest.length > MAX_BESIDE_HEADLINE_CHARS || /[.!?:;,]["”’']?$/.test(rest) ? undefined : el;

@@ -3,7 +3,7 @@
 // section of contacts and sources closing a press release. body-cleanup.ts cleans the rest.
 import { resolveUrl } from './canonical-url.ts';
 import { countNonSpace, hasVisibleText, linkedNonSpaceChars, type TextWalkNode } from './dom-walk.ts';
-import { INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
+import { INLINE_TEXT_TAGS, INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { collapseSpaces as norm } from './loose-key.ts';
 import { END_LABEL, SOURCE_LINE } from './furniture-lines.ts';
 
@@ -125,9 +125,6 @@ export function removeTrailingFurniture(content: Element, pageUrl?: string): voi
   }
 }
 
-/** Inline tags a label may be set in. */
-const INLINE_LABEL_TAGS = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'A', 'FONT', 'U']);
-
 /** True when text runs on after `el` on its line (a bold lead-in, not a label above what follows). */
 function textFollows(el: Element): boolean {
   let n = el.nextSibling;
@@ -146,7 +143,7 @@ const MAX_END_LINE_CHARS = 200;
 export function removeEndSections(content: Element): void {
   const tail = textBlocks(content).slice(-END_SECTION_BLOCKS);
   // (A label of a line of its own: not a bold lead-in of a paragraph, "<b>Über den Autor</b>: Ich …".)
-  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)) && !(INLINE_LABEL_TAGS.has(el.tagName) && textFollows(el)));
+  const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)) && !(INLINE_TEXT_TAGS.has(el.tagName) && textFollows(el)));
   if (at >= 0 && tail.slice(at + 1).every((el) => norm(el.textContent).length <= MAX_END_LINE_CHARS)) {
     for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
   }

@@ -58,7 +58,10 @@ const THUMBNAIL_HEIGHT = 100;
 function isDecorative(img: Element, url: string): boolean {
   const alt = (img.getAttribute('alt') ?? '').trim();
   if (alt !== '' && LOGO_ALT.test(alt)) return true;
-  if (linksFrontPage(img) || linksAuthorPage(img) || linksSubscription(img)) return true;
+  // A photo that is all a link to the front page (the outlet's logo) or an author's page (the author's portrait).
+  const sole = soleLinkOf(img);
+  if (sole !== undefined && (linksFrontPage(sole) || isAuthorPage(sole))) return true;
+  if (linksSubscription(img)) return true;
   const w = parseInt(img.getAttribute('width') ?? '', 10);
   const h = parseInt(img.getAttribute('height') ?? '', 10);
   if ((w > 0 && w < 50) || (h > 0 && h < 50)) return true;
@@ -73,15 +76,19 @@ function isDecorative(img: Element, url: string): boolean {
   return LOGO_SRC.test(path);
 }
 
+/** The address of the link `img` is all of (no text, no other image beside it), if it is one. */
+function soleLinkOf(img: Element): string | undefined {
+  const a = img.closest('a[href]');
+  if (!a || hasVisibleText(a as unknown as TextWalkNode) || a.querySelectorAll('img').length !== 1) return undefined;
+  return a.getAttribute('href')!.trim();
+}
+
 /**
  * True when `img` is all a link to a site's front page holds (an outlet's logo in the story's
  * header, "<a href="https://outlet.example/"><img alt="Outlet"></a>"): a story's photo links to
  * itself, a gallery or a story, not to a home page.
  */
-function linksFrontPage(img: Element): boolean {
-  const a = img.closest('a[href]');
-  if (!a || hasVisibleText(a as unknown as TextWalkNode) || a.querySelectorAll('img').length !== 1) return false;
-  const href = a.getAttribute('href')!.trim();
+function linksFrontPage(href: string): boolean {
   if (href === '/') return true;
   try {
     const u = new URL(href);
@@ -89,12 +96,6 @@ function linksFrontPage(img: Element): boolean {
   } catch {
     return false;
   }
-}
-
-/** True when `img` is all a link to an author's page holds: the author's portrait beside the byline. */
-function linksAuthorPage(img: Element): boolean {
-  const a = img.closest('a[href]');
-  return !!a && !hasVisibleText(a as unknown as TextWalkNode) && a.querySelectorAll('img').length === 1 && isAuthorPage(a.getAttribute('href')!);
 }
 
 /** A subscription page's address ("https://subscribe.example.com/…", "/subscription/offer"). */
