@@ -39,14 +39,16 @@ const TRAILING_OUTLET = /\s+\|\s+(?=[^|]*(?:\bfor\b|\bmedia\b|\bnews\b|\bstaff\b
 const LEADING_DATE = new RegExp(String.raw`^(?:\d{1,2}\.?\s+${MONTH}\b|${MONTH}\s+\d{1,2}\b|\d{1,2}\.\d{1,2}\.\d{2,4}\b|\d{4}[-./]\d{1,2}[-./]\d{1,2}\b)`, 'iu');
 
 /** A role listed after a name as if it were another name ("By Jane Doe, Staff Writer", "…, Senior Reporter"). */
-export const LISTED_ROLE = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)\s+)?(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)s?$/i;
+/** The nouns of a reporter's role ("writer", "correspondent"). */
+const ROLE_NOUNS = String.raw`reporter|correspondent|writer|editor|journalist|columnist|contributor`;
+export const LISTED_ROLE = new RegExp(String.raw`^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)\s+)?(?:${ROLE_NOUNS})s?$`, 'i');
 /** What is left of a listed role once its last word is taken off as a role ("Political" of "Political Correspondent"). */
 const LISTED_ROLE_ADJECTIVES = /^(?:(?:senior|staff|chief|contributing|political|business|foreign|opinion|guest|national|science|health|sports)(?:\s+|$))+$/i;
 /** An outlet listed after the names as if it were another name ("By Jane Doe, The Example Times", "By A and B, Associated Press", "By Jane Doe, CNN Business"); three words at most, for a name may run into its outlet ("ERIC TUCKER Associated Press"). */
 export const LISTED_OUTLET = /^(?:The\s+\S.*|\p{Lu}{2,5}\s+(?:Business|Politics|Sports?|Health|World|Travel|Digital|International|Opinion|Money|Tech|Español)|(?:\S+\s+){1,2}(?:News|Times|Post|Press|Daily|Journal|Herald|Tribune|Gazette|Magazine|Media|Network|Radio|Television|TV|Wire|Chronicle|Observer|Courier|Register|Examiner|Inquirer|Bulletin|Review))$/u;
 
 /** A role after a comma, with the outlet and the desk before it ("…, AP National Political Writer", "…, Ap Sports Writer"): a few words ending in a role's. */
-const TRAILING_LISTED_ROLE = /\s*,\s*(?:[\p{L}.&'-]+\s+){0,4}(?:reporter|correspondent|writer|editor|journalist|columnist|contributor|photographer)s?\s*$/iu;
+const TRAILING_LISTED_ROLE = new RegExp(String.raw`\s*,\s*(?:[\p{L}.&'-]+\s+){0,4}(?:${ROLE_NOUNS}|photographer)s?\s*$`, 'iu');
 
 /** Values that are buttons or labels, not names. */
 const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|publisher|admin|administrator|no author|unknown|anonymous|staff|last|archiv anzeigen.*|alle beiträge|mehr|more|about|über.*\d+\s+artikel|veröffentlicht|published|posted|datum|date|public domain|domena publiczna|dominio público|domaine public|gemeinfrei|(?:zuletzt\s+)?(?:geändert|aktualisiert|bearbeitet|erstellt)(?:\s+am)?|(?:last\s+)?(?:modified|updated|edited)(?:\s+on)?|${WEEKDAY}` +
