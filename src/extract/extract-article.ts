@@ -27,7 +27,7 @@ import { charThreshold } from './readability-steps.ts';
 import { articleNfc } from './text-form.ts';
 import { looseKey } from './loose-key.ts';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanTitle, headlineInTitle, longestTitlePart, titleFromDocumentTitle } from './title-clean.ts';
+import { cleanTitle, headlineAmongHeadings, titleFromDocumentTitle } from './title-clean.ts';
 import { nameCase } from './name-case.ts';
 
 /** Options for extractArticle. */
@@ -104,13 +104,7 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
     .map((h) => h.textContent ?? '');
   // A lesser heading may still be the headline (a story page that sets it in an <h3>), when it is most of the title.
   const minorHeadlines = Array.from(doc.querySelectorAll('h3'), (h) => h.textContent ?? '');
-  const headlineOf = (full: string): string => {
-    const major = headlineInTitle(full, headlines, opts.url);
-    if (major !== full) return major;
-    const minor = headlineInTitle(full, minorHeadlines, opts.url);
-    // (Longer than any other part of the title: not a column's name before the headline.)
-    return minor !== full && minor.length > longestTitlePart(full.replace(minor, ' | ')).length ? minor : full;
-  };
+  const headlineOf = (full: string): string => headlineAmongHeadings(full, headlines, minorHeadlines, opts.url);
 
   // Class names sometimes mark the story itself as furniture ("ad-free-article", "paywall"). When
   // nothing is left, or what is left is not an article, read the page again with only furniture

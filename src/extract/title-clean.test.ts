@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cleanTitle, headlineInTitle, titleFromDocumentTitle } from './title-clean.ts';
+import { cleanTitle, headlineAmongHeadings, headlineInTitle, titleFromDocumentTitle } from './title-clean.ts';
 
 describe('titleFromDocumentTitle', () => {
   const cases: [string, string, string[], string][] = [
@@ -61,5 +61,13 @@ describe('headlineInTitle', () => {
     // A heading of one word is a section's name, not a headline.
     assert.equal(headlineInTitle('Politics - Harbour bridge to close to cars', ['Politics']), 'Politics - Harbour bridge to close to cars');
     assert.equal(headlineInTitle('Harbour bridge to close to cars', ['Harbour bridge to close to cars']), 'Harbour bridge to close to cars');
+  });
+});
+
+describe('headlineAmongHeadings', () => {
+  it('should take a lesser heading inside the title only when it is longer than any other part of it', () => {
+    assert.equal(headlineAmongHeadings('Bridge to close to cars for two years » Local » News » Harbour Times', [], ['Bridge to close to cars for two years']), 'Bridge to close to cars for two years');
+    assert.equal(headlineAmongHeadings('Column: Harbour Notes – Why the old bridge had to close to cars', [], ['Column: Harbour Notes']), 'Column: Harbour Notes – Why the old bridge had to close to cars');
+    assert.equal(headlineAmongHeadings('Bridge to close » Harbour Times', ['Bridge to close'], []), 'Bridge to close');
   });
 });

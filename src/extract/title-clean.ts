@@ -131,6 +131,18 @@ function siteWord(url: string | undefined): string {
 }
 
 /** The longest part of `title` between its separators ("Local" … "Harbour Times" of "Story » Local » Harbour Times"). */
-export function longestTitlePart(title: string): string {
+function longestTitlePart(title: string): string {
   return title.split(SEPARATORS).reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+}
+
+/**
+ * headlineInTitle over the page's headlines (<h1>, <h2>), then over its lesser headings (<h3>),
+ * whose match counts only when it is longer than any other part of the title (a story page that
+ * sets its headline in an <h3>, not a column's name set so before a longer headline).
+ */
+export function headlineAmongHeadings(title: string, headlines: readonly string[], lesser: readonly string[], url?: string): string {
+  const major = headlineInTitle(title, headlines, url);
+  if (major !== title) return major;
+  const minor = headlineInTitle(title, lesser, url);
+  return minor !== title && minor.length > longestTitlePart(title.replace(minor, ' | ')).length ? minor : title;
 }
