@@ -74,11 +74,32 @@ function linkedProfileName(doc: AuthorLinkDocument, handle: string): string | un
   return undefined;
 }
 
+/** Folded key of a name for comparing lists: lower case, letters and digits only. */
+const nameKey = (name: string) => nameWords(name).join('');
+
+/**
+ * `people`, or more when the next source that names a person names every one of them and others
+ * besides ("April Roach" in the JSON-LD, "April Roach, Daniel O'Mahony" in the meta tags): the
+ * first source gave the lead author only. `people` keep what their source gave (addresses, outlets).
+ */
+function withCoAuthors(people: Author[], later: readonly (() => Author[])[], outlets: readonly (string | undefined)[], url?: string): Author[] {
+  for (const source of later) {
+    const named = mergeAuthors(source().flatMap(asReporterLine)).filter((a) => !isOutletName(a.name, outlets, url));
+    if (named.length === 0) continue;
+    const keys = new Set(named.map((a) => nameKey(a.name)));
+    const known = new Set(people.map((a) => nameKey(a.name)));
+    // (Each other one a full name: "Tina Klostermeier, TK" lists her and her initials.)
+    const others = named.filter((a) => !known.has(nameKey(a.name)));
+    return others.length > 0 && people.every((a) => keys.has(nameKey(a.name))) && !others.some((a) => isHandleOrFirstName(a.name)) ? mergeAuthors(people, others) : people;
+  }
+  return people;
+}
+
 /**
  * The authors the first source naming a person gives, and the outlets named where an author should be
  * (kept from the first source that named only outlets, for a page no source names a person on).
  */
-export function chooseAuthors(doc: AuthorLinkDocument, sources: readonly (() => Author[])[], outlets: readonly (string | undefined)[], url?: string): { authors: Author[]; outletAuthors: Author[] } {
+export function chooseAuthors(doc: AuthorLinkDocument, sources: readonly (() => Author[])[], outlets: readonly (string | undefined)[], url?: string, declared = sources.length): { authors: Author[]; outletAuthors: Author[] } {
   let authors: Author[] = [];
   let outletAuthors: Author[] = [];
   for (let i = 0; i < sources.length; i++) {
@@ -89,6 +110,7 @@ export function chooseAuthors(doc: AuthorLinkDocument, sources: readonly (() => 
       authors = people.some((a) => !isHandleOrFirstName(a.name)) ? people : fullerNames(people, sources.slice(i + 1));
       // A login no source spells out may still be the address of a profile the page links with the name.
       if (authors.every((a) => isHandleOrFirstName(a.name))) authors = mergeAuthors(authors.map((a) => ({ ...a, name: linkedProfileName(doc, a.name) ?? a.name })));
+      else authors = withCoAuthors(authors, sources.slice(i + 1, declared), outlets, url);
       break;
     }
     if (outletAuthors.length === 0) outletAuthors = found;

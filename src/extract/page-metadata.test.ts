@@ -133,6 +133,16 @@ describe('readPageMetadata', () => {
     const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="jane_roe"></head><body><h1>T</h1><div class="byline">By John Doe</div></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'jane_roe' }]);
   });
+  it('should add the co-authors the meta tags list beside the JSON-LD author they also name', () => {
+    const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'T', author: { '@type': 'Person', name: 'Jane Roe', url: 'https://example.org/jane' } });
+    const read = (meta: string, byline = '') =>
+      readPageMetadata(parseHtmlDocument(`<html><head><title>T</title><meta name="author" content="${meta}"></head><body><h1>T</h1>${byline}</body></html>`) as unknown as MetaDocument, [ld]).authors.map((a) => a.name);
+    assert.deepEqual(read('Jane Roe, John O&#x27;Doe'), ['Jane Roe', "John O'Doe"]);
+    assert.deepEqual(read('John O&#x27;Doe, Jane Roe'), ['Jane Roe', "John O'Doe"], 'the JSON-LD author stays first');
+    assert.deepEqual(read('Mary Major, John Doe'), ['Jane Roe'], 'a list that leaves the JSON-LD author out is another reading');
+    assert.deepEqual(read('Jane Roe,JR'), ['Jane Roe'], 'initials are no second author');
+    assert.deepEqual(read('Jane Roe', '<div class="byline">By Jane Roe and Max Mustermann, Senior Staff Writer</div>'), ['Jane Roe'], 'a byline in the page adds nobody');
+  });
   it('should decode accented letters written as named entities in metadata', () => {
     const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');
     assert.deepEqual(readPageMetadata(document as unknown as MetaDocument, []).authors, [{ name: 'Redacción Groß' }]);

@@ -193,7 +193,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
         }),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
-  const { authors, outletAuthors } = chooseAuthors(doc, sources, outlets, url);
+  const { authors, outletAuthors } = chooseAuthors(doc, sources, outlets, url, 2);
 
   // Dates in the markup are read (one walk of the page) only when the page declares none, or
   // declares its publication time in UTC (for the clock the page prints).
