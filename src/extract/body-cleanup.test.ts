@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, removeLeadingNav, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, joinDropCaps, removeLeadingNav, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
 import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 
@@ -319,6 +319,22 @@ function textAfter(step: (content: Element) => void, html: string): string {
   step(content);
   return (content.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+describe('joinDropCaps', () => {
+  const joined = (html: string) => {
+    const doc = parseHtmlDocument(`<html><body><div id="c">${html}</div></body></html>`);
+    const c = doc.querySelector('#c') as unknown as Element;
+    joinDropCaps(c);
+    return c.innerHTML;
+  };
+  it('should put a drop cap set apart from its paragraph back at its start', () => {
+    assert.equal(joined('<p><span class="cap">T</span></p><p><a href="/t">urkey</a>, Poland and others.</p><p>Next.</p>'), '<p><a href="/t">Turkey</a>, Poland and others.</p><p>Next.</p>');
+    assert.equal(joined('<div>W</div><p>hen the council met, it voted.</p>'), '<p>When the council met, it voted.</p>');
+  });
+  it('should leave a letter that is not the start of the next word', () => {
+    for (const html of ['<p>A</p><p>Bigger things came next.</p>', '<p>a</p><p>b is the next item.</p>', '<p>TV</p><p>shows ran late.</p>', '<p>T</p>', '<p>T</p><figure><img src="x.jpg"></figure>']) assert.equal(joined(html), html);
+  });
+});
 
 describe('removeLeadingNav', () => {
   const run = (html: string) => textAfter(removeLeadingNav, html);

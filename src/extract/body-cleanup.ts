@@ -15,6 +15,45 @@ import { CREDIT_LABEL_START, isBoilerplate, MORE_STORIES } from './furniture-lin
 
 const key = looseKey;
 
+/** The one capital letter an element holds and nothing else (a drop cap: "<p><span>T</span></p>"), else undefined. */
+function dropCapLetter(el: Element): string | undefined {
+  let n: Element = el;
+  while (n.childNodes.length === 1 && n.firstChild!.nodeType === 1) n = n.firstChild as Element;
+  const only = n.childNodes.length === 1 ? n.firstChild! : null;
+  if (only === null || only.nodeType !== 3) return undefined;
+  const letter = (only.textContent ?? '').trim();
+  return /^\p{Lu}$/u.test(letter) ? letter : undefined;
+}
+
+/** The first text node below `el` that holds more than spaces. */
+function firstText(el: Node): Text | undefined {
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3 && /\S/.test(n.textContent ?? '')) return n as Text;
+    if (n.nodeType === 1) {
+      const t = firstText(n);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Puts a drop cap set apart from its paragraph back at the paragraph's start: a block holding one
+ * capital letter alone ("T"), followed by a paragraph that opens with the rest of the word in lower
+ * case ("urkey, Poland and …"), is one paragraph ("Turkey, Poland and …").
+ */
+export function joinDropCaps(content: Element): void {
+  for (const el of Array.from(content.querySelectorAll('p, div'))) {
+    const letter = dropCapLetter(el);
+    if (letter === undefined) continue;
+    const next = el.nextElementSibling;
+    const text = next ? firstText(next) : undefined;
+    if (!text || !/^\p{Ll}/u.test(text.data)) continue;
+    text.data = letter + text.data;
+    el.remove();
+  }
+}
+
 /** Removes the blocks near the top of the body that repeat the headline (a second headline element outside the one Readability dropped). */
 export function removeTitleRepeats(content: Element, title: string): void {
   const k = key(title);

@@ -6,7 +6,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Author, ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { cleanBody, removeDateLines, removeLeadingNav, removeDeckRepeats, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, joinDropCaps, removeDateLines, removeLeadingNav, removeDeckRepeats, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
 import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { removeReporterLines } from './body-bylines.ts';
 import { removeCreditLines } from './credit-lines.ts';
@@ -98,6 +98,7 @@ export function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, n
   const photos = normalizeImages(content, baseUrl);
   // The prompt is read again once the lists after it (related stories, comments) are gone.
   let paywallPrompt = removePaywallPrompts(content);
+  joinDropCaps(content);
   cleanBody(content);
   paywallPrompt = removePaywallPrompts(content) || paywallPrompt;
   removeEndSections(content);
