@@ -25,6 +25,29 @@ export function clean(v: Json): string | undefined {
   return s === '' ? undefined : s;
 }
 
+/** A "read more" link closing a blurb ("… behind the wheel and<a class="excerpt-read-more" href="…">Read More</a>"). */
+const READ_MORE_LINK = /<a\b[^<>]*>\s*(?:read (?:more|on)|continue reading|more|weiterlesen|mehr lesen|lire la suite|leer más|leia mais|더\s*보기|기사\s*더\s*보기)\s*(?:»|›|→|\.{3}|…)?\s*<\/a>/giu;
+/** The attributes of a start tag. */
+const ATTRS = String.raw`(?:\s+[\w:-]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))?)*\s*\/?>`;
+/** Tags that end a line of text (a break, a paragraph's or an item's end). */
+const BREAK_TAG = new RegExp(String.raw`<(?:br|\/(?:p|div|li|h[1-6]))${ATTRS}`, 'gi');
+/**
+ * Start and end tags of the elements a blurb or a headline is marked up with. Named, not any word
+ * in angle brackets: Korean titles of works are written "<The Palace>", "<기생충>".
+ */
+const TAG = new RegExp(String.raw`<\/?(?:a|abbr|b|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|li|mark|ol|p|q|s|small|span|strong|sub|sup|time|u|ul)${ATTRS}`, 'gi');
+
+/** `s` without the markup a page's engine left in a text value (a blurb's "Read More" link, `<em>` in a headline, `<p>` around a description). */
+export function withoutMarkup(s: string): string {
+  return s.includes('<') ? s.replace(READ_MORE_LINK, ' ').replace(BREAK_TAG, ' ').replace(TAG, '') : s;
+}
+
+/** A JSON-LD text value as text: markup taken out, entities decoded, spaces collapsed; undefined when empty. */
+export function ldText(v: Json): string | undefined {
+  const s = clean(v);
+  return s === undefined ? undefined : clean(decodeEntities(withoutMarkup(s)));
+}
+
 /** Combining marks of the accent entity names. */
 const ACCENT_MARKS: Record<string, string> = { acute: '\u0301', grave: '\u0300', uml: '\u0308', circ: '\u0302', tilde: '\u0303', cedil: '\u0327', ring: '\u030a' };
 
