@@ -346,6 +346,10 @@ describe('removeLeadingNav', () => {
     assert.equal(run(`<h3 itemprop="articleSection">Sister Act</h3>${PROSE}`).startsWith('The council'), true);
     assert.equal(run(`<h3>Sister Act</h3>${PROSE}`).startsWith('Sister Act'), true);
     assert.match(run(`<h2><a href="/report">Harbour report: the berths in numbers</a></h2>${PROSE}`), /^Harbour report/);
+    // A section's name joined to the headline by a dash ("Tech —" over "The connected renter").
+    for (const kicker of ['Tech —', 'Biz &amp; IT —', 'Gaming &amp; Culture –']) assert.equal(run(`<h4 class="post-upperdek">\n  ${kicker}\n</h4>${PROSE}`).startsWith('The council'), true, kicker);
+    assert.match(run(`<p>Tech —</p>${PROSE}`), /^Tech —/);
+    assert.match(run(`<h4>Tech — and what it costs us</h4>${PROSE}`), /^Tech — and/);
   });
   it("should remove a widget's counter or an empty byline label above the story", () => {
     for (const line of ['4', '3.409', 'Views: 184', 'Visto 314 veces', '1.234 mal gelesen', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);

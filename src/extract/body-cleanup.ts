@@ -125,11 +125,13 @@ export function removeLeadingNav(content: Element): void {
     }
     // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox);
     // or a heading of a word or three, the section's name over the headline ("<h2><a>Fashion</a></h2>").
-    const kicker = /^H[1-6]$/.test(el.tagName) && text.split(' ').length <= 3;
+    // A section's name over the headline that a dash joins to it ("<h4 class="post-upperdek">Tech —</h4>").
+    const upperDeck = /^H[1-6]$/.test(el.tagName) && /^[^—–]+\s[—–]$/.test(text) && text.split(' ').length <= 4;
+    const kicker = upperDeck || (/^H[1-6]$/.test(el.tagName) && text.split(' ').length <= 3);
     if (text.length > MAX_NAV_LINE_CHARS || !(kicker || /^(?:P|DIV)$/.test(el.tagName)) || el.closest('li, td, th, dd, dt')) continue;
     // The section's name the page marks as such ("<h3 itemprop="articleSection">Sister Act</h3>"), linked or not.
     const section = text.split(' ').length <= 3 && (el.getAttribute('itemprop') === 'articleSection' || el.querySelector('[itemprop="articleSection"]')?.textContent?.trim() === el.textContent?.trim());
-    if (section || (el.querySelector('a') && linkedNonSpaceChars(el) >= countNonSpace(text))) removeUp(el, content);
+    if (section || upperDeck || (el.querySelector('a') && linkedNonSpaceChars(el) >= countNonSpace(text))) removeUp(el, content);
   }
 }
 
