@@ -28,20 +28,23 @@ export function pickFromSrcset(srcset: string): string | undefined {
   return best;
 }
 
+/** An attribute value that names no image: an inline `data:` one, or a script's empty value written out ("null", "undefined", "#"). */
+const NO_SOURCE = /^\s*(?:data:|(?:null|undefined|none|false|#|about:blank)\s*$)/i;
+
 /** The real source of a possibly lazy-loaded <img> (data-src, data-original, srcset…), absolute; undefined for placeholders. */
 export function imageSource(img: Element, baseUrl: string): string | undefined {
   const attrs = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-lazy', 'data-original-src', 'data-full-src', 'data-hi-res-src'];
   for (const a of attrs) {
     const v = img.getAttribute(a);
-    if (v && !/^data:/i.test(v)) return resolveUrl(v, baseUrl);
+    if (v && !NO_SOURCE.test(v)) return resolveUrl(v, baseUrl);
   }
   const src = img.getAttribute('src');
-  const placeholder = !src || /^data:/i.test(src) || /(?:blank|spacer|pixel|placeholder|transparent|lazy|loading)\.(?:gif|png|svg)/i.test(src);
+  const placeholder = !src || NO_SOURCE.test(src) || /(?:blank|spacer|pixel|placeholder|transparent|lazy|loading)\.(?:gif|png|svg)/i.test(src);
   if (placeholder) {
     for (const a of ['data-srcset', 'srcset', 'data-lazy-srcset']) {
       const v = img.getAttribute(a);
       const pick = v ? pickFromSrcset(v) : undefined;
-      if (pick && !/^data:/i.test(pick)) return resolveUrl(pick, baseUrl);
+      if (pick && !NO_SOURCE.test(pick)) return resolveUrl(pick, baseUrl);
     }
     const source = img.parentElement?.tagName === 'PICTURE' ? img.parentElement.querySelector('source[srcset]') : null;
     const pick = source ? pickFromSrcset(source.getAttribute('srcset') ?? '') : undefined;

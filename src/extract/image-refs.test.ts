@@ -1,0 +1,18 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseHtmlDocument } from './dom/parse-html.ts';
+import { imageSource } from './image-refs.ts';
+
+describe('imageSource', () => {
+  const source = (img: string) => imageSource(parseHtmlDocument(`<html><body>${img}</body></html>`).querySelector('img') as unknown as Element, 'https://example.org/news/a.html');
+  it('should read a lazy loader’s attribute before the placeholder in src', () => {
+    assert.equal(source('<img src="data:image/gif;base64,R0lGOD" data-src="/p/1.jpg">'), 'https://example.org/p/1.jpg');
+    assert.equal(source('<img src="/img/blank.gif" data-srcset="/p/s.jpg 320w, /p/l.jpg 1024w">'), 'https://example.org/p/l.jpg');
+  });
+  it('should pass over a lazy attribute that a script left empty ("null", "undefined")', () => {
+    assert.equal(source('<img data-url="null" src="https://cdn.example.org/p/2.jpg">'), 'https://cdn.example.org/p/2.jpg');
+    assert.equal(source('<img data-src="undefined" src="/p/3.jpg">'), 'https://example.org/p/3.jpg');
+    assert.equal(source('<img src="null">'), undefined);
+    assert.equal(source('<img data-src=" # " srcset="/p/4.jpg 2x">'), 'https://example.org/p/4.jpg');
+  });
+});
