@@ -15,6 +15,9 @@ describe('cleanAuthorName', () => {
     ['Jane Doe - John Roe', 'Jane Doe - John Roe'],
     ['산책자 2025. 11. 15. 9:30', '산책자'],
     ['Jane Doe 2025. 11. 15.', 'Jane Doe'],
+    ['Sage Lazzaro • 12/16/16 12:21pm', 'Sage Lazzaro'],
+    ['Jane Doe | 4/5/2020', 'Jane Doe'],
+    ['Jane Doe 24/7', 'Jane Doe 24/7'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
