@@ -8,6 +8,9 @@ import { isBoilerplate } from './furniture-lines.ts';
 describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Story continues below advertisement', true],
+    ['Article continues below', true],
+    ['Advertisement - Continue Reading Below', true],
+    ['The article continues below the fold of the newspaper.', false],
     ['Listen to this article · 5 min', true],
     ['Share', true],
     ['Share this article', true],

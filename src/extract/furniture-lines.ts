@@ -58,7 +58,7 @@ const BOILERPLATE = [
   // A tag list ("#서울시 #예산", "#우유,#인류", "Tags: transit, budget", "태그 : 서울시, 예산").
   /^(?:#[\p{L}\p{N}_]+\s*[,，]?\s*){2,}$|^(?:tags?|topics?|schlagwörter|태그|키워드)\s*[:：]\s*\S.{0,200}$/iu,
   // English widget labels left as lines: audio players, gift and save buttons, comment counters, image viewers.
-  /^(?:share(?: (?:this|the))?(?: (?:article|story|page|post))?|story continues below(?: this)? advertisement|listen to this (?:article|story)(?:\s*[·•|-]?\s*\d+\s*min(?:utes?)?)?|gift (?:this )?article|copy link|save(?: (?:article|story|for later))?|comments?\s*\(\d+\)|join the conversation|play video|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|loading\.{0,3}|reuse this content|enlarge this image|toggle caption|hide caption|open image in gallery|view (?:image|photo) in fullscreen)$/i,
+  /^(?:share(?: (?:this|the))?(?: (?:article|story|page|post))?|(?:story|article) continues below(?: this)?(?: advertisement)?|(?:advertisement\s*[-–—:]\s*)?continue reading below|listen to this (?:article|story)(?:\s*[·•|-]?\s*\d+\s*min(?:utes?)?)?|gift (?:this )?article|copy link|save(?: (?:article|story|for later))?|comments?\s*\(\d+\)|join the conversation|play video|\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}|loading\.{0,3}|reuse this content|enlarge this image|toggle caption|hide caption|open image in gallery|view (?:image|photo) in fullscreen)$/i,
   // Korean widget labels: summary bots, text-to-speech, scrap, translation, share buttons by network.
   /^(?:ai\s*요약|요약\s*봇|(?:기사|음성으로|오디오)\s*듣기|기사를\s*읽어\s*드립니다|텍스트\s*음성\s*변환\s*서비스\s*사용하기|기사\s*스크랩|번역(?:하기)?|(?:카카오톡|카카오스토리|페이스북|트위터|엑스|네이버\s*밴드|밴드|링크|url)\s*(?:공유(?:하기)?|복사(?:하기)?))$/i,
   // A story's recommend button and a reporter box's links ("이 기사를 추천합니다", "기자의 다른 기사 보기", "기자 구독").
