@@ -100,13 +100,15 @@ const NAME_SUFFIX = /^(?:MA|MS|MSc|BA|BSc|MD|PhD|Ph\.D\.|DO|RN|MPH|MBA|DVM|Pharm
 
 /** Splits a meta author value into names ("A, B and C"), dropping URLs, "By" and trailing dates. */
 export function splitAuthorNames(value: string): string[] {
-  const v = cleanAuthorName(value.replace(/^\s*by\s+/i, '').trim());
+  const raw = value.replace(/^\s*by\s+/i, '').trim();
+  // A byline's row of fields ("Patricio Candia | Palma de Mallorca | 08/01/2014"): the name first, then a place or an outlet, then the date.
+  // (Read before the clean-up, which takes the date off the end.)
+  const fields = raw.split(/\s*\|\s*/);
+  if (fields.length > 2 && fields[0] !== '' && fields.slice(2).some((f) => isDateOrTime(f))) return splitAuthorNames(fields[0]!);
+  const v = cleanAuthorName(raw);
   if (v === '' || /^https?:\/\//i.test(v)) return [];
   // "Martin Untersinger (avec Damien Leloup et Morgane Tual)" is one credit; "Mac & i" is one name.
   if (/[()]/.test(v)) return [v];
-  // A byline's row of fields ("Patricio Candia | Palma de Mallorca | 08/01/2014"): the name first, then a place or an outlet, then the date.
-  const fields = v.split(/\s*\|\s*/);
-  if (fields.length > 2 && fields[0] !== '' && fields.slice(2).some((f) => isDateOrTime(f))) return splitAuthorNames(fields[0]!);
   // An interview credit names two people ("Richard David Precht im Gespräch mit Karin Fischer").
   const split = v.split(/\s*(?:,|;|\band\b|\bund\b|\bet\b|\by\b|&|·|\||\bim gespräch mit\b|\bin conversation with\b|\ben conversation avec\b|\ben conversación con\b)\s*/i).map((p) => p.trim());
   if (split.some((p) => /^\p{L}$/u.test(p))) return [v];
