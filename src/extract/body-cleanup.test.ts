@@ -208,6 +208,14 @@ describe('cleanBody', () => {
     assert.deepEqual(cleaned('<p>기사 본문입니다.</p><p>▶관련기사◀</p><p><a href="/1">서울시 예산 논란</a></p><p><a href="/2">시의회 본회의 개최</a></p>'), ['기사 본문입니다.']);
     assert.deepEqual(cleaned('<p>기사 본문입니다.</p><h3>【함께 보면 좋은 기사】</h3><ul><li><a href="/1">서울시 예산 논란</a></li></ul>'), ['기사 본문입니다.']);
   });
+  it("should drop a video box's heading and teaser, and only a video's", () => {
+    const box = (heading: string) => `<p>The story goes on.</p><div class="article-video-wrapper"><h3 class="video-headline">${heading}</h3><p>This amazing little ball can put out almost any fire:</p><div class="player"></div></div><p>And ends here.</p>`;
+    assert.deepEqual(cleaned(box('Popular Video')), ['The story goes on.', 'And ends here.']);
+    assert.deepEqual(cleaned(box('Featured Videos')), ['The story goes on.', 'And ends here.']);
+    assert.deepEqual(cleaned(box('Popular Stories')), ['The story goes on.', 'This amazing little ball can put out almost any fire:', 'And ends here.'], 'a list heading goes alone');
+    const prose = 'A teaser this long is a story of its own. '.repeat(8).trim();
+    assert.deepEqual(cleaned(`<div><h3>Trending Videos</h3><p>${prose}</p></div>`), [prose], 'a box with more than a teaser keeps its text');
+  });
   it('should keep a list of prose after a "Related" heading', () => {
     const value = cleaned('<p>Intro.</p><h3>Related</h3><ul><li>The council voted on Tuesday, and <a href="/x">the mayor</a> said the plan would go ahead anyway.</li></ul>');
     assert.deepEqual(value, ['Intro.', 'The council voted on Tuesday, and the mayor said the plan would go ahead anyway.']);

@@ -211,6 +211,9 @@ function onlyFigure(content: Element): Element | null {
   return figures.length === 1 ? figures[0]! : null;
 }
 
+/** Most characters of a box that a video's heading opens, read as the heading and the video's teaser. */
+const MAX_TEASER_BOX_CHARS = 300;
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
@@ -228,7 +231,9 @@ export function cleanBody(content: Element): void {
         removeUp(next, content);
         next = after;
       }
-      removeUp(el, content);
+      // A small box a video's heading opens holds the video's teaser ("<div><h3>Popular Video</h3><span>This amazing little ball…</span><div>player</div></div>").
+      const box = /\bvideos?$/i.test(text) ? el.parentElement : null;
+      removeUp(box && box !== content && !textLongerThan(box as unknown as TextWalkNode, MAX_TEASER_BOX_CHARS) ? box : el, content);
       continue;
     }
     // A wire story's closing credits ("Reporting by Jane Doe; Editing by John Roe") name its reporters: the reporter lines read them (removeReporterLines).
