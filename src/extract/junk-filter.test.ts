@@ -25,6 +25,11 @@ describe('removeJunk', () => {
     const contact = '<div class="Kontakt"><h2>Kontakt</h2><form action="" method="POST">Name: <input type="text" id="name"> Mail: <input type="text" id="mail"></form></div>';
     assert.equal(cleaned(`<p>Story.</p>${contact}`), '<p>Story.</p><div class="Kontakt"><h2>Kontakt</h2></div>');
   });
+  it("should keep the article's header block, and remove the site's", () => {
+    const header = '<header class="article-header-wrap"><h1>Headline</h1><h2 class="article-subhead">The deck.</h2></header>';
+    assert.match(cleaned(`${header}<p>Story.</p>`), /article-subhead/);
+    assert.equal(cleaned('<div class="header-wrap"><a href="/">Home</a></div><p>Story.</p>'), '<p>Story.</p>');
+  });
   it('should remove author boxes by their usual names', () => {
     for (const name of ['author-info', 'TestReport__AuthorBox', 'author-description', 'about-the-author']) {
       const value = cleaned(`<p>Story.</p><div class="${name}"><p>Jane Roe is a senior editor who writes about tech. Follow her on Mastodon.</p></div>`);

@@ -19,7 +19,7 @@ const STORY_BODY_WORDS = String.raw`article-?body|articlebody|story-?body|entry-
 /** Class tokens of a story's body. */
 const STORY_BODY_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS})(?:$|[-_\s])`, 'i');
 /** Classes that look like junk but name article parts ("article-header", "comment" inside "commentary", a quoted post in "social-media-embed"). */
-const KEEP_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS}|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])`, 'i');
+const KEEP_TOKEN = new RegExp(String.raw`(?:^|[-_\s])(?:${STORY_BODY_WORDS}|(?:article|story)-?header|caption|figcaption|photo|image|img|embed|embedded|twitter-tweet|instagram-media)(?:$|[-_\s])`, 'i');
 
 /**
  * Class tokens that say what a block contains or how it prints, not what it is: "has-ad",
