@@ -200,6 +200,10 @@ describe('cleanBody', () => {
     cleanBody(content);
     return Array.from(content.querySelectorAll('p, li, h2, h3')).map((e) => (e.textContent ?? '').trim());
   }
+  it('should keep the space an empty inline element holds between two words', () => {
+    assert.deepEqual(cleaned('<p><span>The film<i> </i></span><span>strains under it.</span></p>'), ['The film strains under it.']);
+    assert.deepEqual(cleaned('<p>located<span>\n</span>near the border, costs<b>&nbsp;</b>$35, ends<em></em>here.</p>'), ['located near the border, costs $35, endshere.']);
+  });
   it('should drop a "You may also like" heading with the list of links after it', () => {
     const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');
     assert.deepEqual(value, ['The story ends here.']);

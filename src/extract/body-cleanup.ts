@@ -214,6 +214,9 @@ function onlyFigure(content: Element): Element | null {
 /** Most characters of a box that a video's heading opens, read as the heading and the video's teaser. */
 const MAX_TEASER_BOX_CHARS = 300;
 
+/** Inline elements among the empty shells: one holding a space leaves the space. */
+const INLINE_SHELLS = new Set(['SPAN', 'STRONG', 'EM', 'B', 'I', 'A']);
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
@@ -293,6 +296,9 @@ export function cleanBody(content: Element): void {
   // Empty shells (no text, no photo) left by the removals above. Removing a shell never changes
   // the text of what is left, so blankness is read without building every container's text.
   for (const el of Array.from(content.querySelectorAll('p, div, span, section, li, ul, ol, blockquote, strong, em, b, i, a, h1, h2, h3, h4, h5, h6')).reverse()) {
-    if (!hasVisibleText(el) && !el.querySelector('img, figure, br + br, hr, table')) el.remove();
+    if (hasVisibleText(el) || el.querySelector('img, figure, br + br, hr, table')) continue;
+    // An inline element holding a space keeps the words around it apart ("The film<i> </i>strains").
+    if (INLINE_SHELLS.has(el.tagName) && /\s/.test(el.textContent ?? '')) el.replaceWith(doc.createTextNode(' '));
+    else el.remove();
   }
 }
