@@ -122,10 +122,10 @@ export function splitCaption(text: string): SplitCaption {
   return { ...(caption ? { caption } : {}), ...(credit ? { credit } : {}) };
 }
 
-/** "(서울=연합뉴스) 김도훈 기자 = ", "[서울=뉴시스] 김민수 기자 = ": a wire photo's dateline, with the agency and the photographer. */
-const WIRE_DATELINE = /^\s*[(\[]\s*[가-힣A-Za-z]{1,10}\s*=\s*([^()[\]=]{1,12}?)\s*[)\]]\s*([가-힣]{2,4}\s*(?:사진\s*)?기자)\s*=\s*/u;
+/** "(서울=연합뉴스) 김도훈 기자 = ", "[서울=뉴시스] 김민수 기자 = ", "【서울=뉴시스】홍효식 기자 = ": a wire photo's dateline, with the agency and the photographer. */
+const WIRE_DATELINE = /^\s*[(\[【]\s*[가-힣A-Za-z]{1,10}\s*=\s*([^()[\]【】=]{1,12}?)\s*[)\]】]\s*([가-힣]{2,4}\s*(?:사진\s*)?기자)\s*=\s*/u;
 /** The title a wire photo's caption opens with, before its dateline: a few words, no sentence. */
-const WIRE_TITLE = /^\s*([^()[\]=.!?\n]{2,40}?)\s+(?=[(\[])/u;
+const WIRE_TITLE = /^\s*([^()[\]【】=.!?\n]{2,40}?)\s+(?=[(\[【])/u;
 /** A gallery's counter before a caption ("1of4Grass Valley's …", "2 of 12 The mayor …"). */
 const GALLERY_COUNTER = /^\d{1,3}\s*of\s*\d{1,3}\s*(?=\p{Lu})/u;
 /** A marker set before a Korean caption ("▲ ", "△ "). */
