@@ -484,6 +484,15 @@ describe('removeTrailingFurniture', () => {
     }
     assert.notEqual(run(`${PROSE}<p><a href="/2025/11/ferry-returns">Ferry service to return in spring</a></p>`), story);
   });
+  it("should remove a run of headlines linked to one other site at the end (a portal's copy of a story, the outlet's teasers under it)", () => {
+    const page = 'https://sports.portal.example/news?oid=477&aid=73768';
+    const runAt = (html: string) => textAfter((c) => removeTrailingFurniture(c, page), html);
+    const teaser = (n: number, title: string) => `<p><a href="http://outlet.example/?mod=news&amp;idxno=${n}"><strong>${title}</strong></a></p>`;
+    assert.equal(runAt(`${PROSE}${teaser(1, "[EPL] 36R 프리뷰 - 첼시, 우승까지 '-1'")}${teaser(2, '[UCL] 호날두 인터뷰 "반드시 우승을 차지하고 싶다"')}`), story);
+    // One alone may be the story's source; two to different sites are no run.
+    assert.notEqual(runAt(`${PROSE}${teaser(1, "[EPL] 36R 프리뷰 - 첼시, 우승까지 '-1'")}`), story);
+    assert.notEqual(runAt(`${PROSE}${teaser(1, "[EPL] 36R 프리뷰 - 첼시, 우승까지 '-1'")}<p><a href="https://gov.example/report">The commission’s full report on the berths</a></p>`), story);
+  });
   it("should remove a wire's end mark, on a line of its own or after a break in the last line", () => {
     for (const mark of ['(END)', '(끝)', '-30-', '###', '- Ende -', '[끝]', '___', '* * *'.replace(/ /g, '')]) assert.equal(run(`${PROSE}<p>${mark}</p>`), story, mark);
     const html = run(`${PROSE}<p>kokobj@example.kr<br>(END)</p>`);

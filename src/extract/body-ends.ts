@@ -81,26 +81,40 @@ function firstText(el: Element): string {
 /** A headline is this long at least (characters, spaces left out). */
 const MIN_LINKED_HEADLINE_CHARS = 15;
 
-/** True for a line that is one link, whole, to another page of the site, its text a headline rather than a sentence (no full stop at its end). */
-function linksAnotherPost(el: Element, text: string, pageUrl: string): boolean {
+/** The page a line links to when it is one link, whole, its text a headline rather than a sentence (no full stop at its end). */
+function linkedHeadlineTarget(el: Element, text: string, pageUrl: string): URL | undefined {
   const links = el.querySelectorAll('a[href]');
-  if (links.length !== 1 || text.replace(/\s/g, '').length < MIN_LINKED_HEADLINE_CHARS || /[.。!?]$/.test(text) || !linkedWhole(el, text)) return false;
+  if (links.length !== 1 || text.replace(/\s/g, '').length < MIN_LINKED_HEADLINE_CHARS || /[.。!?]$/.test(text) || !linkedWhole(el, text)) return undefined;
   const target = resolveUrl(links[0]!.getAttribute('href'), pageUrl);
-  if (!target) return false;
-  const [to, from] = [new URL(target), new URL(pageUrl)];
+  return target ? new URL(target) : undefined;
+}
+
+/** True for a line that is one link, whole, to another page of the site, its text a headline. */
+function linksAnotherPost(to: URL, pageUrl: string): boolean {
+  const from = new URL(pageUrl);
   return to.hostname === from.hostname && to.pathname !== from.pathname && to.pathname.length > 1;
+}
+
+/** The element before `el` in its parent that has text, or null. */
+function previousLine(el: Element): Element | null {
+  let p = el.previousElementSibling;
+  while (p && !hasVisibleText(p as unknown as TextWalkNode)) p = p.previousElementSibling;
+  return p;
 }
 
 /** The label of a post's tags, written before them. */
 const TAGS_LABEL = /^(?:tags?|tagged(?: with)?|schlagwörter|schlagworte|stichwörter|etiquetas)(?![\p{L}])/iu;
 
 /**
- * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it, a widget's
+ * Removes what widgets leave at the end of the body: a heading of a few words or a link with nothing after it,
+ * headlines linked alone to other posts of the site, or one under the other to another site, a widget's
  * label ("Loading content ...", "LEARN MORE"), a counter, the post's tags, a comment box's
  * moderation notice, a label ending in a colon that introduces nothing ("See more photos:"), a
  * wire's end mark ("(END)", "(끝)", "-30-").
  */
 export function removeTrailingFurniture(content: Element, pageUrl?: string): void {
+  // The other site a run of linked headlines at the end leads to.
+  let runHost: string | undefined;
   for (let i = 0; i < TRAILING_LINES; i++) {
     const el = lastLine(content);
     if (!el) return;
@@ -109,10 +123,18 @@ export function removeTrailingFurniture(content: Element, pageUrl?: string): voi
       if (!hasVisibleText(el as unknown as TextWalkNode)) removeUp(el, content);
       continue;
     }
-    // The headline of another post of the site, linked alone: the site's pager or a teaser.
-    if (pageUrl !== undefined && linksAnotherPost(el, text, pageUrl)) {
-      removeUp(el, content);
-      continue;
+    const target = pageUrl === undefined ? undefined : linkedHeadlineTarget(el, text, pageUrl);
+    if (target) {
+      // The headline of another post of the site, linked alone: the site's pager or a teaser.
+      // Headlines linked to another site, one under the other (a portal's copy of a story, with
+      // the outlet's links to its other stories under it), are teasers too; one alone may be a source.
+      const before = previousLine(el);
+      const beforeTarget = before ? linkedHeadlineTarget(before, norm(before.textContent), pageUrl!) : undefined;
+      if (linksAnotherPost(target, pageUrl!) || target.hostname === runHost || beforeTarget?.hostname === target.hostname) {
+        if (!linksAnotherPost(target, pageUrl!)) runHost = target.hostname;
+        removeUp(el, content);
+        continue;
+      }
     }
     // A heading with nothing after it: a widget's title (a few words) or a link to another page;
     // a longer one may be a subheading whose section Readability left out, and stays.
