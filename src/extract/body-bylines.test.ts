@@ -34,6 +34,14 @@ describe('removeReporterLines', () => {
     // A line that only looks like one stays.
     assert.deepEqual(run(`<p>By the way, Nov. 15, 2025 was a Saturday</p>${paragraphs}`).lines.length, story.length + 1);
   });
+  it('should read a byline with its date and a comment link, on its own line or on the first line of a block', () => {
+    const line = 'by Jane Roe / January 19, 2017 / <a href="#respond">Leave a comment</a>';
+    assert.deepEqual(run(`<p>${line}</p>${paragraphs}`), { authors: ['Jane Roe'], lines: story });
+    assert.deepEqual(run(`<p>${line}<br>Published in the February 2017 issue</p>${paragraphs}`), { authors: ['Jane Roe'], lines: ['Published in the February 2017 issue', ...story] });
+    assert.deepEqual(run(`<p>By Jane Roe | 3 Comments</p>${paragraphs}`).authors, ['Jane Roe']);
+    // The first line of a paragraph of the story stays.
+    assert.deepEqual(run(`<p>By the river, 2017 / the floods came<br>and went.</p>${paragraphs}`).authors, []);
+  });
   it('should take an address alone on the last line, but leave one inside a sentence', () => {
     const alone = run(`${paragraphs}<p>dilba@example.com</p>`);
     assert.deepEqual(alone.lines, story);

@@ -75,7 +75,16 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
       continue;
     }
     const r = parseReporterLine(text) ?? (head.includes(el) ? datedByline(text) : undefined) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
-    if (!r || r.authors.length === 0) continue;
+    if (!r || r.authors.length === 0) {
+      // A byline on the first line of a block, a break after it ("by Jane Roe / January 19, 2017<br>Published in the February issue").
+      const first = head.includes(el) ? firstLine(el) : undefined;
+      const byline = first ? parseReporterLine(first.text) ?? datedByline(first.text) : undefined;
+      if (first && byline && byline.authors.length > 0 && !byline.rest) {
+        authors.push(...byline.authors);
+        for (const n of first.nodes) n.parentNode?.removeChild(n);
+      }
+      continue;
+    }
     authors.push(...r.authors);
     if (r.rest) replaceText(el, text, r.rest);
     else {
@@ -90,19 +99,35 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
   return { authors: given.authors, emails: given.left };
 }
 
-/** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, or "on". */
-const BYLINE_DATE_SEPARATOR = /\s*[|•·–—,]\s*|\s+on\s+/g;
+/** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, a slash between spaces, or "on". */
+const BYLINE_DATE_SEPARATOR = /\s*[|•·–—,]\s*|\s+\/\s+|\s+on\s+/g;
+/** A comment counter or link closing a byline's row ("/ Leave a comment", "| 3 Comments"). */
+const COMMENTS_AFTER = /\s*(?:[|•·–—,/]\s*)?(?:leave a (?:comment|reply)|\d+\s+comments?|no comments(?: yet)?|comments?(?:\s*\(\d+\))?)\s*$/i;
 /** Longest byline line read with its date. */
 const MAX_DATED_BYLINE_CHARS = 160;
 
-/** A byline line with the story's date after it ("By Jane Doe | Nov. 15, 2025", "By Jane Doe on November 15, 2025"): the byline, when the rest is a date line. */
+/** A byline line with the story's date after it ("By Jane Doe | Nov. 15, 2025", "By Jane Doe on November 15, 2025", "by Jane Doe / January 19, 2017 / Leave a comment"): the byline, when the rest is a date line. */
 function datedByline(text: string): ReturnType<typeof parseReporterLine> {
   if (text.length > MAX_DATED_BYLINE_CHARS) return undefined;
   for (const m of text.matchAll(BYLINE_DATE_SEPARATOR)) {
-    const rest = text.slice(m.index! + m[0].length);
+    const rest = text.slice(m.index! + m[0].length).replace(COMMENTS_AFTER, '');
     if (!isDateLine(rest)) continue;
     const r = parseReporterLine(text.slice(0, m.index));
     if (r && !r.rest) return r;
+  }
+  return undefined;
+}
+
+/** The text before the first <br> set straight in `el`, and the nodes that hold it with the break, when text follows the break. */
+function firstLine(el: Element): { text: string; nodes: Node[] } | undefined {
+  const nodes: Node[] = [];
+  for (let n = el.firstChild; n; n = n.nextSibling) {
+    nodes.push(n);
+    if (n.nodeType !== 1 || (n as Element).tagName !== 'BR') continue;
+    const text = norm(nodes.map((x) => x.textContent ?? '').join(''));
+    let after = '';
+    for (let m = n.nextSibling; m && after === ''; m = m.nextSibling) after = norm(m.textContent);
+    return text !== '' && after !== '' ? { text, nodes } : undefined;
   }
   return undefined;
 }
