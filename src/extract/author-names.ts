@@ -8,7 +8,7 @@ const MONTH = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janu
 const WEEKDAY = String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
 /** A date written after a name in a byline ("Dan Goodin - Apr 16, 2015 8:02 pm UTC", "Jane Doe January 18, 2017", "X am 21. April 2020", "X, 07 Dezember"). */
 const TRAILING_DATE = new RegExp(
-  String.raw`(?:\s+[-–—|·•,]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:(?:${WEEKDAY})\.?,?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}\b|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:at|um|à)\s+\d{1,2}[:.]\d{2}\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
+  String.raw`(?:\s+[-–—|·•,/]\s*|,?\s+(?:am|on|le|el|il|den)\s+|\s+)(?:(?:${WEEKDAY})\.?,?\s+)?(?:${MONTH}\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}\.?\s+${MONTH}(?:\s*,?\s*\d{4})?|\d{1,2}\.\d{1,2}\.\d{2,4}|\d{1,2}\/\d{1,2}\/\d{2,4}\b|\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}|(?:updated|published|posted|veröffentlicht|aktualisiert)\b|(?:at|um|à)\s+\d{1,2}[:.]\d{2}\b|(?:vor|il y a|hace)\s+\d+\s+\p{L}+).*$`,
   'iu',
 );
 /** Words that introduce a name in a byline, in English, German, French, Spanish, Dutch and Italian. */
@@ -82,7 +82,7 @@ export function cleanAuthorName(name: string): string {
     .replace(TRAILING_ROLE, '');
   if (TRAILING_WORD_END.test(v)) v = v.replace(TRAILING_WORD, '');
   v = v
-    .replace(/[\s,|—–:•·-]+$/, '')
+    .replace(/[\s,|—–:•·/-]+$/, '')
     .replace(/^[\s,|—–:/•·-]+/, '')
     .trim();
   // A date or a wiki's revision left where a name should be ("20 Nov 2019 08:00 GMT", "21.01.2022 Aktuelle Meldung", "oldid=2594817").

@@ -42,6 +42,15 @@ describe('removeReporterLines', () => {
     // The first line of a paragraph of the story stays.
     assert.deepEqual(run(`<p>By the river, 2017 / the floods came<br>and went.</p>${paragraphs}`).authors, []);
   });
+  it('should give the date lines read beside a byline', () => {
+    const dates = (html: string) => {
+      const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);
+      return removeReporterLines(document.getElementById('c') as unknown as Element).dates;
+    };
+    assert.deepEqual(dates(`<p>by Jane Roe / January 19, 2017 / <a href="#respond">Leave a comment</a><br>Published in the February 2017 issue</p>${paragraphs}`), ['January 19, 2017']);
+    assert.deepEqual(dates(`<p>By Jane Roe | Updated Nov. 15, 2025 at 8:47 a.m.</p>${paragraphs}`), ['Updated Nov. 15, 2025 at 8:47 a.m.']);
+    assert.deepEqual(dates(`<p>By Jane Roe</p>${paragraphs}`), []);
+  });
   it('should take an address alone on the last line, but leave one inside a sentence', () => {
     const alone = run(`${paragraphs}<p>dilba@example.com</p>`);
     assert.deepEqual(alone.lines, story);

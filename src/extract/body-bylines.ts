@@ -33,9 +33,11 @@ function authorLink(el: Element, text: string): string | undefined {
 const MAX_HEAD_BLOCKS = 12;
 
 /** Finds reporter lines at the start and end of the body, removes them and returns their authors. */
-export function removeReporterLines(content: Element): { authors: Author[]; emails: string[] } {
+export function removeReporterLines(content: Element): { authors: Author[]; emails: string[]; dates: string[] } {
   const authors: Author[] = [];
   const emails: string[] = [];
+  // The date lines read beside a byline ("by Jane Roe / January 19, 2017"), for a page that declares no date.
+  const dates: string[] = [];
   const blocks = textBlocks(content);
   // A byline set on two lines at either end, the label alone and the names on the next ("Von" / "Denis Dilba").
   for (let i = 0; i + 1 < blocks.length; i++) {
@@ -74,17 +76,21 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
       removeUp(el, content);
       continue;
     }
-    const r = parseReporterLine(text) ?? (head.includes(el) ? datedByline(text) : undefined) ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
+    const dated = head.includes(el) ? datedByline(text) : undefined;
+    const r = parseReporterLine(text) ?? dated ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
     if (!r || r.authors.length === 0) {
       // A byline on the first line of a block, a break after it ("by Jane Roe / January 19, 2017<br>Published in the February issue").
       const first = head.includes(el) ? firstLine(el) : undefined;
-      const byline = first ? parseReporterLine(first.text) ?? datedByline(first.text) : undefined;
+      const firstDated = first ? datedByline(first.text) : undefined;
+      const byline = first ? parseReporterLine(first.text) ?? firstDated : undefined;
       if (first && byline && byline.authors.length > 0 && !byline.rest) {
         authors.push(...byline.authors);
+        if (firstDated) dates.push(firstDated.date);
         for (const n of first.nodes) n.parentNode?.removeChild(n);
       }
       continue;
     }
+    if (r === dated) dates.push(dated.date);
     authors.push(...r.authors);
     if (r.rest) replaceText(el, text, r.rest);
     else {
@@ -96,7 +102,7 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
   }
   // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
   const given = withBareEmails(authors, emails);
-  return { authors: given.authors, emails: given.left };
+  return { authors: given.authors, emails: given.left, dates };
 }
 
 /** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, a slash between spaces, or "on". */
@@ -107,13 +113,13 @@ const COMMENTS_AFTER = /\s*(?:[|•·–—,/]\s*)?(?:leave a (?:comment|reply)|
 const MAX_DATED_BYLINE_CHARS = 160;
 
 /** A byline line with the story's date after it ("By Jane Doe | Nov. 15, 2025", "By Jane Doe on November 15, 2025", "by Jane Doe / January 19, 2017 / Leave a comment"): the byline, when the rest is a date line. */
-function datedByline(text: string): ReturnType<typeof parseReporterLine> {
+function datedByline(text: string): (NonNullable<ReturnType<typeof parseReporterLine>> & { date: string }) | undefined {
   if (text.length > MAX_DATED_BYLINE_CHARS) return undefined;
   for (const m of text.matchAll(BYLINE_DATE_SEPARATOR)) {
     const rest = text.slice(m.index! + m[0].length).replace(COMMENTS_AFTER, '');
     if (!isDateLine(rest)) continue;
     const r = parseReporterLine(text.slice(0, m.index));
-    if (r && !r.rest) return r;
+    if (r && !r.rest) return { ...r, date: rest };
   }
   return undefined;
 }

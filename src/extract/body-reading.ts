@@ -73,6 +73,8 @@ export interface RewrittenBody {
   readonly lineAuthors: Author[];
   /** Addresses alone on lines at the end of the story that no reporter line took ("hong@example.com"). */
   readonly lineEmails: string[];
+  /** Date lines read beside a byline at the top of the story ("by Jane Roe / January 19, 2017"), as written. */
+  readonly lineDates: string[];
   readonly contentHtml: string;
   readonly text: string;
   readonly linkChars: number;
@@ -106,7 +108,7 @@ export function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, n
   removeDeckRepeats(content, deck);
   removeTitleRepeats(content, title);
   removeLeadingNav(content);
-  const { authors: lineAuthors, emails: lineEmails } = removeReporterLines(content);
+  const { authors: lineAuthors, emails: lineEmails, dates: lineDates } = removeReporterLines(content);
   removeCreditLines(content, names);
   if (datesRead) removeDateLines(content);
   for (const a of Array.from(content.querySelectorAll('a[href]'))) {
@@ -127,7 +129,7 @@ export function rewriteBody(read: BodyRead, { deck, baseUrl, datesRead, title, n
     const full = nodeToText(out.body as never, { captions: true });
     if (full.length > CAPTION_STORY_FACTOR * text.length && full.length - text.length > CAPTION_STORY_MIN_CHARS) text = full;
   }
-  return { images, lineAuthors, lineEmails, contentHtml, text, linkChars: linkedNonSpaceChars(out.body), paywallPrompt };
+  return { images, lineAuthors, lineEmails, lineDates, contentHtml, text, linkChars: linkedNonSpaceChars(out.body), paywallPrompt };
 }
 
 /** The page parsed anew, its protected addresses restored, for the lead to be read from. */

@@ -111,6 +111,18 @@ describe('extractArticle robustness', () => {
     assert.ok(a.contentHtml.includes('href="https://e.example/news/a#notes"'), a.contentHtml);
   });
 
+  it('should date a page that declares no date by the date its byline line prints', async () => {
+    const para = '<p>The council voted on Tuesday to keep ferry fares at their current level for another year, citing rising costs and a drop in riders.</p>';
+    const page = (byline: string, head = '') => `<html lang="en-US"><head><title>Ferry fares frozen</title>${head}</head><body><article><h1>Ferry fares frozen</h1><p>${byline}<br>Published in the February 2017 issue</p>${para.repeat(4)}</article></body></html>`;
+    const a = await extractArticle(page('by Jane Roe / January 19, 2017 / <a href="#respond">Leave a comment</a>'), { url: 'https://e.example/news/ferry' });
+    assert.deepEqual(a.authors.map((x) => x.name), ['Jane Roe']);
+    assert.equal(a.publishedAt, '2017-01-19T00:00:00.000Z');
+    assert.ok(!a.text.includes('Leave a comment') && a.text.startsWith('Published in the February 2017 issue'), a.text);
+    // A declared date wins.
+    const declared = await extractArticle(page('by Jane Roe / January 19, 2017', '<meta property="article:published_time" content="2017-01-18T09:00:00Z">'), { url: 'https://e.example/news/ferry' });
+    assert.equal(declared.publishedAt, '2017-01-18T09:00:00.000Z');
+  });
+
   it('should find the Readability steps it replaces (an upgrade that renames one must be seen)', () => {
     for (const step of REPLACED_STEPS) assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)[step], 'function', step);
   });

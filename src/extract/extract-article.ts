@@ -11,7 +11,7 @@ import { canonicalizeUrl, resolveUrl } from './canonical-url.ts';
 import { htmlRead, leadDocument, leadRead, readAgainDocument, readBody, rewriteBody, type PageFacts, type RewrittenBody } from './body-reading.ts';
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { DECLARED_BODY_FACTOR, declaredBodyHtml } from './declared-body.ts';
-import { dateFromUrl } from './markup-dates.ts';
+import { bylineDate, dateFromUrl } from './markup-dates.ts';
 import { countNonSpace } from './dom-walk.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
@@ -193,9 +193,10 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   const lang = normalizeLanguageTag(meta.lang) ?? normalizeLanguageTag(opts.lang);
   const canonicalUrl = canonicalizeUrl(opts.url, meta.canonical);
   const leadUrl = resolveUrl(meta.imageUrl, baseUrl);
-  // A date in the URL path beats nothing; the last change date beats nothing too (it is at least
-  // a day the article existed).
-  const publishedAt = meta.publishedAt ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
+  // Without a declared date, the date the page prints beside the byline ("by Jane Roe / January
+  // 19, 2017"); a date in the URL path beats nothing; the last change date beats nothing too (it
+  // is at least a day the article existed).
+  const publishedAt = meta.publishedAt ?? bylineDate(body.lineDates, meta.lang ?? opts.lang ?? '') ?? dateFromUrl(opts.url) ?? dateFromUrl(canonicalUrl) ?? meta.modifiedAt;
   // Without a declared description, Readability's (the body's first paragraph) unless that is a
   // line the clean-up took out of the body (a date line "입력 2025.11.15 08:47", a byline and view
   // counter "박서준 기자 발행 … 조회 1,234"): then the body's first paragraph.

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
+import { bylineDate, dateFromUrl, labelledDates, readMarkupDates, type DateEl } from './markup-dates.ts';
 import { readLayout } from './page-parts.ts';
 
 /** Reads the markup dates of a small page body. */
@@ -145,3 +145,18 @@ describe('readMarkupDates with the page title', () => {
     assert.equal(readMarkupDates(root).published, undefined);
   });
 });
+
+describe('bylineDate', () => {
+  it("should read the publication date a byline's date line gives, in the page's way of writing dates", () => {
+    assert.equal(bylineDate(['January 19, 2017'], 'en-US'), '2017-01-19T00:00:00.000Z');
+    assert.match(bylineDate(['Published Nov. 15, 2025 at 8:47 a.m.'], 'en') ?? '', /^2025-11-15T08:47/);
+    assert.equal(bylineDate(['02/04/2022'], 'en-US')?.slice(0, 10), '2022-02-04');
+    assert.equal(bylineDate(['02/04/2022'], 'de')?.slice(0, 10), '2022-04-02');
+    assert.equal(bylineDate(['2025.11.15 08:47'], 'ko'), '2025-11-15T08:47:00.000+09:00');
+  });
+  it('should not take a line that only says when the story was updated', () => {
+    assert.equal(bylineDate(['Updated Nov. 15, 2025 at 8:47 a.m.'], 'en'), undefined);
+    assert.equal(bylineDate([], 'en'), undefined);
+  });
+});
+

@@ -127,6 +127,27 @@ function isBareDate(text: string): boolean {
   return text.length <= 60 && YEAR.test(text) && text.replace(/[\p{N}\p{P}\s]/gu, '').length <= 24 && parseDate(text) !== undefined;
 }
 
+/** How a page in language `lang` writes its dates: day first or month first, and the zone of a clock that names none. */
+export function pageDateOptions(lang: string): { dayFirst: boolean; defaultOffset?: string } {
+  // Slashed dates ("02/04/2022") are day first everywhere but in English; English outside North
+  // America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
+  const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
+  // A Korean page's clock is KST, also where a date line writes no Hangul ("2025. 11. 15. 08:47").
+  const defaultOffset = offsetOfLanguage(lang);
+  return defaultOffset ? { dayFirst, defaultOffset } : { dayFirst };
+}
+
+/** The publication date the date lines beside a byline give ("January 19, 2017"; not a line that only says when the story was updated). */
+export function bylineDate(lines: readonly string[], lang: string): string | undefined {
+  const opts = pageDateOptions(lang);
+  for (const line of lines) {
+    const labelled = labelledDates(line, opts.dayFirst);
+    const date = labelled.published ?? (labelled.modified ? undefined : parseDate(line, opts));
+    if (date) return date;
+  }
+  return undefined;
+}
+
 /** Reads the article's publication and modification dates from the body markup, first trustworthy one of each kind in document order. */
 export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefined = root ? readLayout(root) : undefined): MarkupDates {
   if (!root) return {};
@@ -140,12 +161,7 @@ export function readMarkupDates(root: DateEl | null, layout: PageLayout | undefi
   };
   let scanned = 0;
   const { headline, story, memo } = layout ?? readLayout(root);
-  // Slashed dates ("02/04/2022") are day first everywhere but in English.
-  const lang = root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '';
-  // English outside North America and the Philippines writes the day first too ("en-GB": 02/10/2020 is 2 October).
-  const dayFirst = lang !== '' && !/^en(?:[-_](?:us|ca|ph))?$/i.test(lang.trim());
-  // A Korean page's clock is KST, also where a date line writes no Hangul ("2025. 11. 15. 08:47").
-  const pageOffset = offsetOfLanguage(lang);
+  const { dayFirst, defaultOffset: pageOffset } = pageDateOptions(root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '');
   let sinceHeadline = -1;
   const afterHeadline = (headline as unknown as DateEl | undefined)?.nextElementSibling as DateEl | null | undefined;
   /** True when `el` is, or is inside, the element right after the headline, and none of them is an aside, nav, footer or form. */

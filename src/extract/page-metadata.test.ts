@@ -18,6 +18,9 @@ describe('cleanAuthorName', () => {
     ['Sage Lazzaro • 12/16/16 12:21pm', 'Sage Lazzaro'],
     ['Jane Doe | 4/5/2020', 'Jane Doe'],
     ['Jane Doe 24/7', 'Jane Doe 24/7'],
+    ['by Duncan Bell / January 19, 2017 / Leave a comment', 'Duncan Bell'],
+    ['Jane Doe /', 'Jane Doe'],
+    ['AC/DC', 'AC/DC'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
