@@ -48,8 +48,8 @@ const PATTERNS: readonly RegExp[] = [
   /\s*[\[(]\s*([^\[\]()=]{1,40}?\s*(?:자료\s*사진|DB))\s*[\])]\s*$/u,
   // "… 있다. 김혜윤 기자 unique@…": the photographer's signature closing a caption (the address left out of the credit).
   /(?<=[.!?"”)\]])\s+([가-힣]{2,4}\s*(?:사진\s*)?기자)(?:\s+[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})?\s*$/u,
-  // "[AP=연합뉴스]", "(로이터=뉴스1)": a foreign agency's photo passed on by a Korean one.
-  new RegExp(String.raw`\s*[\[(]\s*([A-Za-z가-힣]{1,12}\s*=\s*${KO_RELAY})\s*[\])]\s*$`, 'u'),
+  // "[AP=연합뉴스]", "(로이터=뉴스1)", "[EPA=연합뉴스 자료사진]": a foreign agency's photo passed on by a Korean one.
+  new RegExp(String.raw`\s*[\[(]\s*([A-Za-z가-힣]{1,12}\s*=\s*${KO_RELAY}(?:\s*자료\s*사진)?)\s*[\])]\s*$`, 'u'),
   // "… 모습. /한빛일보 DB", "… 있다. /김혜윤 기자", "… 모습. /한빛일보": an outlet's file photo, a
   // photographer or an outlet after a slash closing a Korean caption's sentence.
   /(?<=[.!?"”)\]])\s*\/\s*([가-힣A-Za-z0-9]{1,12}(?:\s?[가-힣A-Za-z0-9]{1,8})?\s*(?:DB|자료\s*사진)|[가-힣]{2,4}\s*(?:사진\s*)?기자|[가-힣]{2,10}(?:일보|신문|경제|뉴스|방송|타임스|저널|미디어)?)\s*$/u,
