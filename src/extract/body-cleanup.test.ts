@@ -431,6 +431,12 @@ describe('removePaywallPrompts', () => {
     assert.equal(left.length, 3);
     assert.ok(!left.some((l) => l.startsWith('Subscribe')));
   });
+  it("should remove the box's lines above the prompt, and never the story's", () => {
+    const box = '<div class="overlay"><p>It is great to see that you are enjoying the Example website.</p><div><p>You have now reached your allowance of 3 free articles in the last 30 days.</p></div></div>';
+    assert.deepEqual(run(`<div>${story}</div>${box}`).left, ['The harbour board voted on Monday.', 'Operators objected.']);
+    // Short paragraphs of a story in one wrapper with the prompt stay.
+    assert.deepEqual(run(`<div>${story}<p>You have now reached your allowance of 3 free articles in the last 30 days.</p></div>`).left, ['The harbour board voted on Monday.', 'Operators objected.']);
+  });
   it('should leave a body without a prompt alone', () => {
     assert.deepEqual(run(story), { found: false, left: ['The harbour board voted on Monday.', 'Operators objected.'] });
   });

@@ -158,6 +158,12 @@ const PROMPT_TAIL_BLOCKS = 8;
 /** Lines of a paywall box after its prompt (offers, prices, "Already a subscriber?") are short. */
 const MAX_BOX_LINE_CHARS = 300;
 
+/** The nearest element below `root` that holds both `a` and `b`, undefined when only `root` does. */
+function sharedBox(a: Element, b: Element, root: Element): Element | undefined {
+  for (let box = b.parentElement; box && box !== root; box = box.parentElement) if (box.contains(a)) return box;
+  return undefined;
+}
+
 /**
  * Removes the prompt to subscribe or sign in to read on that ends the body (paywall.ts), with the
  * short lines of its box that follow it (offers, prices, sign-in links); true when there was one.
@@ -166,6 +172,14 @@ export function removePaywallPrompts(content: Element): boolean {
   const tail = textBlocks(content).slice(-PROMPT_TAIL_BLOCKS);
   const at = tail.findIndex((el) => isPaywallPrompt(norm(el.textContent)));
   if (at < 0) return false;
+  // The box's lines above the prompt ("It is great to see that you are enjoying the … website."):
+  // inside the box that holds the prompt, which holds no line as long as the story's, nor the story's first line.
+  const opening = textBlocks(content)[0];
+  for (let i = at - 1; i >= 0; i--) {
+    const box = sharedBox(tail[i]!, tail[at]!, content);
+    if (!box || (opening && box.contains(opening)) || textBlocks(box).some((b) => !tail.includes(b) || norm(b.textContent).length > MAX_BOX_LINE_CHARS)) break;
+    removeUp(tail[i]!, content);
+  }
   const rest = tail.slice(at);
   if (rest.slice(1).some((el) => norm(el.textContent).length > MAX_BOX_LINE_CHARS)) {
     removeUp(rest[0]!, content);

@@ -13,6 +13,7 @@ describe('isPaywallPrompt', () => {
       'This article is only available to subscribers.',
       'Already a subscriber? Log in',
       "You've reached your free article limit.",
+      'You have now reached your allowance of 3 free articles in the last 30 days.',
       'Weiterlesen mit Plus: jetzt 4 Wochen testen',
       'Dieser Artikel ist nur für Abonnenten verfügbar.',
       'Bereits Abonnent? Einloggen',
@@ -71,6 +72,13 @@ describe('extractArticle: partial', () => {
     const a = await extractArticle(page(`${para(1)}${para(2)}${para(3)}<p>Subscribe to continue reading.</p>`), { url: 'https://news.example/a' });
     assert.equal(a.partial, true);
     assert.ok(!a.text.includes('Subscribe'), a.text);
+  });
+  it("should mark a page whose metered overlay box closes the story, and leave the box's text out", async () => {
+    const overlay = '<div class="subscribe_overlay"><div class="subscribe_overlay_inner"><div class="text3">It is great to see that you are enjoying the Example website.</div><div class="text5"><p>You have now reached your allowance of 3 free articles in the last 30 days.<br>To get another 7 articles free, enter your email address below.</p><p>When you register, we will also send you our free e-book and our weekly newsletter. You can unsubscribe at any time, and we never share your address with any third party whatsoever.</p></div></div></div>';
+    const a = await extractArticle(page(`${para(1)}${para(2)}${para(3)}${overlay}`), { url: 'https://news.example/a' });
+    assert.equal(a.partial, true);
+    for (const words of ['enjoying the Example website', 'allowance', 'e-book']) assert.ok(!a.text.includes(words), words);
+    assert.ok(a.text.includes('Paragraph 3 of the story'), a.text);
   });
   it('should find the prompt behind a list of related stories', async () => {
     const related = `<h3>Related</h3><ul>${Array.from({ length: 10 }, (_, i) => `<li><a href="/s${i}">Another story about the harbour, number ${i}</a></li>`).join('')}</ul>`;

@@ -20,7 +20,7 @@ export const PARTIAL_MAX_CHARS = 4000;
 const MAX_PROMPT_CHARS = 300;
 
 /** class/id tokens of a paywall or registration wall. */
-export const PAYWALL_TOKEN = /(?:^|[-_\s])(?:paywall|paywalled|pay-wall|subscriber-?only|subscribers-?only|premium-?wall|meter-?wall|metered-?wall|regwall|reg-?wall|registration-?wall|article-?locked|locked-?content|content-?locked|abo-?teaser|plus-?teaser)(?:$|[-_\s])/i;
+export const PAYWALL_TOKEN = /(?:^|[-_\s])(?:paywall|paywalled|pay-wall|subscriber-?only|subscribers-?only|premium-?wall|meter-?wall|metered-?wall|regwall|reg-?wall|registration-?wall|(?:subscribe|subscription|registration|register)[-_]?overlay|article-?locked|locked-?content|content-?locked|abo-?teaser|plus-?teaser)(?:$|[-_\s])/i;
 
 const PROMPTS: readonly RegExp[] = [
   // English: "Subscribe to continue reading", "Log in to read the full story", "To view the full story, please subscribe".
@@ -31,7 +31,8 @@ const PROMPTS: readonly RegExp[] = [
   /(?:\balready a (?:subscriber|member)|\b(?:bereits|schon) (?:abonnent(?:in)?|abonniert|plus-?(?:kunde|abonnent))|¿ya eres (?:suscriptor|socio)|\bdéjà abonnée?|\bjá é assinante)\s*\?/i,
   /\balready a (?:subscriber|member)\b.{0,40}\b(?:log|sign) in\b/i,
   /\b(?:subscribe|sign in|log in|register)\b.{0,60}?\bfor the (?:full|whole|complete|rest of the) (?:story|article)\b/i,
-  /\byou(?:'ve| have) (?:reached|used) (?:your|all your|the) (?:free )?(?:article|story|monthly)? ?limit|\bhas alcanzado el límite de (?:noticias|artículos)/i,
+  // A spent meter ("You've reached your free article limit", "You have now reached your allowance of 3 free articles").
+  /\byou(?:'ve| have)(?: now)? (?:reached|used(?: up)?) (?:your|all your|the) (?:free )?(?:(?:article|story|monthly) )?(?:limit|allowance)|\bhas alcanzado el límite de (?:noticias|artículos)/i,
   // German: "Weiterlesen mit Plus", "Dieser Artikel ist nur für Abonnenten".
   /\b(?:weiterlesen|lesen sie weiter|(?:den|diesen) (?:ganzen|vollständigen|kompletten|gesamten) (?:artikel|beitrag|text) lesen)\b.{0,60}?\b(?:abo|abonnement|abonnent|plus|premium|registrier|anmeld)/i,
   /\b(?:dieser|der) (?:artikel|beitrag|inhalt|text) ist (?:nur |exklusiv )?(?:für|abonnenten|plus)\b.{0,40}?\b(?:abonnent|abonnentinnen|plus|premium|registrierte|vorbehalten)/i,
