@@ -42,6 +42,13 @@ describe('removeReporterLines', () => {
     // The first line of a paragraph of the story stays.
     assert.deepEqual(run(`<p>By the river, 2017 / the floods came<br>and went.</p>${paragraphs}`).authors, []);
   });
+  it("should take a wire's dateline without a reporter off the story's first paragraph", () => {
+    assert.deepEqual(run(`<p>(연천=연합뉴스) 경기도 연천군은 20일 군청 상황실에서 업무협약을 체결했다고 밝혔다.</p>${paragraphs}`).lines[0], '경기도 연천군은 20일 군청 상황실에서 업무협약을 체결했다고 밝혔다.');
+    assert.deepEqual(run(`<p>[세종=뉴시스] 정부가 내년 예산안을 확정했다.</p>${paragraphs}`).lines[0], '정부가 내년 예산안을 확정했다.');
+    // Not a bracket that names no agency, nor one inside the story.
+    assert.deepEqual(run(`<p>(서울=시민) 시민들이 모였다.</p>${paragraphs}`).lines[0], '(서울=시민) 시민들이 모였다.');
+    assert.equal(run(`${paragraphs}${paragraphs}<p>(연천=연합뉴스) 끝.</p>`).lines.at(-1), '(연천=연합뉴스) 끝.');
+  });
   it('should give the date lines read beside a byline', () => {
     const dates = (html: string) => {
       const document = parseHtmlDocument(`<!doctype html><html><body><div id="c">${html}</div></body></html>`);

@@ -7,7 +7,7 @@ import { isDateLine } from './date-line.ts';
 import { textLongerThan, type TextWalkNode } from './dom-walk.ts';
 import { removeUp, textBlocks } from './body-blocks.ts';
 import { withBareEmails } from './author-names.ts';
-import { parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
+import { afterBareDateline, parseReporterLine, parseTrailingReporter } from './reporter-line.ts';
 import { MAX_LABEL_RAW_CHARS, twoLineByline } from './byline-finder.ts';
 import { collapseSpaces as norm, SPACE_RUNS } from './loose-key.ts';
 
@@ -78,6 +78,12 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
     }
     const dated = head.includes(el) ? datedByline(text) : undefined;
     const r = parseReporterLine(text) ?? dated ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
+    // A wire's dateline opening the story without a reporter ("(연천=연합뉴스) 경기도 연천군은 …") leaves it.
+    const undated = (!r || r.authors.length === 0) && head.includes(el) ? afterBareDateline(text) : undefined;
+    if (undated) {
+      replaceText(el, text, undated);
+      continue;
+    }
     if (!r || r.authors.length === 0) {
       // A byline on the first line of a block, a break after it ("by Jane Roe / January 19, 2017<br>Published in the February issue").
       const first = head.includes(el) ? firstLine(el) : undefined;

@@ -52,6 +52,15 @@ const KO_DATELINE = new RegExp(
   String.raw`^\s*[\[(【]\s*[가-힣A-Za-z ]{1,12}\s*=\s*([^\])】]{1,20})\s*[\])】]\s*(${KO_NAME}(?:\s*[·,ㆍ]\s*${KO_NAME})*)\s*${KO_ROLE}\s*(?:\(?(${EMAIL})\)?)?\s*=\s*`,
   'u',
 );
+/** "(연천=연합뉴스) 본문…": a wire's dateline, the place and the agency, opening the story without a reporter's name. */
+const KO_BARE_DATELINE = /^\s*[(\[【]\s*[가-힣A-Za-z ]{1,12}\s*=\s*(?:연합뉴스|뉴시스|뉴스1|[가-힣A-Za-z]{2,10}(?:뉴스|통신))\s*[)\]】]\s*(?=\S)/u;
+
+/** The text after a wire's dateline that opens a line without naming a reporter ("(연천=연합뉴스) 경기도 연천군은 …"), else undefined. */
+export function afterBareDateline(line: string): string | undefined {
+  const m = KO_BARE_DATELINE.exec(line);
+  return m ? line.slice(m[0].length) : undefined;
+}
+
 /**
  * "[이데일리 김은비 기자] 본문…", "[헤럴드경제=홍길동 기자] 본문…", "[아시아경제 홍길동 기자, 김철수 기자] 본문…": the outlet and its reporters in brackets opening the story;
  * "【워싱턴=홍길동 특파원】": the place, when what stands before "=" is no outlet's name.
