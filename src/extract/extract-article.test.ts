@@ -123,6 +123,16 @@ describe('extractArticle robustness', () => {
     assert.equal(declared.publishedAt, '2017-01-18T09:00:00.000Z');
   });
 
+  it("should not take the site's stock picture for shares for the lead photo", async () => {
+    const para = '<p>The council voted on Tuesday to keep ferry fares at their current level for another year, citing rising costs and a drop in riders.</p>';
+    const page = (og: string, body = '') => `<html lang="en"><head><title>Ferry fares frozen</title><meta property="og:image" content="${og}"></head><body><article><h1>Ferry fares frozen</h1>${body}${para.repeat(4)}</article></body></html>`;
+    const stock = 'https://e.example/img/pages/article/opengraph_default.png';
+    assert.equal((await extractArticle(page(stock), { url: 'https://e.example/news/ferry' })).leadImage, undefined);
+    const photo = '<figure><img src="https://e.example/photos/ferry.jpg" width="800" height="500"><figcaption>The ferry at the pier.</figcaption></figure>';
+    assert.equal((await extractArticle(page(stock, photo), { url: 'https://e.example/news/ferry' })).leadImage?.url, 'https://e.example/photos/ferry.jpg');
+    assert.equal((await extractArticle(page('https://e.example/photos/pier.jpg'), { url: 'https://e.example/news/ferry' })).leadImage?.url, 'https://e.example/photos/pier.jpg');
+  });
+
   it('should find the Readability steps it replaces (an upgrade that renames one must be seen)', () => {
     for (const step of REPLACED_STEPS) assert.equal(typeof (Readability.prototype as unknown as Record<string, unknown>)[step], 'function', step);
   });

@@ -12,6 +12,7 @@ import { htmlRead, leadDocument, leadRead, readAgainDocument, readBody, rewriteB
 import { declaredDeck, findDeck, findLead, proseDeck } from './deck-finder.ts';
 import { DECLARED_BODY_FACTOR, declaredBodyHtml } from './declared-body.ts';
 import { bylineDate, dateFromUrl } from './markup-dates.ts';
+import { isSiteDefaultImage } from './image-refs.ts';
 import { countNonSpace } from './dom-walk.ts';
 import { removeJunk, type JunkDocument } from './junk-filter.ts';
 import { isPartial, paywalledPartsMissing } from './paywall.ts';
@@ -201,7 +202,9 @@ function extract(input: string, opts: ExtractOptions): ExtractedArticle {
   // line the clean-up took out of the body (a date line "입력 2025.11.15 08:47", a byline and view
   // counter "박서준 기자 발행 … 조회 1,234"): then the body's first paragraph.
   const excerpt = meta.excerpt ?? (parsed.excerpt && leftTheBody(parsed.excerpt, text) ? text.split(/\n{2,}/)[0] : parsed.excerpt) ?? undefined;
-  const leadImage = (leadUrl ? images.find((i) => i.url === leadUrl) : undefined) ?? (leadUrl ? { url: leadUrl } : images[0]);
+  // (The site's stock picture for shares is no lead photo unless the story shows it.)
+  const declaredLead = leadUrl ? images.find((i) => i.url === leadUrl) ?? (isSiteDefaultImage(leadUrl) ? undefined : { url: leadUrl }) : undefined;
+  const leadImage = declaredLead ?? images[0];
 
   return articleNfc({
     url: opts.url,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { imageSource } from './image-refs.ts';
+import { imageSource, isSiteDefaultImage } from './image-refs.ts';
 
 describe('imageSource', () => {
   const source = (img: string) => imageSource(parseHtmlDocument(`<html><body>${img}</body></html>`).querySelector('img') as unknown as Element, 'https://example.org/news/a.html');
@@ -14,5 +14,14 @@ describe('imageSource', () => {
     assert.equal(source('<img data-src="undefined" src="/p/3.jpg">'), 'https://example.org/p/3.jpg');
     assert.equal(source('<img src="null">'), undefined);
     assert.equal(source('<img data-src=" # " srcset="/p/4.jpg 2x">'), 'https://example.org/p/4.jpg');
+  });
+});
+
+describe('isSiteDefaultImage', () => {
+  it("should know a site's stock picture for shares by its name", () => {
+    for (const url of ['https://www.example.com/img/pages/article/opengraph_default.png', 'https://s.example.com/social/images/social_default_logo-1481777.png', 'https://ssl.example.net/static.news/image/news/ogtag/navernews_200x200_20160804.png', 'https://e.example/images/no-img_460x320_logo.jpg', 'https://e.example/pu/images/social_placeholder.png']) assert.equal(isSiteDefaultImage(url), true, url);
+  });
+  it("should not take a story's photo in a Drupal default folder, or a photo of a logo, for one", () => {
+    for (const url of ['https://thehill.example/sites/default/files/noem_lead.jpg', 'https://e.example/uploads/2015/08/alibaba-logo-getty-1024-683.jpg', 'https://e.example/a/defaulting-borrowers.jpg', 'not a url']) assert.equal(isSiteDefaultImage(url), false, url);
   });
 });

@@ -53,6 +53,21 @@ export function imageSource(img: Element, baseUrl: string): string | undefined {
   return resolveUrl(src, baseUrl);
 }
 
+/** The file name (or a folder) of a site's stock picture for shares: "opengraph_default.png", "social_placeholder.png", "…/ogtag/navernews_200x200.png". */
+const SITE_DEFAULT_IMAGE = /(?:^|[_.-])(?:default|placeholder|fallback|no-?image|no-?img)(?:[_.-]|$)/i;
+const SITE_DEFAULT_FOLDER = /\/(?:og-?tag|og[-_]default|default[-_]og|share[-_]default)\//i;
+
+/** True for a page's declared image that is the site's stock picture for every page (its name says so), not a photo of the story. */
+export function isSiteDefaultImage(url: string): boolean {
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return false;
+  }
+  return SITE_DEFAULT_FOLDER.test(path) || SITE_DEFAULT_IMAGE.test(path.slice(path.lastIndexOf('/') + 1));
+}
+
 /** An image declared smaller than this on both sides is a thumbnail, not a photo of the story. */
 const THUMBNAIL_WIDTH = 160;
 const THUMBNAIL_HEIGHT = 100;
