@@ -453,6 +453,14 @@ describe('removeEndSections', () => {
     return Array.from(content.querySelectorAll('p, h3')).map((e) => (e.textContent ?? '').trim());
   }
   const story = '<p>Das Institut stellte am Montag seine Studie zum Klimasystem vor.</p><p>Die Ergebnisse sollen im Herbst veröffentlicht werden.</p>';
+  it("should drop an appeal for readers' support closing the story, not a story that runs on after such words", () => {
+    const appeal = '<p><strong>Apoya el periodismo incómodo</strong></p><p>Si te parece valioso nuestro trabajo, apóyanos para seguir. Únete a nuestra comunidad de lectores con una membresía mensual o anual.<br><br>Cancela cuando quieras.</p><p>Te necesitamos para seguir.</p>';
+    assert.deepEqual(run(`${story}${appeal}`), ['Das Institut stellte am Montag seine Studie zum Klimasystem vor.', 'Die Ergebnisse sollen im Herbst veröffentlicht werden.']);
+    assert.deepEqual(run(`${story}<h3>Support independent journalism</h3><p>Become a member today.</p>`).length, 2);
+    const long = `<p>${'Die Stiftung will die Redaktion drei Jahre lang fördern und ihre Arbeit an Recherchen zum Klimasystem ausbauen. '.repeat(10)}</p>`;
+    assert.equal(run(`${story}<h3>Support our journalism</h3>${long}`).length, 4, 'more than an appeal: the story');
+    assert.equal(run(`<h3>Support our journalism</h3>${story}`).length, 3, 'not the story opening');
+  });
   it('should drop a closing contacts section and a source line', () => {
     assert.deepEqual(run(`${story}<h3>Kontakt:</h3><p>Dr. Erika Muster</p><p>Tel.: 040 123456</p><p>erika.muster@institut.example</p>`), ['Das Institut stellte am Montag seine Studie zum Klimasystem vor.', 'Die Ergebnisse sollen im Herbst veröffentlicht werden.']);
     assert.deepEqual(run(`${story}<p>Quelle: Deutscher Jagdverband, 2. Februar 2022</p>`).length, 2);

@@ -5,7 +5,7 @@ import { resolveUrl } from './canonical-url.ts';
 import { countNonSpace, hasVisibleText, linkedNonSpaceChars, type TextWalkNode } from './dom-walk.ts';
 import { INLINE_TEXT_TAGS, INNER_BLOCK, removeUp, textBlocks } from './body-blocks.ts';
 import { collapseSpaces as norm } from './loose-key.ts';
-import { END_LABEL, SOURCE_LINE } from './furniture-lines.ts';
+import { END_LABEL, SOURCE_LINE, SUPPORT_LABEL } from './furniture-lines.ts';
 
 /** Widget labels that end a body once the widgets are gone ("Loading content ...", "LEARN MORE", "Featured"). */
 const TRAILING_UI = /^(?:loading(?: (?:(?:photo|image|video|media) )?(?:content|gallery|galleries|comments|player|photos?|images?|videos?))?\s*(?:\.{3}|…)?|comments?|share|learn more|read more|saber más|leer más|ver más|mehr lesen|mehr erfahren|featured|latest|popular|subscribe|disclaimer|reuse content|back to top|nach oben|zurück nach oben|print|drucken)$/i;
@@ -158,6 +158,8 @@ function textFollows(el: Element): boolean {
 const END_SECTION_BLOCKS = 8;
 /** Lines of such a section (names, phone numbers, addresses, links) are short. */
 const MAX_END_LINE_CHARS = 200;
+/** An appeal for support closing the story, its heading and what follows it, is this long at most. */
+const MAX_APPEAL_CHARS = 1000;
 /**
  * Removes the section of contacts and sources that ends a press release or a report ("Kontakt:"
  * and the short lines under it, "Quelle: …"): furniture of the sender, not the story.
@@ -170,4 +172,10 @@ export function removeEndSections(content: Element): void {
     for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
   }
   for (const el of tail.slice(-3)) if (content.contains(el) && SOURCE_LINE.test(norm(el.textContent))) removeUp(el, content);
+  // An appeal for readers' support under its heading ("Apoya el periodismo incómodo" and why, how, "Cancela cuando quieras"): a few paragraphs at most.
+  const left = textBlocks(content).slice(-END_SECTION_BLOCKS);
+  const appeal = left.findIndex((el) => SUPPORT_LABEL.test(norm(el.textContent)));
+  if (appeal > 0 && left.slice(appeal).reduce((n, el) => n + norm(el.textContent).length, 0) <= MAX_APPEAL_CHARS) {
+    for (const el of left.slice(appeal)) if (content.contains(el)) removeUp(el, content);
+  }
 }

@@ -152,6 +152,8 @@ export const CREDIT_LABEL_START = new RegExp(String.raw`^\s*[\[(]?\s*${LINE_CRED
 
 /** Labels that open the contacts-and-sources section ending a press release or a report. */
 export const END_LABEL = /^(?:kontakt|pressekontakt|medienkontakt|ansprechpartner(?:in|innen)?(?: (?:zum thema|für die presse))?|weitere informationen|zusatzinformationen|quellenangaben|quellen|originalartikel|contact|contacts|media contacts?|press contacts?|for more information|further information|sources|contact presse|contacto(?: de prensa)?|fuentes|about the authors?|about the writer|über (?:den autor|die autorin|die autoren)|sobre (?:el autor|la autora|los autores)|à propos de l'auteur|기자 소개|필자 소개|저자 소개)\s*:?$/i;
+/** The heading of an appeal for readers' support closing the story ("Support independent journalism", "Apoya el periodismo incómodo", "Unterstützen Sie unseren Journalismus"). */
+export const SUPPORT_LABEL = /^(?:please\s+)?(?:support|apoya|apoye|apóyanos|unterstützen sie|unterstütze|soutenez|sostieni|apoie)\b.{0,40}?\b(?:journalism|periodismo|journalismus|journalisme|giornalismo|jornalismo|our work|our reporting|us)\b.{0,20}$/iu;
 /** A closing line naming where the story came from ("Quelle: dpa", "Źródło: ISBnews"). */
 export const SOURCE_LINE = /^(?:quelle|source|źródło|fuente|fonte)\s*:\s*.{1,100}$/i;
 
