@@ -372,6 +372,11 @@ describe('removeLeadingNav', () => {
   it("should remove a widget's counter or an empty byline label above the story", () => {
     for (const line of ['4', '3.409', 'Views: 184', 'Visto 314 veces', '1.234 mal gelesen', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
     assert.match(run(`<p>Posted by Konstantin</p>${PROSE}`), /^Posted by Konstantin/);
+    // A byline's label left with its date once the name went as the byline, and a kicker in capitals over it.
+    assert.equal(run(`<p>By Friday, Jan 13, 2017 at 4:45 pm EST</p>${PROSE}`).startsWith('The council'), true);
+    assert.equal(run(`<p><span>HELLO NEW MOTO</span></p><p>By Friday, Jan 13, 2017 at 4:45 pm EST</p>${PROSE}`).startsWith('The council'), true);
+    assert.match(run(`<p>HELLO NEW MOTO</p>${PROSE}`), /^HELLO NEW MOTO/);
+    assert.match(run(`<p>By the time the vote came, few were left</p>${PROSE}`), /^By the time/);
     assert.match(run(`<ul><li>4</li></ul>${PROSE}`), /^4 ?The council/);
     // A counter in a byline's row of items, beside the date.
     assert.equal(run(`<ul><li>Dec. 29, 2014, 5:39 PM</li><li>2,127</li></ul>${PROSE}`).includes('2,127'), false);

@@ -114,14 +114,28 @@ function soleItem(el: Element): boolean {
   return others.length > 0 && others.every((c) => isDateLine(norm(c.textContent)));
 }
 
+/** A short line in capitals, letters and spaces only (a kicker: "HELLO NEW MOTO"). */
+const KICKER_CAPS = /^(?=.{3,40}$)[\p{Lu}\p{N}][\p{Lu}\p{N} '’&-]*$/u;
+
 /** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter or an empty byline label there. */
 export function removeLeadingNav(content: Element): void {
-  for (const el of textBlocks(content).slice(0, 2)) {
+  const blocks = textBlocks(content);
+  for (const [i, el] of blocks.slice(0, 2).entries()) {
     const text = norm(el.textContent);
     if (text.length >= MIN_PROSE_CHARS) return;
-    if (LEADING_WIDGET.test(text) && /^(?:P|DIV|SPAN|LI)$/.test(el.tagName) && (!el.closest('li, td, th, dd, dt') || soleItem(el))) {
+    // A byline's label left with its date only, the name taken as the byline ("By Friday, Jan 13, 2017 at 4:45 pm EST").
+    const dateAfterBy = /^by\s/i.test(text) && isDateLine(text.slice(3));
+    if ((dateAfterBy || LEADING_WIDGET.test(text)) && /^(?:P|DIV|SPAN|LI)$/.test(el.tagName) && (!el.closest('li, td, th, dd, dt') || soleItem(el))) {
       removeUp(el, content);
       continue;
+    }
+    // A kicker in capitals over the byline ("HELLO NEW MOTO" over "By Jane Roe, Jan 13, 2017"): the next line (a block not inside it) says so.
+    const next = i === 0 && KICKER_CAPS.test(text) && text.split(' ').length <= 5 ? blocks.find((b) => b !== el && !el.contains(b)) : undefined;
+    const nextText = next ? norm(next.textContent) : '';
+    if (next && (/^by\s/i.test(nextText) || isDateLine(nextText))) {
+      removeUp(el, content);
+      if (/^by\s/i.test(nextText) && isDateLine(nextText.slice(3))) removeUp(next, content);
+      return;
     }
     // A line of its own: not an item or a cell of a list or table (a table of contents, an infobox);
     // or a heading of a word or three, the section's name over the headline ("<h2><a>Fashion</a></h2>").
