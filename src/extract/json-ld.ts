@@ -37,13 +37,23 @@ const BREAK_TAG = new RegExp(String.raw`<(?:br|\/(?:p|div|li|h[1-6]))${ATTRS}`, 
  */
 const TAG = new RegExp(String.raw`<\/?(?:a|abbr|b|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|li|mark|ol|p|q|s|small|span|strong|sub|sup|time|u|ul)${ATTRS}`, 'gi');
 
-/** `s` without the markup a page's engine left in a text value (a blurb's "Read More" link, `<em>` in a headline, `<p>` around a description). */
+/** `s` without the markup a page's engine left in a blurb (a "Read More" link, `<p>` around a description, `<i>` in it). */
 export function withoutMarkup(s: string): string {
   return s.includes('<') ? s.replace(READ_MORE_LINK, ' ').replace(BREAK_TAG, ' ').replace(TAG, '') : s;
 }
 
-/** A JSON-LD text value as text: markup taken out, entities decoded, spaces collapsed; undefined when empty. */
+/** A JSON-LD text value as text: entities decoded, spaces collapsed; undefined when empty. */
 export function ldText(v: Json): string | undefined {
+  const s = clean(v);
+  return s === undefined ? undefined : clean(decodeEntities(s));
+}
+
+/**
+ * A JSON-LD blurb as text: ldText with the markup a page's engine left in it taken out. For
+ * descriptions only: a headline is kept as written, for "<" in a title may be the story's own
+ * words ("How <script> tags run"), and it is escaped wherever it is shown.
+ */
+export function ldBlurb(v: Json): string | undefined {
   const s = clean(v);
   return s === undefined ? undefined : clean(decodeEntities(withoutMarkup(s)));
 }

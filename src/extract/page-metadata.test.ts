@@ -149,18 +149,19 @@ describe('readPageMetadata', () => {
     assert.deepEqual(read('Jane Roe,JR'), ['Jane Roe'], 'initials are no second author');
     assert.deepEqual(read('Jane Roe', '<div class="byline">By Jane Roe and Max Mustermann, Senior Staff Writer</div>'), ['Jane Roe'], 'a byline in the page adds nobody');
   });
-  it('should take the markup a page engine leaves out of declared descriptions and headlines', () => {
+  it('should take the markup a page engine leaves out of declared descriptions, and keep headlines as written', () => {
     const ld = (fields: object) => JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', ...fields });
     const read = (head: string, fields: object) => readPageMetadata(parseHtmlDocument(`<html><head><title>T</title>${head}</head><body></body></html>`) as unknown as MetaDocument, [ld(fields)]);
-    const blurb = read('', { headline: 'Crash on <em>I-95</em> closes lanes', description: 'An overnight crash closed two lanes and<a class="excerpt-read-more" href="https://example.org/a">Read More</a>' });
-    assert.equal(blurb.title, 'Crash on I-95 closes lanes');
+    const blurb = read('', { headline: 'How <script> tags run', description: 'An overnight crash closed two lanes and<a class="excerpt-read-more" href="https://example.org/a">Read More</a>' });
     assert.equal(blurb.excerpt, 'An overnight crash closed two lanes and');
+    // A headline's "<" may be the story's own words: it is escaped where it is shown, not rewritten.
+    assert.equal(blurb.title, 'How <script> tags run');
+    assert.equal(read('<meta property="og:title" content="Why &lt;b&gt; is bold">', {}).title, 'Why <b> is bold');
     assert.equal(read('<meta property="og:description" content="&lt;p&gt;Die Lage ist &lt;b&gt;ernst&lt;/b&gt;.&lt;/p&gt;">', {}).excerpt, 'Die Lage ist ernst.');
     assert.equal(read('<meta name="description" content="Line one<br/>line two">', {}).excerpt, 'Line one line two');
     // Titles of works in angle brackets are text.
     assert.equal(read('<meta property="og:description" content="&lt;The Palace: Tale of Jang Noksu&gt; returns to the stage.">', {}).excerpt, '<The Palace: Tale of Jang Noksu> returns to the stage.');
-    assert.equal(read('', { headline: '영화 <기생충> 흑백판 개봉', description: 'x < y and y > z' }).title, '영화 <기생충> 흑백판 개봉');
-    assert.equal(read('', { description: 'x < y and y > z' }).excerpt, 'x < y and y > z');
+    assert.equal(read('', { description: '영화 <기생충> 흑백판 개봉, x < y and y > z' }).excerpt, '영화 <기생충> 흑백판 개봉, x < y and y > z');
   });
   it('should decode accented letters written as named entities in metadata', () => {
     const document = parseHtmlDocument('<html><head><title>T</title><meta name="author" content="Redacci&amp;oacute;n Gro&amp;szlig;"></head><body></body></html>');

@@ -10,7 +10,7 @@ export { cleanAuthorName, mergeAuthors, splitAuthorNames } from './author-names.
 import { atShownClock, offsetOfLanguage, parseDate } from './date-parse.ts';
 import type { TextWalkNode, WalkEl } from './dom-walk.ts';
 import { readMarkupDates, type DateEl } from './markup-dates.ts';
-import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, ldText, withoutMarkup, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
+import { ARTICLE_TYPE, NON_ARTICLE_TYPE, clean, decodeEntities, ldBlurb, ldText, withoutMarkup, flattenLd, indexLdIds, isObj, ldAuthors, ldImage, ldTypes, parseJsonLd, type Json, type Obj } from './json-ld.ts';
 
 /** What the head and markup of a page say about its article. */
 export interface PageMetadata {
@@ -116,7 +116,7 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
     const key = (prop ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? m.getAttribute('http-equiv') ?? '').trim().toLowerCase();
     // A <meta itemprop> inside another item (a photo's ImageObject, a video's) tells of that item, not of the page.
     if (!prop && !m.getAttribute('name') && m.getAttribute('itemprop') !== null && describesOtherItem(m)) continue;
-    const content = clean(withoutMarkup(decodeEntities(m.getAttribute('content') ?? '')));
+    const content = clean(decodeEntities(m.getAttribute('content') ?? ''));
     if (!key || !content) continue;
     const into = prop ? byProperty : byName;
     for (const k of key.split(/\s+/)) {
@@ -232,11 +232,13 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
 
   // The description the page shows when shared comes first: JSON-LD descriptions are often a shorter internal blurb.
   const alternativeHeadline = ldText(article?.alternativeHeadline);
-  const declared = get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description') ?? ldText(article?.description);
+  // (Descriptions lose the markup a page's engine left in them: "<p>…</p>", a "Read More" link.)
+  const blurb = (v: string | undefined) => (v === undefined ? undefined : clean(withoutMarkup(v)));
+  const declared = blurb(get('dc:description', 'dcterm:description', 'dcterms:description', 'og:description', 'description', 'twitter:description')) ?? ldBlurb(article?.description);
   // A share line of a few words ("There’s no going back from here.") gives way to a fuller
   // description the page also declares (its <meta name="description">, JSON-LD).
   const fuller = declared && declared.length < SHORT_EXCERPT_CHARS
-    ? [get('description'), ldText(article?.description), get('twitter:description')].find((d) => d && d.length >= 2 * declared.length && d.length <= MAX_EXCERPT_CHARS)
+    ? [blurb(get('description')), ldBlurb(article?.description), blurb(get('twitter:description'))].find((d) => d && d.length >= 2 * declared.length && d.length <= MAX_EXCERPT_CHARS)
     : undefined;
   const excerpt = fuller ?? declared;
   const canonical = clean(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href')) ?? get('og:url');
