@@ -58,6 +58,8 @@ const NOT_A_NAME = new RegExp(String.raw`^(?:follow|share|by|von|author|autor|pu
 /** Cleans one author name: drops "By" (and its French, Spanish, German, Dutch forms), labels ("Autor:"), a trailing role ("기자", "Staff Writer"), a trailing date, handles and emails. */
 export function cleanAuthorName(name: string): string {
   let v = name
+    // An icon set before the byline ("👤 by Jane Doe", "✍ Jane Doe").
+    .replace(/^[\s\p{So}\p{Sk}\p{Extended_Pictographic}\uFE0F\u200D]+/u, '')
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, '')
     // Handles, also glued to the name by a page's text ("Jane Doe@janedoe" of "<a>Jane Doe</a><a>@janedoe</a>").
     .replace(/(?:^|\s|(?<=\p{L}))@\w+/gu, '')

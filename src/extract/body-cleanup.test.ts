@@ -9,6 +9,8 @@ describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Story continues below advertisement', true],
     ['Article continues below', true],
+    ["Before it's here, it's on the Bloomberg Terminal. LEARN MORE", true],
+    ['Scientists say the results could change how we learn more.', false],
     ['Advertisement - Continue Reading Below', true],
     ['The article continues below the fold of the newspaper.', false],
     ['Listen to this article · 5 min', true],

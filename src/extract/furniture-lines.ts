@@ -33,6 +33,8 @@ const BOILERPLATE = [
   /무단\s*전재|재배포\s*금지|무단\s*복제|AI\s*학습\s*(?:및\s*)?활용\s*금지|저작권자\s*[ⓒ©(]/,
   /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
   /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
+  // A promotion's sentence closed by its button in capitals ("Before it's here, it's on the Bloomberg Terminal. LEARN MORE").
+  /^(?=.{0,160}$).*[.!?]\s+(?:LEARN MORE|FIND OUT MORE|READ MORE|SUBSCRIBE NOW|SIGN UP(?: NOW)?|GET STARTED|TRY IT FREE|JOIN NOW)$/,
   // A subscription offer's call ("LIMITED-TIME OFFER SUBSCRIBE NOW", "Subscribe today!").
   /^(?=.{0,60}$)(?:(?:limited[- ]time|special|exclusive) offer[:!.]?\s*)?subscribe(?:\s+(?:now|today))?[!.]?$/i,
   // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").

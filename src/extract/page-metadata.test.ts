@@ -21,6 +21,8 @@ describe('cleanAuthorName', () => {
     ['by Duncan Bell / January 19, 2017 / Leave a comment', 'Duncan Bell'],
     ['Jane Doe /', 'Jane Doe'],
     ['AC/DC', 'AC/DC'],
+    ['👤 by BWW News Desk', 'BWW News Desk'],
+    ['✍ Jane Doe', 'Jane Doe'],
   ];
   for (const [value, expected] of cases) {
     it(`should clean ${JSON.stringify(value)}`, () => assert.equal(cleanAuthorName(value), expected));
