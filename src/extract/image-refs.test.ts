@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { imageSource, isSiteDefaultImage } from './image-refs.ts';
+import { imageSource, isSiteDefaultImage, normalizeImages } from './image-refs.ts';
 
 describe('imageSource', () => {
   const source = (img: string) => imageSource(parseHtmlDocument(`<html><body>${img}</body></html>`).querySelector('img') as unknown as Element, 'https://example.org/news/a.html');
@@ -23,5 +23,13 @@ describe('isSiteDefaultImage', () => {
   });
   it("should not take a story's photo in a Drupal default folder, or a photo of a logo, for one", () => {
     for (const url of ['https://thehill.example/sites/default/files/noem_lead.jpg', 'https://e.example/uploads/2015/08/alibaba-logo-getty-1024-683.jpg', 'https://e.example/a/defaulting-borrowers.jpg', 'not a url']) assert.equal(isSiteDefaultImage(url), false, url);
+  });
+});
+
+describe('normalizeImages', () => {
+  it('should read a credit once when a classed label sits inside it', () => {
+    const doc = parseHtmlDocument('<html><body><div id="c"><figure class="main-photo"><img src="https://e.example/a.jpg"><figcaption class="main-photo-caption">The ferry at the pier. <span class="main-photo-caption-credit"><i class="credit-title">Credit:</i> Dale Robinette</span></figcaption></figure><p>Story.</p></div></body></html>');
+    const images = normalizeImages(doc.querySelector('#c') as unknown as Element, 'https://e.example/news/a');
+    assert.deepEqual(images.map((i) => [i.caption, i.credit]), [['The ferry at the pier.', 'Dale Robinette']]);
   });
 });

@@ -169,7 +169,9 @@ export function normalizeImages(content: Element, baseUrl: string): ImageRef[] {
       // A <cite> in a caption is its credit, as Lede writes it (and as photo boxes are rewritten above),
       // and so is one in a figure without a caption (a credit element that was all its text).
       const uncaptioned = !box.querySelector('figcaption');
-      const creditEls = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && (uncaptioned || e.parentElement?.tagName === 'FIGCAPTION')) || isSmallPrintCredit(e));
+      const found = Array.from(box.querySelectorAll('*')).filter((e) => CREDIT_CLASS.test(e.getAttribute('class') ?? '') || (e.tagName === 'CITE' && (uncaptioned || e.parentElement?.tagName === 'FIGCAPTION')) || isSmallPrintCredit(e));
+      // (One inside another is read with it: "<cite>…<i class="credit-title">Credit:</i> Jane Doe</cite>".)
+      const creditEls = found.filter((e) => !found.some((o) => o !== e && o.contains(e)));
       // (A player's label classed with the credit, "WATCH" over a video's caption, is no credit.)
       credit = norm(creditEls.map((e) => blockSpacedText(e as unknown as TextWalkNode)).filter((t) => !MEDIA_LABEL.test(norm(t))).join(' '));
       for (const e of creditEls) e.remove();

@@ -75,8 +75,10 @@ function removeCaptionIcons(doc: Document): void {
  */
 function citeCredits(cap: Element, credits: readonly Element[]): void {
   const seen = new Set<string>();
-  for (const credit of credits) {
-    if (!credit.isConnected || credits.some((c) => c !== credit && c.contains(credit))) continue;
+  // (The outermost ones, told before any is renamed: a renamed credit no longer holds the label classed inside it, "<i class="credit-title">Credit:</i>".)
+  const outermost = credits.filter((credit) => !credits.some((c) => c !== credit && c.contains(credit)));
+  for (const credit of outermost) {
+    if (!credit.isConnected) continue;
     const k = looseKey(credit.textContent ?? '');
     if (k === '') continue;
     if (seen.has(k) || MEDIA_LABEL.test(norm(credit.textContent))) {
