@@ -31,8 +31,12 @@ describe('removeReporterLines', () => {
       assert.deepEqual(result.lines, story, line);
       assert.ok(result.authors.length > 0, line);
     }
+    // The date first.
+    assert.deepEqual(run(`<p>11/28/2016 11:00 AM PST BY TMZ STAFF</p>${paragraphs}`), { authors: ['TMZ STAFF'], lines: story });
+    assert.deepEqual(run(`<p>Tuesday 15 October 2019 by Jane Roe</p>${paragraphs}`), { authors: ['Jane Roe'], lines: story });
     // A line that only looks like one stays.
     assert.deepEqual(run(`<p>By the way, Nov. 15, 2025 was a Saturday</p>${paragraphs}`).lines.length, story.length + 1);
+    assert.deepEqual(run(`<p>In 2019 by the river</p>${paragraphs}`).lines.length, story.length + 1);
   });
   it('should read a byline with its date and a comment link, on its own line or on the first line of a block', () => {
     const line = 'by Jane Roe / January 19, 2017 / <a href="#respond">Leave a comment</a>';

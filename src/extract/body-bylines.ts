@@ -127,8 +127,13 @@ function datedByline(text: string): (NonNullable<ReturnType<typeof parseReporter
     const r = parseReporterLine(text.slice(0, m.index));
     if (r && !r.rest) return { ...r, date: rest };
   }
-  return undefined;
+  // The date first ("11/28/2016 11:00 AM PST BY TMZ STAFF").
+  const first = DATE_THEN_BYLINE.exec(text);
+  const r = first && isDateLine(first[1]!) ? parseReporterLine(first[2]!) : undefined;
+  return r && !r.rest ? { ...r, date: first![1]! } : undefined;
 }
+/** A date, then a byline ("Nov. 28, 2016 BY JANE DOE"). */
+const DATE_THEN_BYLINE = /^(.{6,80}?)\s*[|•·–—,]?\s+(by\s+\S.*)$/i;
 
 /** The text before the first <br> set straight in `el`, and the nodes that hold it with the break, when text follows the break. */
 function firstLine(el: Element): { text: string; nodes: Node[] } | undefined {

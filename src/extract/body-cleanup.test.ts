@@ -9,6 +9,9 @@ describe('isBoilerplate', () => {
   const cases: [string, boolean][] = [
     ['Story continues below advertisement', true],
     ['Article continues below', true],
+    ['Skip Article Header. Skip to: Start of Article.', true],
+    ['Skip to main content', true],
+    ['skip the middlemen', false],
     ["Before it's here, it's on the Bloomberg Terminal. LEARN MORE", true],
     ['Scientists say the results could change how we learn more.', false],
     ['Advertisement - Continue Reading Below', true],

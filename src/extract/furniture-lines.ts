@@ -82,6 +82,8 @@ const BOILERPLATE = [
   /^※?\s*이\s*기사는\s*.{0,40}?(?:지면|신문|판)에\s*(?:실렸습니다|실린\s*기사입니다|게재(?:됐|되었)습니다)\.?$/,
   // The same in English ("A version of this article appears in print on Nov. 16, 2025, Section A, Page 18 … Order Reprints | Today's Paper").
   /^(?=.{0,400}$)a version of this (?:article|story|review|column) appear(?:s|ed) in print\b/i,
+  // Skip links for screen readers left as a line ("Skip Article Header. Skip to: Start of Article.").
+  /^(?:skip\s+(?:to:?\s+(?:the\s+)?(?:start|top|end|main|content|article|navigation|menu|search|footer)[\p{L} ]{0,25}|(?:article|main|page)\s+(?:header|content|navigation|nav|menu))\.?\s*){1,3}$/iu,
   // A sponsor's label left alone on its line above the story.
   /^(?:supported by|sponsored by|presented by)$/i,
   // A portal's notes on where the story came from and how it was filed ("기사제공 한빛일보", "이 기사는 언론사에서 정치 섹션으로 분류했습니다.").

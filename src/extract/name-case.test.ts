@@ -13,6 +13,9 @@ describe('nameCase', () => {
     ['HENRY FORD III', 'Henry Ford III'],
     ['TOM KRISHER, AP', 'Tom Krisher, AP'],
     ['U.S. CUSTOMS AGENCY', 'U.S. Customs Agency'],
+    // A desk is no person.
+    ['TMZ STAFF', 'TMZ STAFF'],
+    ['AP NEWS DESK', 'AP NEWS DESK'],
     // Mixed case is the writer's; one word may be an acronym; other scripts have no case to mend.
     ['Jane Doe', 'Jane Doe'],
     ['John McDONALD', 'John McDONALD'],

@@ -7,6 +7,9 @@ const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di
 /** Words kept in capitals: Roman numerals of a name ("III"), initials, abbreviations with stops ("U.S."). */
 const KEEP = /^(?:[IVX]{2,4}|\p{Lu}|(?:\p{Lu}\.){2,}\p{Lu}?)$/u;
 
+/** Words of a desk's or an outlet's name, which stays in capitals. */
+const DESK_WORDS = new Set(['staff', 'desk', 'news', 'newsroom', 'team', 'editors', 'editorial', 'wire', 'wires', 'reports']);
+
 /** `word` with its first letter in capitals and the rest in lower case, "Mc" names and parts after "'" or "-" as names write them. */
 function capitalize(word: string): string {
   return word
@@ -27,7 +30,8 @@ export function nameCase(name: string): string {
   const letters = head.replace(/[^\p{L}]/gu, '');
   if (letters.length < 4 || !/^\p{Lu}+$/u.test(letters) || !/^[\p{Script=Latin}\s.'’-]+$/u.test(head)) return name;
   const words = head.trim().split(/\s+/);
-  if (words.length < 2) return name;
+  // (A desk is no person: "TMZ STAFF", "AP NEWS DESK" stay as written.)
+  if (words.length < 2 || words.some((w) => DESK_WORDS.has(w.toLowerCase()))) return name;
   const cased = words
     .map((w, i) => {
       const core = KEEP.test(w) ? w : w.replace(/[.]+$/, '');
