@@ -57,6 +57,8 @@ describe('readMarkupDates', () => {
     ['should read the date of a "von … am" byline', '<h1>T</h1><p>Text.</p><span class="user">von <a href="/u/k">kestrel7</a><br> am 20.09.2020</span>', '2020-09-20T00:00:00.000Z'],
     ['should read the date of an "Author: … on" byline', '<h1>T</h1><p>Text.</p><div class="left">Author: <b>jdoe</b> on May 2, 2020</div>', '2020-05-02T00:00:00.000Z'],
     ['should not read a number as a date', '<h1>T</h1><p class="info">Stand 2000 Besucher</p>', undefined],
+    ['should read the date opening a byline line ("… PST by Jane Roe")', '<h1>T</h1><div class="byline">Wednesday January 18, 2017 11:44 am PST by <a href="/author/jane-roe/">Jane Roe</a></div><p>Text.</p>', '2017-01-18T11:44:00.000-08:00'],
+    ['should not read a date inside a sentence that names someone "by" name', '<h1>T</h1><div class="x">Elected in 2017 by Jane Roe and her party</div><p>Text.</p>', undefined],
   ];
   for (const [title, value, expected] of cases) {
     it(title, () => assert.equal(datesOf(value).published, expected));

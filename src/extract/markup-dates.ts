@@ -60,8 +60,8 @@ const LEADING_DATE = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?([^–—|•·-]{6,40}
 /** "01.02.2022 „Der Arbeitsmarkt…", "25. Januar 2022 (DJV) Berlin", "(21. November 2022) Text": a full date opening a line, whatever follows it. */
 const NUMERIC_LEAD = /^(?:[\p{Lu}][\p{L} /.-]{1,30},\s*)?\(?(\d{1,2}\.\d{1,2}\.\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}{3,10}\.?\s+\d{4})(?![\d.:-])/u;
 
-/** What parts of a byline or meta line are set apart by: "Jane Roe / 22.04.2020 / 06:15", "· November 22, 2011 · Email this post". */
-const META_SEPARATOR = /\s*[|•·⋅∙]\s*|\s+[/–—-]\s+/;
+/** What parts of a byline or meta line are set apart by: "Jane Roe / 22.04.2020 / 06:15", "· November 22, 2011 · Email this post", "January 18, 2017 11:44 am PST by Jane Roe". */
+const META_SEPARATOR = /\s*[|•·⋅∙]\s*|\s+[/–—-]\s+|\s+(?:by|BY|By)\s+(?=\p{Lu})/u;
 /** The place a dateline opens with ("BERLIN, ", "Wiesbaden, "). */
 const DATELINE_PLACE = /^[\p{Lu}][\p{L} /.-]{1,30},\s*/u;
 /** Parts of a meta line read for a date. */
