@@ -168,12 +168,18 @@ export function removeEndSections(content: Element): void {
   const tail = textBlocks(content).slice(-END_SECTION_BLOCKS);
   // (A label of a line of its own: not a bold lead-in of a paragraph, "<b>Über den Autor</b>: Ich …".)
   const at = tail.findIndex((el) => END_LABEL.test(norm(el.textContent)) && !(INLINE_TEXT_TAGS.has(el.tagName) && textFollows(el)));
+  let removed = false;
   if (at >= 0 && tail.slice(at + 1).every((el) => norm(el.textContent).length <= MAX_END_LINE_CHARS)) {
     for (const el of tail.slice(at)) if (content.contains(el)) removeUp(el, content);
+    removed = true;
   }
-  for (const el of tail.slice(-3)) if (content.contains(el) && SOURCE_LINE.test(norm(el.textContent))) removeUp(el, content);
+  for (const el of tail.slice(-3)) {
+    if (!content.contains(el) || !SOURCE_LINE.test(norm(el.textContent))) continue;
+    removeUp(el, content);
+    removed = true;
+  }
   // An appeal for readers' support under its heading ("Apoya el periodismo incómodo" and why, how, "Cancela cuando quieras"): a few paragraphs at most.
-  const left = textBlocks(content).slice(-END_SECTION_BLOCKS);
+  const left = removed ? textBlocks(content).slice(-END_SECTION_BLOCKS) : tail;
   const appeal = left.findIndex((el) => SUPPORT_LABEL.test(norm(el.textContent)));
   if (appeal > 0 && left.slice(appeal).reduce((n, el) => n + norm(el.textContent).length, 0) <= MAX_APPEAL_CHARS) {
     for (const el of left.slice(appeal)) if (content.contains(el)) removeUp(el, content);

@@ -34,7 +34,7 @@ const BOILERPLATE = [
   /^(?:copyright|ⓒ|©|\(c\))\s*(?:\d{4}|[\p{L}])/iu,
   /^(?:sign up|subscribe)\b.{0,120}(?:newsletter|inbox|email)/i,
   // A promotion's sentence closed by its button in capitals ("Before it's here, it's on the Bloomberg Terminal. LEARN MORE").
-  /^(?=.{0,160}$).*[.!?]\s+(?:LEARN MORE|FIND OUT MORE|READ MORE|SUBSCRIBE NOW|SIGN UP(?: NOW)?|GET STARTED|TRY IT FREE|JOIN NOW)$/,
+  /[.!?]\s+(?:LEARN MORE|FIND OUT MORE|READ MORE|SUBSCRIBE NOW|SIGN UP(?: NOW)?|GET STARTED|TRY IT FREE|JOIN NOW)$/,
   // A subscription offer's call ("LIMITED-TIME OFFER SUBSCRIBE NOW", "Subscribe today!").
   /^(?=.{0,60}$)(?:(?:limited[- ]time|special|exclusive) offer[:!.]?\s*)?subscribe(?:\s+(?:now|today))?[!.]?$/i,
   // A call to subscribe opening a sentence of a short line ("Get the latest in your inbox. Subscribe to our newsletters.").
@@ -56,7 +56,7 @@ const BOILERPLATE = [
   // Korean promotions under a story ("▶ 한빛일보 바로가기", "네이버에서 한빛일보를 구독하세요", "카카오톡 채널 추가").
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:바로\s*가기|구독\s*하기|구독하세요|채널\s*추가|앱\s*(?:다운로드|설치)(?:\s*하기)?)[!.]?\s*$/,
   // A promotion's link line calling for a click ("최신 유행 트렌드 총집결 #흥(클릭!)", "▶ 무료 운세 보기 [클릭]").
-  /^(?=.{0,80}$).+[(\[]\s*클릭\s*!?\s*[)\]]\s*$/u,
+  /.[(\[]\s*클릭\s*!?\s*[)\]]\s*$/u,
   // "네이버 메인에서 한빛일보를 받아보세요", "뉴스스탠드에서 한빛일보를 만나보세요": an outlet's promotion on a portal.
   /^[▶☞►▷※■◆]?\s*(?=.{0,80}$).*(?:네이버|다음|뉴스스탠드|구글|카카오|유튜브|앱|채널).*(?:받아\s*보세요|만나\s*보세요|구독해\s*주세요)[!.]?\s*$/,
   // A tag list ("#서울시 #예산", "#우유,#인류", "Tags: transit, budget", "태그 : 서울시, 예산").

@@ -193,7 +193,9 @@ export function readPageMetadata(doc: MetaDocument, ldBlocks: readonly string[],
         }),
     () => findBylineNames(doc.documentElement as unknown as BylineEl, layout).map((name) => ({ name })),
   ];
-  const { authors, outletAuthors } = chooseAuthors(doc, sources, outlets, url, 2);
+  // The meta tags are read for co-authors of the JSON-LD author only when they list several names (few pages: reading them costs every page).
+  const metaLists = metaAuthors.length > 1 || metaAuthors.some((v) => /[,;&·]|\s(?:and|und|et|y|e)\s/i.test(v));
+  const { authors, outletAuthors } = chooseAuthors(doc, sources, outlets, url, metaLists ? 2 : 1);
 
   // Dates in the markup are read (one walk of the page) only when the page declares none, or
   // declares its publication time in UTC (for the clock the page prints).
