@@ -375,7 +375,7 @@ describe('removeLeadingNav', () => {
     assert.match(run(`<h4>Tech — and what it costs us</h4>${PROSE}`), /^Tech — and/);
   });
   it("should remove a widget's counter or an empty byline label above the story", () => {
-    for (const line of ['4', '3.409', 'Views: 184', 'Visto 314 veces', '1.234 mal gelesen', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
+    for (const line of ['EXCLUSIVE', 'Breaking News', '단독', '4', '3.409', 'Views: 184', 'Visto 314 veces', '1.234 mal gelesen', 'By', 'Posted on by Admin', 'by on December 4, 2006', 'ca. 8 Min.', 'Social Share', 'Opinion Columnist', '17m']) assert.equal(run(`<p>${line}</p>${PROSE}`).startsWith('The council'), true, line);
     assert.match(run(`<p>Posted by Konstantin</p>${PROSE}`), /^Posted by Konstantin/);
     // A byline's label left with its date once the name went as the byline, and a kicker in capitals over it.
     assert.equal(run(`<p>By Friday, Jan 13, 2017 at 4:45 pm EST</p>${PROSE}`).startsWith('The council'), true);
@@ -386,6 +386,7 @@ describe('removeLeadingNav', () => {
     // A counter in a byline's row of items, beside the date.
     assert.equal(run(`<ul><li>Dec. 29, 2014, 5:39 PM</li><li>2,127</li></ul>${PROSE}`).includes('2,127'), false);
     assert.match(run(`<p>4 killed in crash</p>${PROSE}`), /^4 killed/);
+    assert.match(run(`<p>Exclusive interview with the mayor</p>${PROSE}`), /^Exclusive interview/);
     assert.match(run(`<p>57:33</p>${PROSE}`), /^57:33/);
   });
   it('should keep a table of contents, a linked line with words outside its links, a long linked line and anything after the first prose', () => {

@@ -101,7 +101,9 @@ const LEADING_WIDGET = new RegExp(
     // A reading time ("ca. 8 Min.", "5 min read") and share buttons' labels ("Social Share").
     String.raw`|(?:ca\.\s*)?\d{1,2}\s*(?:min\.?|minutes?|minuten)(?:\s+(?:read|lesezeit|lesedauer|de lectura|de leitura))?|(?:social\s+)?share(?:\s+this)?|teilen|compartir|partager` +
     // A video's length left by its player ("17m"; not "57:33", which is as often a score).
-    String.raw`|\d{1,3}m)$`,
+    String.raw`|\d{1,3}m` +
+    // A story's badge left as a line ("EXCLUSIVE", "Breaking News", "단독").
+    String.raw`|exclusive|breaking(?: news)?|just in|developing(?: story)?|exklusiv|eilmeldung|단독|속보)$`,
   'iu',
 );
 
