@@ -78,22 +78,10 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
     }
     const dated = head.includes(el) ? datedByline(text) : undefined;
     const r = parseReporterLine(text) ?? dated ?? (tail.includes(el) ? parseTrailingReporter(text) : undefined);
-    // A wire's dateline opening the story without a reporter ("(연천=연합뉴스) 경기도 연천군은 …") leaves it.
-    const undated = (!r || r.authors.length === 0) && head.includes(el) ? afterBareDateline(text) : undefined;
-    if (undated) {
-      replaceText(el, text, undated);
-      continue;
-    }
     if (!r || r.authors.length === 0) {
-      // A byline on the first line of a block, a break after it ("by Jane Roe / January 19, 2017<br>Published in the February issue").
-      const first = head.includes(el) ? firstLine(el) : undefined;
-      const firstDated = first ? datedByline(first.text) : undefined;
-      const byline = first ? parseReporterLine(first.text) ?? firstDated : undefined;
-      if (first && byline && byline.authors.length > 0 && !byline.rest) {
-        authors.push(...byline.authors);
-        if (firstDated) dates.push(firstDated.date);
-        for (const n of first.nodes) n.parentNode?.removeChild(n);
-      }
+      const read = head.includes(el) ? readHeadLine(el, text) : undefined;
+      if (read) authors.push(...read.authors);
+      if (read?.date) dates.push(read.date);
       continue;
     }
     if (r === dated) dates.push(dated.date);
@@ -109,6 +97,26 @@ export function removeReporterLines(content: Element): { authors: Author[]; emai
   // Bare emails go to the first author without one; those left over are the caller's to give (to the author the page names).
   const given = withBareEmails(authors, emails);
   return { authors: given.authors, emails: given.left, dates };
+}
+
+/**
+ * What a line at the head of the body that is no byline as a whole still gives, taken out of it: a
+ * wire's dateline without a reporter opening it ("(연천=연합뉴스) 경기도 연천군은 …"), or a byline on
+ * its first line before a break ("by Jane Roe / January 19, 2017<br>Published in the February issue").
+ */
+function readHeadLine(el: Element, text: string): { authors: Author[]; date?: string } | undefined {
+  const undated = afterBareDateline(text);
+  if (undated) {
+    replaceText(el, text, undated);
+    return { authors: [] };
+  }
+  const first = firstLine(el);
+  if (!first) return undefined;
+  const dated = datedByline(first.text);
+  const byline = parseReporterLine(first.text) ?? dated;
+  if (!byline || byline.authors.length === 0 || byline.rest) return undefined;
+  for (const n of first.nodes) n.parentNode?.removeChild(n);
+  return { authors: [...byline.authors], ...(dated ? { date: dated.date } : {}) };
 }
 
 /** Where a byline line may give way to its date: a bar, a bullet, a dash, a comma, a slash between spaces, or "on". */
