@@ -119,7 +119,7 @@ function soleItem(el: Element): boolean {
 /** A short line in capitals, letters and spaces only (a kicker: "HELLO NEW MOTO"). */
 const KICKER_CAPS = /^(?=.{3,40}$)[\p{Lu}\p{N}][\p{Lu}\p{N} '’&-]*$/u;
 
-/** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter or an empty byline label there. */
+/** Removes the section path set above the story (a short line made of links only, before its first line of prose), and a widget's counter, an empty byline label, a badge or a kicker in capitals there. */
 export function removeLeadingNav(content: Element): void {
   const blocks = textBlocks(content);
   for (const [i, el] of blocks.slice(0, 2).entries()) {
