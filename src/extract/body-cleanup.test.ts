@@ -212,6 +212,19 @@ describe('cleanBody', () => {
     assert.deepEqual(cleaned('<p><span>The film<i> </i></span><span>strains under it.</span></p>'), ['The film strains under it.']);
     assert.deepEqual(cleaned('<p>located<span>\n</span>near the border, costs<b>&nbsp;</b>$35, ends<em></em>here.</p>'), ['located near the border, costs $35, endshere.']);
   });
+  it('should leave words of a sentence set in an inline element, whatever they say', () => {
+    const lines = [
+      'Prospective features are not known, but a <a href="/r">previous report</a> from <em>Bloomberg</em> has suggested new iPad capabilities.',
+      'In the wake of that outbreak, China improved its detection, writes the <a href="/ap">Associated Press</a>.',
+      '(<a href="/r">Reuters</a>) — The attorney general is investigating the company.',
+      'Another developer, unable to parse her words, needs <em>more</em> explanation:',
+      '<span>2/3</span> cup creamy peanut butter',
+      'We provide training data. <b>Follow us</b> to stay up to date on industry trends.',
+    ];
+    for (const line of lines) assert.deepEqual(cleaned(`<p>${line}</p>`), [line.replace(/<[^>]+>/g, '')], line);
+    // A label opening a line, or a widget's words standing alone, still go.
+    assert.deepEqual(cleaned('<p><span>Share</span></p><p>The story ends here.</p>'), ['The story ends here.']);
+  });
   it('should drop a "You may also like" heading with the list of links after it', () => {
     const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');
     assert.deepEqual(value, ['The story ends here.']);

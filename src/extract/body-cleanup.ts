@@ -247,12 +247,42 @@ const MAX_TEASER_BOX_CHARS = 300;
 /** Inline elements among the empty shells: one holding a space leaves the space. */
 const INLINE_SHELLS = new Set(['SPAN', 'STRONG', 'EM', 'B', 'I', 'A']);
 
+/** The text beside `el` on its line in one direction, up to a <br> or a block. */
+function besideOnLine(el: Element, step: 'previousSibling' | 'nextSibling'): string {
+  let text = '';
+  for (let n = el[step]; n; n = n[step]) {
+    if (n.nodeType === 1 && ((n as Element).tagName === 'BR' || !INLINE_TEXT_TAGS.has((n as Element).tagName))) break;
+    text = step === 'nextSibling' ? text + (n.textContent ?? '') : (n.textContent ?? '') + text;
+  }
+  return text;
+}
+
+/**
+ * True when inline element `el` is words of a sentence, not a line or a label of its own: words on
+ * both sides ("a report from <em>Bloomberg</em> has suggested", "writes the <a>Associated Press</a>."),
+ * a word in lower case going on after it ("<span>2/3</span> cup", "<b>Follow us</b> to stay up to
+ * date"), or brackets around it ("(<a>Reuters</a>) —"). A label opening a line ("Vergrößern Eine
+ * kleine …") or a credit closing one ("… province. Credit: Jane Doe") is read as before.
+ */
+function inSentence(el: Element): boolean {
+  let cur: Element = el;
+  // An inline element that is all its inline parent holds is read where the parent stands.
+  while (cur.parentElement && INLINE_TEXT_TAGS.has(cur.parentElement.tagName) && norm(cur.parentElement.textContent) === norm(cur.textContent)) cur = cur.parentElement;
+  const before = besideOnLine(cur, 'previousSibling');
+  const after = besideOnLine(cur, 'nextSibling');
+  if (/\(\s*$/.test(before) && /^\s*\)/.test(after)) return true;
+  if (/^\s*\p{Ll}/u.test(after)) return true;
+  return /[\p{L}\p{N},]\s*$/u.test(before) && /\S/.test(before) && /^(?:\s*[\p{L}\p{N}]|[.,;:!?)\]”’"'])/u.test(after);
+}
+
 /** Moves credit-only lines that follow a photo into its caption, drops boilerplate lines and empty shells. */
 export function cleanBody(content: Element): void {
   const doc = content.ownerDocument;
   const blocks = textBlocks(content);
   for (const [i, el] of blocks.entries()) {
     if (!el.isConnected && !content.contains(el)) continue;
+    // Words set in an inline element inside a sentence ("a report from <em>Bloomberg</em> has …") are no line of their own.
+    if (INLINE_TEXT_TAGS.has(el.tagName) && inSentence(el)) continue;
     const text = norm(el.textContent);
     // A "more stories" heading first: some ("관련기사", "Related:") are boilerplate lines too, and
     // the list after one goes with it.
