@@ -222,8 +222,9 @@ describe('cleanBody', () => {
       'We provide training data. <b>Follow us</b> to stay up to date on industry trends.',
     ];
     for (const line of lines) assert.deepEqual(cleaned(`<p>${line}</p>`), [line.replace(/<[^>]+>/g, '')], line);
-    // A label opening a line, or a widget's words standing alone, still go.
+    // A label opening a line, a widget's words standing alone and a credit set inline in a caption's line still go.
     assert.deepEqual(cleaned('<p><span>Share</span></p><p>The story ends here.</p>'), ['The story ends here.']);
+    assert.deepEqual(cleaned('<p>The minister joins the campaign #WeRemember <span>© Bundesrat | Jane Roe</span> High-resolution image</p>').map((l) => l.replace(/\s+/g, ' ')), ['The minister joins the campaign #WeRemember High-resolution image']);
   });
   it('should drop a "You may also like" heading with the list of links after it', () => {
     const value = cleaned('<p>The story ends here.</p><h3>You may also like...</h3><ul><li><a href="/a">Another story</a></li><li><a href="/b">A third story</a></li></ul>');

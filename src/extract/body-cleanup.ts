@@ -281,9 +281,10 @@ export function cleanBody(content: Element): void {
   const blocks = textBlocks(content);
   for (const [i, el] of blocks.entries()) {
     if (!el.isConnected && !content.contains(el)) continue;
-    // Words set in an inline element inside a sentence ("a report from <em>Bloomberg</em> has …") are no line of their own.
-    if (INLINE_TEXT_TAGS.has(el.tagName) && inSentence(el)) continue;
     const text = norm(el.textContent);
+    // Words set in an inline element inside a sentence ("a report from <em>Bloomberg</em> has …") are no line of their own;
+    // a credit set inline in a caption's line ("… #WeRemember <span>© Bundesrat | Jane Roe</span> …") still is one.
+    if (INLINE_TEXT_TAGS.has(el.tagName) && !/^[©ⓒ]/u.test(text) && !CREDIT_LABEL_START.test(text) && inSentence(el)) continue;
     // A "more stories" heading first: some ("관련기사", "Related:") are boilerplate lines too, and
     // the list after one goes with it.
     if (text.length <= 60 && MORE_STORIES.test(text)) {
