@@ -1,7 +1,8 @@
 // Decodes fetched bytes to text. The charset comes from, in order: a byte-order mark (it
 // describes the bytes themselves, so it wins as in the WHATWG encoding sniffing algorithm), the
 // Content-Type charset, the document's own declaration (<meta> for HTML, the XML declaration for
-// XML) and finally UTF-8 — with a windows-1252 fallback when undeclared bytes are not UTF-8.
+// XML; not when it names a legacy charset for bytes that are valid UTF-8) and finally UTF-8 — with
+// a windows-1252 fallback when undeclared bytes are not UTF-8.
 import { decodeEucKr } from './euc-kr-decode.ts';
 
 /** What kind of document the bytes are, which decides where an in-document declaration is looked for. */
@@ -175,5 +176,22 @@ export function decodeBody(
       return { text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252', source: 'sniffed' };
     }
   }
+  // A legacy charset the document declares for bytes that are valid UTF-8 with text beyond ASCII is
+  // a stale declaration (a page saved or served as UTF-8 that still says "euc-kr"): legacy
+  // multibyte text is almost never valid UTF-8, so the bytes are read as what they are. A charset
+  // the server sends in the header is taken at its word.
+  if ((source === 'meta' || source === 'xml-declaration') && charset !== 'utf-8' && hasMultibyteUtf8(bytes)) {
+    try {
+      return { text: decodeWith(bytes, 'utf-8', true), charset: 'utf-8', source: 'sniffed' };
+    } catch {
+      // Not UTF-8 after all: the declaration stands.
+    }
+  }
   return { text: decodeWith(bytes, charset), charset, source };
+}
+
+/** True when `bytes` hold a UTF-8 lead byte followed by a continuation byte (text beyond ASCII, if it is UTF-8). */
+function hasMultibyteUtf8(bytes: Uint8Array): boolean {
+  for (let i = 0; i + 1 < bytes.length; i++) if (bytes[i]! >= 0xc2 && bytes[i]! <= 0xf4 && (bytes[i + 1]! & 0xc0) === 0x80) return true;
+  return false;
 }

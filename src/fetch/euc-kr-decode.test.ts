@@ -27,4 +27,15 @@ describe('decodeBody with EUC-KR', () => {
     const bytes = new Uint8Array([...head, 0x8c, 0x63, 0xb0, 0xa1]);
     assert.equal(decodeBody(bytes, { kind: 'html' }).text, '<meta charset="euc-kr"><p>똠가');
   });
+  it('should read a page that declares EUC-KR but is UTF-8 as UTF-8, unless the server says EUC-KR', async () => {
+    const { decodeBody } = await import('./decode-body.ts');
+    const bytes = new TextEncoder().encode('<meta charset="euc-kr"><p>연천군은 협약을 체결했다.</p>');
+    assert.deepEqual(decodeBody(bytes, { kind: 'html' }), { text: '<meta charset="euc-kr"><p>연천군은 협약을 체결했다.</p>', charset: 'utf-8', source: 'sniffed' });
+    assert.equal(decodeBody(bytes, { kind: 'html', contentType: 'text/html; charset=euc-kr' }).charset, 'euc-kr');
+    // ASCII only: the declaration stands (it cannot be told wrong).
+    assert.equal(decodeBody(new TextEncoder().encode('<meta charset="euc-kr"><p>plain</p>'), { kind: 'html' }).charset, 'euc-kr');
+    // Real EUC-KR is not valid UTF-8.
+    const euc = new Uint8Array([...new TextEncoder().encode('<meta charset="euc-kr"><p>'), 0xc7, 0xd1, 0xb1, 0xb9]);
+    assert.deepEqual(decodeBody(euc, { kind: 'html' }), { text: '<meta charset="euc-kr"><p>한국', charset: 'euc-kr', source: 'meta' });
+  });
 });
