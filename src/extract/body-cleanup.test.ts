@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseHtmlDocument } from './dom/parse-html.ts';
-import { cleanBody, joinDropCaps, removeLeadingNav, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removePaywallPrompts } from './body-cleanup.ts';
+import { joinDropCaps, removeLeadingNav, removeTitleRepeats } from './body-top.ts';
 import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { isBoilerplate } from './furniture-lines.ts';
 

@@ -6,7 +6,8 @@
 import { Readability } from '@mozilla/readability';
 import type { Author, ImageRef } from '../core/records.ts';
 import { resolveUrl } from './canonical-url.ts';
-import { cleanBody, joinDropCaps, removeDateLines, removeLeadingNav, removeDeckRepeats, removePaywallPrompts, removeTitleRepeats } from './body-cleanup.ts';
+import { cleanBody, removeDateLines, removePaywallPrompts } from './body-cleanup.ts';
+import { joinDropCaps, removeDeckRepeats, removeLeadingNav, removeTitleRepeats } from './body-top.ts';
 import { removeEndSections, removeTrailingFurniture } from './body-ends.ts';
 import { removeReporterLines } from './body-bylines.ts';
 import { removeCreditLines } from './credit-lines.ts';
